@@ -1,0 +1,89 @@
+import { tzOffset } from "@date-fns/tz";
+import type { Instant } from "../model";
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** Offsets in use today are multiples of 15 minutes and change on 15-minute UTC boundaries. */
+const BUCKET = 15 * MINUTE;
+
+const cacheByZone = new Map<string, Map<number, number>>();
+
+/** Whether `zone` is an IANA zone name (or offset) this runtime knows. */
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's UTC offset in milliseconds at `instant` (e.g. -7 h for Pacific daylight time). */
+export function zoneOffsetMs(zone: string, instant: Instant): number {
+  let cache = cacheByZone.get(zone);
+  if (!cache) {
+    cache = new Map();
+    cacheByZone.set(zone, cache);
+  }
+  const bucket = Math.floor(instant / BUCKET);
+  let offset = cache.get(bucket);
+  if (offset === undefined) {
+    const minutes = tzOffset(zone, new Date(bucket * BUCKET));
+    if (Number.isNaN(minutes)) throw new RangeError(`Unknown time zone "${zone}"`);
+    offset = minutes * MINUTE;
+    cache.set(bucket, offset);
+  }
+  return offset;
+}
+
+/**
+ * A wall-clock reading (encoded as if it were UTC: `Date.UTC(y, m, d, h, mi, s)`) in `zone`, as an instant.
+ * A time that occurs twice (autumn fall-back) resolves to the first occurrence; a time skipped by a spring-forward
+ * gap resolves to the same distance past the gap, as Excel users and the platform's own countdown read it.
+ */
+export function wallClockToInstant(wallMs: number, zone: string): Instant {
+  const before = zoneOffsetMs(zone, wallMs - DAY);
+  const after = zoneOffsetMs(zone, wallMs + DAY);
+  if (before === after) return wallMs - before;
+  const candidates = [wallMs - before, wallMs - after].filter(
+    (instant) => zoneOffsetMs(zone, instant) === wallMs - instant,
+  );
+  if (candidates.length === 0) return wallMs - before; // in the gap
+  return Math.min(...candidates);
+}
+
+/** The wall-clock reading of `instant` in `zone`, encoded as if it were UTC. */
+export function instantToWallClock(instant: Instant, zone: string): number {
+  return instant + zoneOffsetMs(zone, instant);
+}
+
+/** `days` calendar days after `instant` in `zone`: the same wall-clock time, whatever DST does in between. */
+export function addCalendarDays(instant: Instant, days: number, zone: string): Instant {
+  return wallClockToInstant(instantToWallClock(instant, zone) + days * DAY, zone);
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+/** `2025-06-01 10:00` in `zone` (seconds only when they are not zero). */
+export function formatInstant(instant: Instant, zone: string): string {
+  const wall = new Date(instantToWallClock(instant, zone));
+  const seconds = wall.getUTCSeconds();
+  return (
+    `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())} ` +
+    `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}` +
+    (seconds ? `:${pad(seconds)}` : "")
+  );
+}
+
+/** ISO 8601 with the zone's offset at that moment, e.g. `2025-06-15T12:00:00-07:00`. */
+export function formatIsoInZone(instant: Instant, zone: string): string {
+  const offsetMinutes = Math.round(zoneOffsetMs(zone, instant) / MINUTE);
+  const wall = new Date(instant + offsetMinutes * MINUTE);
+  const sign = offsetMinutes < 0 ? "-" : "+";
+  const abs = Math.abs(offsetMinutes);
+  return (
+    `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}T` +
+    `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  );
+}
