@@ -1,0 +1,5 @@
+export interface BenchResult {
+  name: string;
+  figures: Record<string, string | number>;
+  notes?: string[];
+}
