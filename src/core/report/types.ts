@@ -1,0 +1,86 @@
+import type { CanonicalField, Category, Confidence, Diagnostic, Finding, Instant, Lang, Localized, ViolationCode } from "../model";
+
+/** Points and consequence for one penalty track (e.g. transaction violations 交易违规及其他). */
+export interface TrackAssessment {
+  track: string;
+  name: Localized;
+  points: number;
+  consequence: Consequence;
+}
+
+export interface Consequence {
+  /** Stable id of the ladder step reached, e.g. "none", "frozen-7d", "closed". */
+  level: string;
+  /** e.g. "12 points: store frozen 7 days (unverified default, low confidence)". */
+  description: Localized;
+  confidence: Confidence;
+}
+
+export interface Assessment {
+  totalPoints: number;
+  byTrack: TrackAssessment[];
+  /** The worst consequence over all tracks. */
+  consequence: Consequence;
+  /** Extra points from threshold tiers (e.g. serious false shipment), listed so a seller sees why the total grew. */
+  escalations: Array<{ family: string; cases: number; points: number; reason: Localized }>;
+}
+
+/** A check the scan could not run because the sheet lacks a column. */
+export interface SkippedCheck {
+  codes: ViolationCode[];
+  missingField: CanonicalField;
+  message: Localized;
+}
+
+/** Everything one scan found: every host renders this. */
+export interface ScanResult {
+  rulebook: { id: string; version: string };
+  source: { file?: string; sheet: string; headerRow: number; firstColumn: number; lastColumn: number; lastRow: number };
+  asOf: Instant;
+  timeZone: string;
+  /** field -> header text it was read from. */
+  columns: Partial<Record<CanonicalField, string>>;
+  totals: {
+    rows: number;
+    orders: number;
+    flaggedOrders: number;
+    byCode: Partial<Record<ViolationCode, number>>;
+  };
+  assessment: Assessment;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  skipped: SkippedCheck[];
+  /** Orders per carrier (named or recognised from the tracking number) for the carrier breakdown. */
+  carriers: Array<{ carrier: string; orders: number; flaggedOrders: number; untrackedOrders: number }>;
+}
+
+/** Which sheet rows get which fill. One category per row: late beats untracked beats at-risk. */
+export interface HighlightPlan {
+  sheet: string;
+  firstColumn: number;
+  lastColumn: number;
+  /** Sorted by row, one entry per Excel row (continuation rows of an order included). */
+  rows: Array<{ row: number; category: Category }>;
+  legend: Array<{ category: Category; color: string; label: Localized; rows: number }>;
+}
+
+/** The violation summary sheet, as data; the CLI (exceljs) and Excel (Office.js) render it the same way. */
+export interface SummaryModel {
+  sheetName: string;
+  lang: Lang;
+  title: string;
+  /** Scan facts: file, sheet, as-of, zone, rulebook version. */
+  facts: Array<{ label: string; value: string }>;
+  /** Headline figures. `format` tells the renderer how to show the value. */
+  kpis: Array<{ label: string; value: number | string; format?: "integer" | "percent" | "text" }>;
+  byCode: Array<{ code: ViolationCode; label: string; category: Category; color: string; orders: number; points: number }>;
+  pointsByTrack: Array<{ track: string; label: string; points: number; consequence: string }>;
+  flagged: {
+    headers: string[];
+    /** One row per flagged order: [row, orderId, codes, points, message]; all plain values, never formulas. */
+    rows: Array<{ row: number; orderId: string; codes: string; points: number; message: string; category: Category }>;
+  };
+  byCarrier: { headers: string[]; rows: Array<{ carrier: string; orders: number; flagged: number; untracked: number; untrackedRate: number }> };
+  chart: { title: string; categories: string[]; values: number[] };
+  notes: string[];
+}
