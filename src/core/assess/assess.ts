@@ -1,0 +1,132 @@
+import type { Finding, Instant } from "../model";
+import type { FamilyDefinition, Rulebook, Severity } from "../rulebook";
+import type { Assessment, TrackAssessment } from "../report/types";
+import { consequenceFor, worseConsequence } from "./consequence";
+import { acceptedViolationNames, resolveViolation } from "./violationNames";
+
+const DAY = 86_400_000;
+
+/**
+ * Gives each finding the points it adds: the platform counts one case per order per family (an order with an
+ * invalid AND a duplicate tracking number is one false-shipment case), so only the first finding of a family on an
+ * order carries the family's per-case points.
+ */
+export function assignPoints(findings: Finding[], rulebook: Rulebook): void {
+  const counted = new Set<string>();
+  for (const item of findings) {
+    const family = rulebook.families[rulebook.violations[item.code].family];
+    const key = `${item.orderId}\u0000${family?.id}`;
+    if (!family || counted.has(key)) {
+      item.points = 0;
+      continue;
+    }
+    counted.add(key);
+    item.points = family.pointsPerCase.value;
+  }
+}
+
+function escalationApplies(family: FamilyDefinition, casesInWindow: number, maxReuse: number): boolean {
+  const tier = family.escalation;
+  if (!tier) return false;
+  if (casesInWindow >= tier.minCases.value) return true;
+  return tier.minReuse !== undefined && maxReuse >= tier.minReuse.value;
+}
+
+/** Points per track and the consequence, for findings whose points were assigned by `assignPoints`. */
+export function assessFindings(
+  findings: readonly Finding[],
+  rulebook: Rulebook,
+  asOf: Instant,
+  maxTrackingReuse = 0,
+): Assessment {
+  const casesByFamily = new Map<string, Set<string>>();
+  const casesInWindowByFamily = new Map<string, Set<string>>();
+  for (const item of findings) {
+    const familyId = rulebook.violations[item.code].family;
+    const family = rulebook.families[familyId];
+    if (!family || family.pointsPerCase.value === 0 && !family.escalation) continue;
+    if (!casesByFamily.has(familyId)) casesByFamily.set(familyId, new Set());
+    casesByFamily.get(familyId)?.add(item.orderId);
+    const windowDays = family.escalation?.windowDays.value;
+    if (windowDays !== undefined && (item.at === undefined || item.at >= asOf - windowDays * DAY)) {
+      if (!casesInWindowByFamily.has(familyId)) casesInWindowByFamily.set(familyId, new Set());
+      casesInWindowByFamily.get(familyId)?.add(item.orderId);
+    }
+  }
+
+  const pointsByTrack = new Map<string, number>();
+  const escalations: Assessment["escalations"] = [];
+  for (const [familyId, cases] of casesByFamily) {
+    const family = rulebook.families[familyId];
+    if (!family) continue;
+    let points = cases.size * family.pointsPerCase.value;
+    const inWindow = casesInWindowByFamily.get(familyId)?.size ?? 0;
+    const reuse = familyId === "falseShipment" ? maxTrackingReuse : 0;
+    if (family.escalation && escalationApplies(family, inWindow, reuse)) {
+      points += family.escalation.points.value;
+      escalations.push({
+        family: familyId,
+        cases: inWindow,
+        points: family.escalation.points.value,
+        reason: {
+          en: `${family.escalation.names.en}: ${inWindow} cases in ${family.escalation.windowDays.value} days`,
+          zh: `${family.escalation.names.zh}：${family.escalation.windowDays.value} 天内 ${inWindow} 例`,
+        },
+      });
+    }
+    pointsByTrack.set(family.track, (pointsByTrack.get(family.track) ?? 0) + points);
+  }
+
+  const byTrack: TrackAssessment[] = Object.values(rulebook.tracks).map((track) => {
+    const points = pointsByTrack.get(track.id) ?? 0;
+    return { track: track.id, name: track.names, points, consequence: consequenceFor(points, rulebook, track.id) };
+  });
+  const totalPoints = byTrack.reduce((sum, track) => sum + track.points, 0);
+  const first = byTrack[0]?.consequence ?? consequenceFor(0, rulebook);
+  const consequence = byTrack.reduce((worst, track) => worseConsequence(worst, track.consequence, rulebook), first);
+  return { totalPoints, byTrack, consequence, escalations };
+}
+
+export class UnknownViolationError extends Error {
+  constructor(name: string, accepted: string[]) {
+    super(`Unknown violation "${name}". Use one of: ${accepted.join(", ")}`);
+    this.name = "UnknownViolationError";
+  }
+}
+
+const SEVERITY_WORDS: Record<string, Severity> = {
+  general: "general",
+  violation: "general",
+  一般: "general",
+  一般违规: "general",
+  serious: "serious",
+  严重: "serious",
+  严重违规: "serious",
+  veryserious: "verySerious",
+  特别严重: "verySerious",
+  特别严重违规: "verySerious",
+};
+
+export function parseSeverity(text: string): Severity | undefined {
+  return SEVERITY_WORDS[text.normalize("NFKC").toLowerCase().replace(/[\s_\-]+/g, "")];
+}
+
+/**
+ * Points for `cases` cases of a violation, exactly as a scan with that many cases (all inside the escalation
+ * window) would total them; with a severity, the rulebook's points for that severity per case.
+ */
+export function penaltyPoints(violation: string, cases: number, rulebook: Rulebook, severity?: Severity): number {
+  const resolved = resolveViolation(violation, rulebook);
+  if (!resolved) throw new UnknownViolationError(violation, acceptedViolationNames(rulebook));
+  const family = resolved.family;
+  if (severity) {
+    const perCase = family.severityPoints[severity]?.value;
+    if (perCase === undefined) {
+      throw new RangeError(`${family.names.en} has no "${severity}" severity in the rulebook`);
+    }
+    return cases * perCase;
+  }
+  let points = cases * family.pointsPerCase.value;
+  if (family.escalation && cases >= family.escalation.minCases.value) points += family.escalation.points.value;
+  return points;
+}

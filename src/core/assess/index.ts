@@ -1,0 +1,3 @@
+export { assignPoints, assessFindings, penaltyPoints, parseSeverity, UnknownViolationError } from "./assess";
+export { consequenceFor, confidenceNote } from "./consequence";
+export { resolveViolation, acceptedViolationNames, type ResolvedViolation } from "./violationNames";

@@ -1,0 +1,123 @@
+import { VIOLATION_CODES, type Lang, type Localized } from "../model";
+import { ALIEXPRESS_RULEBOOK } from "../rulebook";
+import { formatInstant } from "../dates/zone";
+import { CATEGORY_STYLE } from "./colors";
+import type { ScanResult, SummaryModel } from "./types";
+
+export const SUMMARY_SHEET_NAME: Localized = { en: "AE Violations", zh: "AE 违规汇总" };
+
+const LABELS = {
+  title: { en: "AE Guard — violation summary", zh: "AE Guard — 违规汇总" },
+  file: { en: "File", zh: "文件" },
+  sheet: { en: "Sheet", zh: "工作表" },
+  asOf: { en: "As of", zh: "截至" },
+  timeZone: { en: "Time zone of the sheet", zh: "表格时区" },
+  rulebook: { en: "Rulebook", zh: "规则版本" },
+  orders: { en: "Orders", zh: "订单数" },
+  flagged: { en: "Flagged orders", zh: "问题订单" },
+  lateRate: { en: "Late rate", zh: "超期率" },
+  points: { en: "Penalty points", zh: "扣分" },
+  consequence: { en: "Consequence", zh: "后果" },
+  unreadable: { en: "Unreadable cells", zh: "无法读取的单元格" },
+  row: { en: "Row", zh: "行" },
+  orderId: { en: "Order ID", zh: "订单号" },
+  codes: { en: "Violations", zh: "违规" },
+  message: { en: "Details", zh: "说明" },
+  carrier: { en: "Carrier", zh: "物流商" },
+  carrierOrders: { en: "Orders", zh: "订单数" },
+  carrierFlagged: { en: "Flagged", zh: "问题订单" },
+  carrierUntracked: { en: "Untracked", zh: "无有效跟踪" },
+  carrierRate: { en: "Untracked rate", zh: "无有效跟踪率" },
+  chart: { en: "Violations by type", zh: "各类违规数量" },
+  unknownCarrier: { en: "(not given)", zh: "（未填写）" },
+} satisfies Record<string, Localized>;
+
+/** The summary sheet as data, in the seller's language. Every value is plain: no formulas. */
+export function buildSummaryModel(result: ScanResult, lang: Lang): SummaryModel {
+  const t = (text: Localized): string => (lang === "zh-CN" ? text.zh : text.en);
+  const rulebook = ALIEXPRESS_RULEBOOK;
+  const lateOrders = new Set(result.findings.filter((f) => f.category === "late").map((f) => f.orderId)).size;
+
+  const pointsByCode = new Map<string, number>();
+  for (const finding of result.findings) pointsByCode.set(finding.code, (pointsByCode.get(finding.code) ?? 0) + finding.points);
+  const byCode = VIOLATION_CODES.filter((code) => (result.totals.byCode[code] ?? 0) > 0).map((code) => {
+    const violation = rulebook.violations[code];
+    return {
+      code,
+      label: `${t(violation.names)} (${code})`,
+      category: violation.category,
+      color: CATEGORY_STYLE[violation.category].color,
+      orders: result.totals.byCode[code] ?? 0,
+      points: pointsByCode.get(code) ?? 0,
+    };
+  });
+
+  const codesByOrder = new Map<string, { row: number; orderId: string; codes: string[]; points: number; messages: string[]; category: SummaryModel["flagged"]["rows"][number]["category"] }>();
+  for (const finding of result.findings) {
+    let entry = codesByOrder.get(finding.orderId);
+    if (!entry) {
+      entry = { row: finding.row, orderId: finding.orderId, codes: [], points: 0, messages: [], category: finding.category };
+      codesByOrder.set(finding.orderId, entry);
+    }
+    entry.codes.push(finding.code);
+    entry.points += finding.points;
+    entry.messages.push(lang === "zh-CN" ? finding.messageZh : finding.message);
+    if (CATEGORY_STYLE[finding.category].priority > CATEGORY_STYLE[entry.category].priority) entry.category = finding.category;
+  }
+
+  return {
+    sheetName: t(SUMMARY_SHEET_NAME),
+    lang,
+    title: t(LABELS.title),
+    facts: [
+      ...(result.source.file ? [{ label: t(LABELS.file), value: result.source.file }] : []),
+      { label: t(LABELS.sheet), value: result.source.sheet },
+      { label: t(LABELS.asOf), value: formatInstant(result.asOf, result.timeZone) },
+      { label: t(LABELS.timeZone), value: result.timeZone },
+      { label: t(LABELS.rulebook), value: `${result.rulebook.id} ${result.rulebook.version}` },
+    ],
+    kpis: [
+      { label: t(LABELS.orders), value: result.totals.orders, format: "integer" },
+      { label: t(LABELS.flagged), value: result.totals.flaggedOrders, format: "integer" },
+      { label: t(LABELS.lateRate), value: result.totals.orders ? lateOrders / result.totals.orders : 0, format: "percent" },
+      { label: t(LABELS.points), value: result.assessment.totalPoints, format: "integer" },
+      { label: t(LABELS.consequence), value: t(result.assessment.consequence.description), format: "text" },
+      { label: t(LABELS.unreadable), value: result.diagnostics.filter((d) => d.row > 0).length, format: "integer" },
+    ],
+    byCode,
+    pointsByTrack: result.assessment.byTrack.map((track) => ({
+      track: track.track,
+      label: t(track.name),
+      points: track.points,
+      consequence: t(track.consequence.description),
+    })),
+    flagged: {
+      headers: [t(LABELS.row), t(LABELS.orderId), t(LABELS.codes), t(LABELS.points), t(LABELS.message)],
+      rows: [...codesByOrder.values()]
+        .sort((a, b) => a.row - b.row)
+        .map((entry) => ({
+          row: entry.row,
+          orderId: entry.orderId,
+          codes: entry.codes.join(", "),
+          points: entry.points,
+          message: entry.messages.join("; "),
+          category: entry.category,
+        })),
+    },
+    byCarrier: {
+      headers: [t(LABELS.carrier), t(LABELS.carrierOrders), t(LABELS.carrierFlagged), t(LABELS.carrierUntracked), t(LABELS.carrierRate)],
+      rows: result.carriers.map((carrier) => ({
+        carrier: carrier.carrier === "—" ? t(LABELS.unknownCarrier) : carrier.carrier,
+        orders: carrier.orders,
+        flagged: carrier.flaggedOrders,
+        untracked: carrier.untrackedOrders,
+        untrackedRate: carrier.orders ? carrier.untrackedOrders / carrier.orders : 0,
+      })),
+    },
+    chart: { title: t(LABELS.chart), categories: byCode.map((entry) => entry.code), values: byCode.map((entry) => entry.orders) },
+    notes: [
+      ...result.skipped.map((skipped) => t(skipped.message)),
+      ...result.assessment.escalations.map((escalation) => t(escalation.reason)),
+    ],
+  };
+}

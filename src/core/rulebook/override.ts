@@ -1,0 +1,207 @@
+import { z } from "zod";
+import type { Rulebook, Sourced, StatusWords } from "./types";
+import { isValidTimeZone } from "../dates/zone";
+
+/** A bad override file: the message names the key and the value. */
+export class RulebookOverrideError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "RulebookOverrideError";
+  }
+}
+
+const count = z.number().int().nonnegative();
+const amount = z.number().nonnegative();
+const hours = z.number().nonnegative().max(24 * 365);
+
+/** A number may be given bare (`5`) or as `{ "value": 5, "note": "..." }`. */
+const sourcedNumber = (schema: z.ZodNumber) =>
+  z.union([schema, z.strictObject({ value: schema, note: z.string().optional() })]);
+
+/** A word list replaces the default, or `{ "add": [...] }` extends it. */
+const wordList = z.union([z.array(z.string().min(1)), z.strictObject({ add: z.array(z.string().min(1)) })]);
+
+const localizedOrText = z.union([z.string().min(1), z.strictObject({ en: z.string().min(1), zh: z.string().min(1) })]);
+
+const familyOverride = z.strictObject({
+  pointsPerCase: sourcedNumber(amount).optional(),
+  severityPoints: z
+    .strictObject({
+      general: sourcedNumber(amount).optional(),
+      serious: sourcedNumber(amount).optional(),
+      verySerious: sourcedNumber(amount).optional(),
+    })
+    .optional(),
+  escalation: z
+    .union([
+      z.null(),
+      z.strictObject({
+        minCases: sourcedNumber(count).optional(),
+        windowDays: sourcedNumber(count).optional(),
+        minReuse: sourcedNumber(count).optional(),
+        points: sourcedNumber(amount).optional(),
+      }),
+    ])
+    .optional(),
+});
+
+const trackOverride = z.strictObject({
+  ladder: z
+    .array(z.strictObject({ minPoints: amount, level: z.string().min(1), consequence: localizedOrText }))
+    .min(1)
+    .optional(),
+  validityDays: sourcedNumber(count).optional(),
+});
+
+const statusOverride = z.strictObject({
+  unpaid: wordList.optional(),
+  awaitingShipment: wordList.optional(),
+  partlyShipped: wordList.optional(),
+  shipped: wordList.optional(),
+  completed: wordList.optional(),
+  cancelled: wordList.optional(),
+  ended: wordList.optional(),
+  refunded: wordList.optional(),
+});
+
+export const rulebookOverrideSchema = z.strictObject({
+  $schema: z.string().optional(),
+  version: z.string().min(1).optional(),
+  platformTimeZone: z.string().refine(isValidTimeZone, "is not a known IANA time zone").optional(),
+  handlingDays: sourcedNumber(z.number().positive().max(365)).optional(),
+  riskControlHours: sourcedNumber(hours).optional(),
+  dueSoonHours: sourcedNumber(hours).optional(),
+  onlineWindowHours: sourcedNumber(hours).optional(),
+  noFirstScanDays: sourcedNumber(z.number().positive().max(365)).optional(),
+  statuses: statusOverride.optional(),
+  buyerSideCancelReasons: wordList.optional(),
+  families: z.record(z.string(), familyOverride).optional(),
+  tracks: z.record(z.string(), trackOverride).optional(),
+});
+
+export type RulebookOverride = z.infer<typeof rulebookOverrideSchema>;
+
+function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let node: unknown = root;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const key = issue.path.map(String).join(".") || "(top level)";
+  if (issue.code === "unrecognized_keys") {
+    const where = issue.path.length ? ` in ${key}` : "";
+    return `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}${where}`;
+  }
+  const value = valueAt(input, issue.path);
+  const shown = value === undefined ? "nothing" : JSON.stringify(value);
+  // Union failures say "Invalid input"; name what a number field expects instead.
+  const reason = issue.code === "invalid_union" ? "has the wrong type or is out of range" : issue.message;
+  return `${key} ${reason} (got ${shown})`;
+}
+
+/** Parses and validates override JSON text. */
+export function parseRulebookOverride(json: string): RulebookOverride {
+  let input: unknown;
+  try {
+    input = JSON.parse(json);
+  } catch (error) {
+    throw new RulebookOverrideError(`Rulebook override is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = rulebookOverrideSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 5).map((issue) => describeIssue(issue, input));
+    throw new RulebookOverrideError(`Rulebook override: ${problems.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+type SourcedNumberInput = number | { value: number; note?: string } | undefined;
+
+function overrideNumber(base: Sourced<number>, input: SourcedNumberInput): Sourced<number> {
+  if (input === undefined) return base;
+  const value = typeof input === "number" ? input : input.value;
+  const note = typeof input === "number" ? "Set in your rulebook override." : (input.note ?? "Set in your rulebook override.");
+  return { ...base, value, note, overridden: true };
+}
+
+function overrideWords(base: Sourced<string[]>, input: string[] | { add: string[] } | undefined): Sourced<string[]> {
+  if (input === undefined) return base;
+  const value = Array.isArray(input) ? input : [...base.value, ...input.add];
+  return { ...base, value, overridden: true };
+}
+
+function unknownId(kind: string, id: string, known: string[]): RulebookOverrideError {
+  return new RulebookOverrideError(
+    `Rulebook override: ${kind}.${id} is not a known ${kind.slice(0, -1)} (known: ${known.join(", ")})`,
+  );
+}
+
+/** The default rulebook with a validated override applied. Never mutates `base`. */
+export function applyRulebookOverride(base: Rulebook, override: RulebookOverride): Rulebook {
+  const rulebook: Rulebook = structuredClone(base);
+  if (override.version) rulebook.version = `${base.version}+${override.version}`;
+  else rulebook.version = `${base.version}+custom`;
+  if (override.platformTimeZone) {
+    rulebook.platformTimeZone = { ...base.platformTimeZone, value: override.platformTimeZone, overridden: true };
+  }
+  rulebook.handlingDays = overrideNumber(base.handlingDays, override.handlingDays);
+  rulebook.riskControlHours = overrideNumber(base.riskControlHours, override.riskControlHours);
+  rulebook.dueSoonHours = overrideNumber(base.dueSoonHours, override.dueSoonHours);
+  rulebook.onlineWindowHours = overrideNumber(base.onlineWindowHours, override.onlineWindowHours);
+  rulebook.noFirstScanDays = overrideNumber(base.noFirstScanDays, override.noFirstScanDays);
+
+  if (override.statuses) {
+    const words: StatusWords = { ...base.statuses.value };
+    for (const key of Object.keys(override.statuses) as Array<keyof StatusWords>) {
+      const list = override.statuses[key];
+      words[key] = overrideWords({ ...base.statuses, value: base.statuses.value[key] }, list).value;
+    }
+    rulebook.statuses = { ...base.statuses, value: words, overridden: true };
+  }
+  rulebook.buyerSideCancelReasons = overrideWords(base.buyerSideCancelReasons, override.buyerSideCancelReasons);
+
+  for (const [id, familyInput] of Object.entries(override.families ?? {})) {
+    const family = rulebook.families[id];
+    if (!family) throw unknownId("families", id, Object.keys(base.families));
+    family.pointsPerCase = overrideNumber(family.pointsPerCase, familyInput.pointsPerCase);
+    for (const severity of ["general", "serious", "verySerious"] as const) {
+      const current = family.severityPoints[severity] ?? family.pointsPerCase;
+      const input = familyInput.severityPoints?.[severity];
+      if (input !== undefined) family.severityPoints[severity] = overrideNumber(current, input);
+    }
+    if (familyInput.escalation === null) delete family.escalation;
+    else if (familyInput.escalation) {
+      const current = family.escalation;
+      if (!current) {
+        throw new RulebookOverrideError(
+          `Rulebook override: families.${id}.escalation cannot be added, the default rulebook has none for ${id}`,
+        );
+      }
+      current.minCases = overrideNumber(current.minCases, familyInput.escalation.minCases);
+      current.windowDays = overrideNumber(current.windowDays, familyInput.escalation.windowDays);
+      if (current.minReuse) current.minReuse = overrideNumber(current.minReuse, familyInput.escalation.minReuse);
+      current.points = overrideNumber(current.points, familyInput.escalation.points);
+    }
+  }
+
+  for (const [id, trackInput] of Object.entries(override.tracks ?? {})) {
+    const track = rulebook.tracks[id];
+    if (!track) throw unknownId("tracks", id, Object.keys(base.tracks));
+    if (trackInput.ladder) {
+      const ladder = [...trackInput.ladder]
+        .sort((a, b) => a.minPoints - b.minPoints)
+        .map((step) => ({
+          minPoints: step.minPoints,
+          level: step.level,
+          consequence: typeof step.consequence === "string" ? { en: step.consequence, zh: step.consequence } : step.consequence,
+        }));
+      track.ladder = { ...track.ladder, value: ladder, overridden: true, note: "Set in your rulebook override." };
+    }
+    track.validityDays = overrideNumber(track.validityDays, trackInput.validityDays);
+  }
+  return rulebook;
+}

@@ -1,0 +1,222 @@
+import type { CanonicalField, Diagnostic, Finding, Instant, Order, ScanOptions, SheetGrid, ViolationCode } from "./model";
+import { CANONICAL_FIELDS } from "./model";
+import { ALIEXPRESS_RULEBOOK, type Rulebook } from "./rulebook";
+import { readOrderSheet, type ColumnMapping } from "./sheet";
+import { evaluateOrder, type EvaluationContext } from "./evaluate/evaluateOrder";
+import { findSharedTrackingNumbers } from "./evaluate/duplicates";
+import { assessFindings, assignPoints } from "./assess";
+import type { ScanResult, SkippedCheck } from "./report/types";
+
+export interface ScanInput {
+  grid: SheetGrid;
+  options: ScanOptions;
+  mapping?: ColumnMapping;
+  rulebook?: Rulebook;
+  file?: string;
+}
+
+/** Where the orders came from, for the report. */
+export interface ScanSource {
+  file?: string;
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  lastColumn: number;
+  lastRow: number;
+  rows: number;
+  columns: Partial<Record<CanonicalField, string>>;
+}
+
+/** Checks that need a column, so a sheet without it gets one note instead of a guess. */
+const CHECK_REQUIREMENTS: Array<{ codes: ViolationCode[]; field: CanonicalField; en: string; zh: string }> = [
+  {
+    codes: ["MISSING_TRACKING", "INVALID_TRACKING", "DUPLICATE_TRACKING"],
+    field: "trackingNumber",
+    en: "No tracking-number column: the tracking checks were skipped.",
+    zh: "没有运单号列：已跳过运单号检查。",
+  },
+  {
+    codes: ["SHIPPED_LATE"],
+    field: "shippedAt",
+    en: "No ship-time column: shipped-late was not checked.",
+    zh: "没有发货时间列：未检查延迟发货。",
+  },
+  {
+    codes: ["NOT_ONLINE"],
+    field: "firstScanAt",
+    en: "No first-scan column: the online (上网) check was skipped.",
+    zh: "没有上网时间列：已跳过上网检查。",
+  },
+  {
+    codes: ["SELLER_CANCELLED"],
+    field: "cancelReason",
+    en: "No cancel-reason column: seller-side cancellations were not checked.",
+    zh: "没有取消原因列：未检查卖家原因取消。",
+  },
+];
+
+function skippedChecks(present: ReadonlySet<CanonicalField>): SkippedCheck[] {
+  const skipped: SkippedCheck[] = CHECK_REQUIREMENTS.filter((check) => !present.has(check.field)).map((check) => ({
+    codes: check.codes,
+    missingField: check.field,
+    message: { en: check.en, zh: check.zh },
+  }));
+  if (!present.has("shipDeadline") && !present.has("paidAt")) {
+    skipped.push({
+      codes: ["OVERDUE_UNSHIPPED", "SHIPPED_LATE", "DUE_SOON"],
+      missingField: "paidAt",
+      message: {
+        en: "Neither a shipping-deadline nor a payment-time column: deadlines could not be checked.",
+        zh: "既没有发货期限列也没有付款时间列：无法检查发货期限。",
+      },
+    });
+  }
+  return skipped;
+}
+
+export function evaluationContext(
+  options: ScanOptions,
+  rulebook: Rulebook,
+  present: ReadonlySet<CanonicalField>,
+): EvaluationContext {
+  return {
+    rulebook,
+    asOf: options.asOf,
+    timeZone: options.timeZone,
+    handlingDays: options.handlingDays ?? rulebook.handlingDays.value,
+    dueSoonHours: options.dueSoonHours ?? rulebook.dueSoonHours.value,
+    present,
+  };
+}
+
+function duplicateFindings(
+  evaluations: ReadonlyArray<{ order: Order; trackingNumbers: string[] }>,
+  ctx: EvaluationContext,
+): { byOrder: Map<string, Finding>; maxReuse: number } {
+  const shared = findSharedTrackingNumbers(
+    evaluations.map(({ order, trackingNumbers }) => ({ orderId: order.orderId, trackingNumbers })),
+  );
+  const byOrder = new Map<string, Finding>();
+  let maxReuse = 0;
+  if (shared.size === 0) return { byOrder, maxReuse };
+  const orderById = new Map(evaluations.map(({ order }) => [order.orderId, order]));
+  for (const [number, orderIds] of shared) {
+    maxReuse = Math.max(maxReuse, orderIds.length);
+    for (const orderId of orderIds) {
+      const order = orderById.get(orderId);
+      if (!order || byOrder.has(orderId)) continue;
+      const others = orderIds.filter((id) => id !== orderId);
+      const listed = others.slice(0, 3).join(", ") + (others.length > 3 ? ` (+${others.length - 3})` : "");
+      byOrder.set(orderId, {
+        row: order.rows[0] ?? 0,
+        rows: order.rows,
+        orderId,
+        code: "DUPLICATE_TRACKING",
+        category: ctx.rulebook.violations.DUPLICATE_TRACKING.category,
+        points: 0,
+        message: `Tracking number ${number} is also on order ${listed}`,
+        messageZh: `运单号 ${number} 也用于订单 ${listed}`,
+        at: order.shippedAt ?? order.paidAt,
+      });
+    }
+  }
+  return { byOrder, maxReuse };
+}
+
+/** Judges already-read orders: findings with points, the assessment and the carrier breakdown. */
+export function scanOrders(
+  orders: readonly Order[],
+  present: ReadonlySet<CanonicalField>,
+  options: ScanOptions,
+  source: ScanSource,
+  diagnostics: Diagnostic[] = [],
+  rulebook: Rulebook = ALIEXPRESS_RULEBOOK,
+): ScanResult {
+  const ctx = evaluationContext(options, rulebook, present);
+  const evaluations = orders.map((order) => ({ order, ...evaluateOrder(order, ctx) }));
+  const duplicates = present.has("trackingNumber")
+    ? duplicateFindings(evaluations, ctx)
+    : { byOrder: new Map<string, Finding>(), maxReuse: 0 };
+
+  const findings: Finding[] = [];
+  const byCode: Partial<Record<ViolationCode, number>> = {};
+  const carriers = new Map<string, { carrier: string; orders: number; flaggedOrders: number; untrackedOrders: number }>();
+  let flaggedOrders = 0;
+  for (const evaluation of evaluations) {
+    const own = evaluation.findings;
+    const duplicate = duplicates.byOrder.get(evaluation.order.orderId);
+    if (duplicate) own.push(duplicate);
+    const carrierName = evaluation.carrier ?? "—";
+    let carrier = carriers.get(carrierName);
+    if (!carrier) {
+      carrier = { carrier: carrierName, orders: 0, flaggedOrders: 0, untrackedOrders: 0 };
+      carriers.set(carrierName, carrier);
+    }
+    carrier.orders++;
+    if (own.length === 0) continue;
+    flaggedOrders++;
+    carrier.flaggedOrders++;
+    if (own.some((item) => item.category === "untracked")) carrier.untrackedOrders++;
+    for (const item of own) {
+      item.carrier = evaluation.carrier;
+      byCode[item.code] = (byCode[item.code] ?? 0) + 1;
+      findings.push(item);
+    }
+  }
+  assignPoints(findings, rulebook);
+  const assessment = assessFindings(findings, rulebook, options.asOf, duplicates.maxReuse);
+
+  return {
+    rulebook: { id: rulebook.id, version: rulebook.version },
+    source: {
+      file: source.file,
+      sheet: source.sheet,
+      headerRow: source.headerRow,
+      firstColumn: source.firstColumn,
+      lastColumn: source.lastColumn,
+      lastRow: source.lastRow,
+    },
+    asOf: options.asOf,
+    timeZone: options.timeZone,
+    columns: source.columns,
+    totals: { rows: source.rows, orders: orders.length, flaggedOrders, byCode },
+    assessment,
+    findings,
+    diagnostics,
+    skipped: skippedChecks(present),
+    carriers: [...carriers.values()].sort((a, b) => b.orders - a.orders || a.carrier.localeCompare(b.carrier)),
+  };
+}
+
+/** Reads a sheet and judges its orders: the one scan every host runs. */
+export function scanGrid(input: ScanInput): ScanResult {
+  const rulebook = input.rulebook ?? ALIEXPRESS_RULEBOOK;
+  const read = readOrderSheet(input.grid, { timeZone: input.options.timeZone, mapping: input.mapping });
+  const present = new Set<CanonicalField>(
+    CANONICAL_FIELDS.filter((field) => read.header.columns[field] !== undefined),
+  );
+  const columns: Partial<Record<CanonicalField, string>> = {};
+  for (const field of CANONICAL_FIELDS) {
+    const match = read.header.columns[field];
+    if (match) columns[field] = match.header;
+  }
+  return scanOrders(
+    read.orders,
+    present,
+    input.options,
+    {
+      file: input.file,
+      sheet: read.sheet,
+      headerRow: read.header.headerRow,
+      firstColumn: read.firstColumn,
+      lastColumn: read.lastColumn,
+      lastRow: read.lastRow,
+      rows: read.dataRows,
+      columns,
+    },
+    read.diagnostics,
+    rulebook,
+  );
+}
+
+export type { Instant };
