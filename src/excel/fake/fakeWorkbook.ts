@@ -1,0 +1,583 @@
+/**
+ * An in-memory workbook that behaves like Excel where the scan cares, and a `WorkbookPort` over it.
+ *
+ * Browser-safe (no Node imports): the task pane's browser preview runs the real session over it.
+ *
+ * What it models:
+ * - values, formulas (a string starting with "=", "+", "-" or "@" written to a cell not formatted as Text becomes a
+ *   formula; a numeric string becomes a number rounded to 15 significant digits; "TRUE"/"FALSE" become booleans),
+ *   number formats, fills (No Fill, solid, pattern, gradient) per cell, bold/size, hyperlinks, hidden rows, tables,
+ *   charts, sheet visibility (very hidden sheets cannot be deleted), workbook settings, the 1904 date system;
+ * - Excel's fill reporting: No Fill reads as color "#FFFFFF" with tintAndShade null and pattern "None"; a multi-cell
+ *   range reports null for any property its cells do not share;
+ * - round trips: every port call records each `context.sync()` the Office.js implementation makes, with the request
+ *   and response bytes (JSON of what is sent and returned plus a per-call envelope) and the number of API calls;
+ * - limits: a request or response over 5 MB throws `RequestPayloadSizeLimitExceeded` /
+ *   `ResponsePayloadSizeLimitExceeded`; a `getRanges` address over 8,192 characters throws `InvalidArgument`; a
+ *   range read over 5,000,000 cells returns null values.
+ */
+import type { CellValue } from "../../core/model";
+import { serialToWallClock } from "../../core/dates/serial";
+import { boxAddress, parseAreas, type CellBox } from "../a1";
+import { opCalls, opRequestBytes } from "../writePlan";
+import { CALL_OVERHEAD_BYTES, EXCEL_MAX_CELLS_PER_READ, EXCEL_PAYLOAD_LIMIT_BYTES, jsonBytes } from "../payload";
+import type { Capabilities } from "../requirements";
+import { EXCEL_ERROR } from "../port";
+import type {
+  AreaFillReading,
+  CellFill,
+  FillReading,
+  Hyperlink,
+  ReadBatch,
+  ReadResult,
+  SheetLayout,
+  SheetVisibility,
+  WorkbookInspection,
+  WorkbookPort,
+  WriteOp,
+  WritePlan,
+} from "../port";
+
+/** Excel refuses getRanges addresses somewhere past this length (office-js#5198). */
+export const FAKE_GET_RANGES_MAX_CHARS = 8_192;
+
+export class FakeExcelError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+/** A fill as stored in the fake: what the API can set, or a gradient (only a seller can make one). */
+export type StoredFill = CellFill | { gradient: true; color: string };
+
+export interface FakeTable {
+  name: string;
+  box: CellBox;
+  showHeaders: boolean;
+  style: string;
+  filtered: boolean;
+}
+
+export interface FakeChart {
+  type: string;
+  title: string;
+  source: CellBox;
+  anchor: CellBox;
+}
+
+type Sparse<T> = Map<number, Map<number, T>>;
+
+function sparseGet<T>(map: Sparse<T>, row: number, column: number): T | undefined {
+  return map.get(row)?.get(column);
+}
+
+function sparseSet<T>(map: Sparse<T>, row: number, column: number, value: T | undefined): void {
+  let columns = map.get(row);
+  if (value === undefined) {
+    columns?.delete(column);
+    return;
+  }
+  if (!columns) map.set(row, (columns = new Map()));
+  columns.set(column, value);
+}
+
+export class FakeSheet {
+  visibility: SheetVisibility = "Visible";
+  /** row → dense values from column 1. */
+  readonly rows = new Map<number, CellValue[]>();
+  readonly formulas: Sparse<string> = new Map();
+  readonly numberFormats: Sparse<string> = new Map();
+  readonly fills: Sparse<StoredFill> = new Map();
+  readonly hyperlinks: Sparse<Hyperlink> = new Map();
+  readonly fonts: Sparse<{ bold?: boolean; size?: number }> = new Map();
+  readonly hiddenRows = new Set<number>();
+  readonly tables: FakeTable[] = [];
+  readonly charts: FakeChart[] = [];
+  readonly columnWidths = new Map<number, number>();
+  autoFilterActive = false;
+
+  constructor(public name: string) {}
+
+  value(row: number, column: number): CellValue {
+    const value = this.rows.get(row)?.[column - 1];
+    return value === undefined || value === null ? "" : value;
+  }
+
+  setRawValue(row: number, column: number, value: CellValue): void {
+    let cells = this.rows.get(row);
+    if (!cells) this.rows.set(row, (cells = []));
+    while (cells.length < column) cells.push("");
+    cells[column - 1] = value;
+  }
+
+  numberFormat(row: number, column: number): string {
+    return sparseGet(this.numberFormats, row, column) ?? "General";
+  }
+
+  fill(row: number, column: number): StoredFill {
+    return sparseGet(this.fills, row, column) ?? null;
+  }
+
+  formula(row: number, column: number): string | undefined {
+    return sparseGet(this.formulas, row, column);
+  }
+
+  hyperlink(row: number, column: number): Hyperlink | undefined {
+    return sparseGet(this.hyperlinks, row, column);
+  }
+
+  font(row: number, column: number): { bold?: boolean; size?: number } {
+    return sparseGet(this.fonts, row, column) ?? {};
+  }
+
+  /** Cells with a value or formula (what getUsedRange(true) covers), or null when there are none. */
+  usedRange(): CellBox | null {
+    let minRow = Infinity;
+    let maxRow = -Infinity;
+    let minColumn = Infinity;
+    let maxColumn = -Infinity;
+    for (const [row, cells] of this.rows) {
+      for (let i = 0; i < cells.length; i++) {
+        const value = cells[i];
+        if ((value === "" || value === null || value === undefined) && !this.formula(row, i + 1)) continue;
+        minRow = Math.min(minRow, row);
+        maxRow = Math.max(maxRow, row);
+        minColumn = Math.min(minColumn, i + 1);
+        maxColumn = Math.max(maxColumn, i + 1);
+      }
+    }
+    if (minRow === Infinity) return null;
+    return { firstRow: minRow, firstColumn: minColumn, rowCount: maxRow - minRow + 1, columnCount: maxColumn - minColumn + 1 };
+  }
+
+  /** Writes a value the way Excel interprets typed input, honouring a Text ("@") number format. */
+  assign(row: number, column: number, input: CellValue): void {
+    if (input === null || input === undefined) return; // Office.js: null leaves the cell unchanged
+    sparseSet(this.formulas, row, column, undefined);
+    if (typeof input !== "string" || this.numberFormat(row, column) === "@") {
+      this.setRawValue(row, column, input instanceof Date ? input.toISOString() : input);
+      return;
+    }
+    const interpreted = interpretInput(input);
+    if ("formula" in interpreted) {
+      sparseSet(this.formulas, row, column, interpreted.formula);
+      this.setRawValue(row, column, "#NAME?");
+    } else this.setRawValue(row, column, interpreted.value);
+  }
+}
+
+/** How Excel reads a string typed into a General cell (the cases that matter for keeping text as text). */
+export function interpretInput(text: string): { value: CellValue } | { formula: string } {
+  if (text.startsWith("=") && text.length > 1) return { formula: text };
+  const numeric = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i.test(text.trim());
+  if (numeric) return { value: Number(Number(text.trim()).toPrecision(15)) };
+  if (/^[+\-@]/.test(text) && text.length > 1) return { formula: `=${text.replace(/^@/, "")}` };
+  if (/^(true|false)$/i.test(text)) return { value: text.toLowerCase() === "true" };
+  return { value: text };
+}
+
+export interface FakeWorkbookOptions {
+  date1904?: boolean;
+  /** Whether the host exposes `Workbook.use1904DateSystem` (preview API); false on today's GA hosts. */
+  exposesDateSystem?: boolean;
+}
+
+export class FakeWorkbook {
+  readonly sheets: FakeSheet[] = [];
+  readonly settings = new Map<string, string>();
+  activeSheet = "";
+  selection: { sheet: string; address: string } | undefined;
+  date1904: boolean;
+  exposesDateSystem: boolean;
+
+  constructor(options: FakeWorkbookOptions = {}) {
+    this.date1904 = options.date1904 ?? false;
+    this.exposesDateSystem = options.exposesDateSystem ?? false;
+  }
+
+  /** Adds a sheet with raw values (no input interpretation: as if opened from a file). */
+  addSheet(name: string, rows: CellValue[][] = [], at: { firstRow?: number; firstColumn?: number } = {}): FakeSheet {
+    if (this.sheet(name)) throw new FakeExcelError(EXCEL_ERROR.invalidArgument, `A sheet named ${name} exists.`);
+    const sheet = new FakeSheet(name);
+    const firstRow = at.firstRow ?? 1;
+    const firstColumn = at.firstColumn ?? 1;
+    rows.forEach((cells, i) => cells.forEach((value, j) => {
+      if (value !== null && value !== undefined && value !== "") sheet.setRawValue(firstRow + i, firstColumn + j, value);
+    }));
+    this.sheets.push(sheet);
+    if (!this.activeSheet) this.activeSheet = name;
+    return sheet;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  requireSheet(name: string): FakeSheet {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new FakeExcelError(EXCEL_ERROR.itemNotFound, `The requested resource doesn't exist: sheet ${name}.`);
+    return sheet;
+  }
+
+  /** Test helper: sets a fill the way a seller would (gradients included). */
+  paint(sheet: string, address: string, fill: StoredFill): void {
+    const target = this.requireSheet(sheet);
+    for (const box of parseAreas(address)) forEachCell(box, (r, c) => sparseSet(target.fills, r, c, fill ?? undefined));
+  }
+
+  /** Every stored fill of a sheet, as "A1" → key, for comparing whole-sheet formatting before and after. */
+  fillSnapshot(sheet: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [row, columns] of this.requireSheet(sheet).fills) {
+      for (const [column, fill] of columns) out[boxAddress({ firstRow: row, firstColumn: column, rowCount: 1, columnCount: 1 })] = JSON.stringify(fill);
+    }
+    return out;
+  }
+}
+
+function forEachCell(box: CellBox, visit: (row: number, column: number) => void): void {
+  for (let r = box.firstRow; r < box.firstRow + box.rowCount; r++) {
+    for (let c = box.firstColumn; c < box.firstColumn + box.columnCount; c++) visit(r, c);
+  }
+}
+
+/** Excel's reading of one cell's fill. */
+function readingOf(fill: StoredFill): FillReading {
+  if (fill === null) return { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null };
+  if ("gradient" in fill) return { color: fill.color, pattern: "LinearGradient", patternColor: "#000000", tintAndShade: 0 };
+  return { color: fill.color, pattern: fill.pattern ?? "Solid", patternColor: fill.patternColor ?? "#000000", tintAndShade: 0 };
+}
+
+/** Excel's reading of a multi-cell range: each property only where every cell agrees. */
+function areaReading(fills: StoredFill[]): FillReading {
+  const readings = fills.map(readingOf);
+  const shared = <K extends keyof FillReading>(key: K): FillReading[K] | null => {
+    const first = readings[0]![key];
+    return readings.every((r) => r[key] === first) ? first : null;
+  };
+  return { color: shared("color"), pattern: shared("pattern"), patternColor: shared("patternColor"), tintAndShade: shared("tintAndShade") };
+}
+
+/** One recorded `context.sync()`. */
+export interface SyncRecord {
+  call: string;
+  requestBytes: number;
+  responseBytes: number;
+  apiCalls: number;
+}
+
+export interface FakePortOptions {
+  capabilities?: Capabilities;
+  payloadLimitBytes?: number;
+  /** Simulates Excel failing: called before each sync is applied; return an error to throw it. */
+  failSync?: (record: SyncRecord, index: number) => Error | undefined;
+  /** Delay per sync, for the browser preview's progress bar. */
+  latencyMs?: number;
+  /** Simulates hosts that report pattern null for No Fill (office-js#4900). */
+  noFillPatternUnknown?: boolean;
+}
+
+export class FakeWorkbookPort implements WorkbookPort {
+  readonly capabilities: Capabilities;
+  readonly ledger: SyncRecord[] = [];
+  private readonly limit: number;
+
+  constructor(
+    readonly workbook: FakeWorkbook,
+    private readonly options: FakePortOptions = {},
+  ) {
+    this.capabilities = options.capabilities ?? { scan: true, mergeUndoGroup: true };
+    this.limit = options.payloadLimitBytes ?? EXCEL_PAYLOAD_LIMIT_BYTES;
+  }
+
+  get syncs(): number {
+    return this.ledger.length;
+  }
+
+  get apiCalls(): number {
+    return this.ledger.reduce((sum, r) => sum + r.apiCalls, 0);
+  }
+
+  get largestRequest(): number {
+    return this.ledger.reduce((max, r) => Math.max(max, r.requestBytes), 0);
+  }
+
+  get largestResponse(): number {
+    return this.ledger.reduce((max, r) => Math.max(max, r.responseBytes), 0);
+  }
+
+  private async sync(record: SyncRecord): Promise<void> {
+    if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
+    const index = this.ledger.length;
+    this.ledger.push(record);
+    const injected = this.options.failSync?.(record, index);
+    if (injected) throw injected;
+    if (record.requestBytes > this.limit) {
+      throw new FakeExcelError(EXCEL_ERROR.requestTooLarge, `Request payload ${record.requestBytes} bytes exceeds the limit.`);
+    }
+    if (record.responseBytes > this.limit) {
+      throw new FakeExcelError(EXCEL_ERROR.responseTooLarge, `Response payload ${record.responseBytes} bytes exceeds the limit.`);
+    }
+  }
+
+  private layout(sheet: FakeSheet): SheetLayout {
+    const used = sheet.usedRange();
+    let hasHiddenRows = false;
+    if (used) for (const row of sheet.hiddenRows) if (row >= used.firstRow && row < used.firstRow + used.rowCount) hasHiddenRows = true;
+    return {
+      name: sheet.name,
+      used,
+      tables: sheet.tables.map((t) => ({ name: t.name, box: { ...t.box }, showHeaders: t.showHeaders, filtered: t.filtered })),
+      filtered: sheet.autoFilterActive || sheet.tables.some((t) => t.filtered),
+      hasHiddenRows,
+    };
+  }
+
+  async inspect(sheetName?: string): Promise<WorkbookInspection> {
+    const wb = this.workbook;
+    const sheets = wb.sheets.map((s, position) => ({ name: s.name, visibility: s.visibility, position }));
+    const target = wb.sheet(sheetName ?? wb.activeSheet);
+    const layout = target ? this.layout(target) : null;
+    // Sync 1: sheets, active sheet, used range, table items. Sync 2: table ranges and filters (only with tables).
+    await this.sync({ call: "inspect", requestBytes: 6 * CALL_OVERHEAD_BYTES, responseBytes: jsonBytes({ sheets, used: layout?.used }), apiCalls: 6 });
+    if (layout && layout.tables.length > 0) {
+      await this.sync({ call: "inspect", requestBytes: layout.tables.length * 3 * CALL_OVERHEAD_BYTES, responseBytes: jsonBytes(layout.tables), apiCalls: layout.tables.length * 3 });
+    }
+    let date1904: boolean | undefined;
+    if (wb.exposesDateSystem) {
+      await this.sync({ call: "inspect", requestBytes: CALL_OVERHEAD_BYTES, responseBytes: 40, apiCalls: 1 });
+      date1904 = wb.date1904;
+    }
+    return { sheets, activeSheet: wb.activeSheet, layout, date1904 };
+  }
+
+  async read(sheetName: string, batch: ReadBatch): Promise<ReadResult> {
+    const sheet = this.workbook.requireSheet(sheetName);
+    const values = batch.values.map((box) => {
+      if (box.rowCount * box.columnCount > EXCEL_MAX_CELLS_PER_READ) return null;
+      const out: CellValue[][] = [];
+      for (let r = 0; r < box.rowCount; r++) {
+        const row: CellValue[] = [];
+        for (let c = 0; c < box.columnCount; c++) row.push(sheet.value(box.firstRow + r, box.firstColumn + c));
+        out.push(row);
+      }
+      return out;
+    });
+    const numberFormats = batch.numberFormats.map((box) => {
+      const out: string[][] = [];
+      for (let r = 0; r < box.rowCount; r++) {
+        const row: string[] = [];
+        for (let c = 0; c < box.columnCount; c++) row.push(sheet.numberFormat(box.firstRow + r, box.firstColumn + c));
+        out.push(row);
+      }
+      return out;
+    });
+    const rowHidden = batch.rowHidden.map((box) => Array.from({ length: box.rowCount }, (_, i) => sheet.hiddenRows.has(box.firstRow + i)));
+    const text = batch.text.map((box) => {
+      const out: string[][] = [];
+      for (let r = 0; r < box.rowCount; r++) {
+        const row: string[] = [];
+        for (let c = 0; c < box.columnCount; c++) row.push(this.displayText(sheet, box.firstRow + r, box.firstColumn + c));
+        out.push(row);
+      }
+      return out;
+    });
+    const calls = 2 * (batch.values.length + batch.numberFormats.length + batch.rowHidden.length + batch.text.length);
+    const boxes = [...batch.values, ...batch.numberFormats, ...batch.rowHidden, ...batch.text];
+    const rowProps = rowHidden.map((rows, i) => rows.map((hidden, j) => ({ rowIndex: batch.rowHidden[i]!.firstRow + j - 1, rowHidden: hidden })));
+    await this.sync({
+      call: "read",
+      requestBytes: jsonBytes(boxes) + calls * CALL_OVERHEAD_BYTES,
+      responseBytes: jsonBytes(values) + jsonBytes(numberFormats) + jsonBytes(rowProps) + jsonBytes(text),
+      apiCalls: calls,
+    });
+    return { values, numberFormats, rowHidden, text };
+  }
+
+  /** What Excel displays: dates (a number under a date format) as yyyy-mm-dd hh:mm in the workbook's date system. */
+  private displayText(sheet: FakeSheet, row: number, column: number): string {
+    const value = sheet.value(row, column);
+    if (typeof value === "number" && /[dy]/i.test(sheet.numberFormat(row, column))) {
+      const wall = serialToWallClock(value, this.workbook.date1904);
+      if (wall !== undefined) return new Date(wall).toISOString().slice(0, 16).replace("T", " ");
+    }
+    return typeof value === "object" && value !== null && "error" in value ? value.error : String(value);
+  }
+
+  private checkAddress(addresses: string): CellBox[] {
+    if (addresses.length > FAKE_GET_RANGES_MAX_CHARS) {
+      throw new FakeExcelError(EXCEL_ERROR.invalidArgument, `The argument is invalid or missing: address of ${addresses.length} characters.`);
+    }
+    return parseAreas(addresses);
+  }
+
+  async probeFills(sheetName: string, addressLists: string[]): Promise<AreaFillReading[][]> {
+    const sheet = this.workbook.requireSheet(sheetName);
+    const result = addressLists.map((list) =>
+      this.checkAddress(list).map((box) => {
+        const fills: StoredFill[] = [];
+        forEachCell(box, (r, c) => fills.push(sheet.fill(r, c)));
+        const reading = box.rowCount * box.columnCount === 1 ? readingOf(fills[0]!) : areaReading(fills);
+        if (this.options.noFillPatternUnknown && reading.pattern === "None") reading.pattern = null;
+        return { address: `${sheet.name}!${boxAddress(box)}`, ...reading };
+      }),
+    );
+    const calls = addressLists.length * 3;
+    await this.sync({
+      call: "probeFills",
+      requestBytes: addressLists.reduce((sum, list) => sum + list.length, 0) + calls * CALL_OVERHEAD_BYTES,
+      responseBytes: jsonBytes(result),
+      apiCalls: calls,
+    });
+    return result;
+  }
+
+  async readCellFills(sheetName: string, boxes: CellBox[]): Promise<FillReading[][][]> {
+    const sheet = this.workbook.requireSheet(sheetName);
+    const result = boxes.map((box) => {
+      const rows: FillReading[][] = [];
+      for (let r = 0; r < box.rowCount; r++) {
+        const row: FillReading[] = [];
+        for (let c = 0; c < box.columnCount; c++) {
+          const reading = readingOf(sheet.fill(box.firstRow + r, box.firstColumn + c));
+          if (this.options.noFillPatternUnknown && reading.pattern === "None") reading.pattern = null;
+          row.push(reading);
+        }
+        rows.push(row);
+      }
+      return rows;
+    });
+    const wire = result.map((rows) => rows.map((row) => row.map((fill) => ({ format: { fill } }))));
+    await this.sync({
+      call: "readCellFills",
+      requestBytes: jsonBytes(boxes) + boxes.length * 2 * CALL_OVERHEAD_BYTES,
+      responseBytes: jsonBytes(wire),
+      apiCalls: boxes.length * 2,
+    });
+    return result;
+  }
+
+  async readTextColumn(sheetName: string): Promise<string[] | undefined> {
+    const sheet = this.workbook.sheet(sheetName);
+    const used = sheet?.usedRange();
+    const values: string[] = [];
+    if (sheet && used) for (let r = 1; r < used.firstRow + used.rowCount; r++) values.push(String(sheet.value(r, 1)));
+    await this.sync({ call: "readTextColumn", requestBytes: 3 * CALL_OVERHEAD_BYTES, responseBytes: jsonBytes(values), apiCalls: 3 });
+    return sheet ? values : undefined;
+  }
+
+  async write(plan: WritePlan): Promise<void> {
+    await this.sync({ call: "write", requestBytes: 2 * CALL_OVERHEAD_BYTES, responseBytes: jsonBytes(this.workbook.sheets.map((s) => s.name)), apiCalls: 2 });
+    for (const batch of plan.batches) {
+      const requestBytes = batch.reduce((sum, op) => sum + opRequestBytes(op), 0);
+      const apiCalls = batch.reduce((sum, op) => sum + opCalls(op), 0);
+      for (const op of batch) if (op.op === "fill") this.checkAddress(op.addresses);
+      await this.sync({ call: "write", requestBytes, responseBytes: 0, apiCalls });
+      for (const op of batch) this.apply(op);
+    }
+  }
+
+  private apply(op: WriteOp): void {
+    const wb = this.workbook;
+    switch (op.op) {
+      case "fill": {
+        const sheet = wb.requireSheet(op.sheet);
+        for (const box of parseAreas(op.addresses)) forEachCell(box, (r, c) => sparseSet(sheet.fills, r, c, op.fill ?? undefined));
+        return;
+      }
+      case "deleteSheet": {
+        const index = wb.sheets.findIndex((s) => s.name.toLowerCase() === op.sheet.toLowerCase());
+        if (index < 0) return;
+        wb.sheets.splice(index, 1);
+        if (wb.activeSheet.toLowerCase() === op.sheet.toLowerCase()) wb.activeSheet = wb.sheets.find((s) => s.visibility === "Visible")?.name ?? "";
+        return;
+      }
+      case "ensureSheet": {
+        let sheet = wb.sheet(op.sheet);
+        if (!sheet) {
+          sheet = new FakeSheet(op.sheet);
+          wb.sheets.push(sheet);
+        }
+        sheet.visibility = op.visibility;
+        if (op.position !== undefined) {
+          wb.sheets.splice(wb.sheets.indexOf(sheet), 1);
+          wb.sheets.splice(Math.min(op.position, wb.sheets.length), 0, sheet);
+        }
+        return;
+      }
+      case "clear": {
+        const sheet = wb.requireSheet(op.sheet);
+        const box = op.box ?? sheet.usedRange();
+        if (!box) return;
+        forEachCell(box, (r, c) => {
+          sheet.setRawValue(r, c, "");
+          for (const map of [sheet.formulas, sheet.numberFormats, sheet.fills, sheet.hyperlinks, sheet.fonts] as Sparse<unknown>[]) sparseSet(map, r, c, undefined);
+        });
+        return;
+      }
+      case "cells": {
+        const sheet = wb.requireSheet(op.sheet);
+        const { box } = op;
+        forEachCell(box, (r, c) => {
+          const i = r - box.firstRow;
+          const j = c - box.firstColumn;
+          const format = op.numberFormat?.[i]?.[j];
+          if (format !== undefined) sparseSet(sheet.numberFormats, r, c, format === "General" ? undefined : format);
+          if (op.values) sheet.assign(r, c, op.values[i]?.[j]);
+          const link = op.hyperlinks?.[i]?.[j];
+          if (link) {
+            sparseSet(sheet.hyperlinks, r, c, link);
+            sparseSet(sheet.formulas, r, c, undefined);
+            sheet.setRawValue(r, c, link.textToDisplay);
+          }
+          if (op.bold !== undefined || op.fontSize !== undefined) {
+            sparseSet(sheet.fonts, r, c, { ...sheet.font(r, c), ...(op.bold !== undefined ? { bold: op.bold } : {}), ...(op.fontSize !== undefined ? { size: op.fontSize } : {}) });
+          }
+          if (op.fill !== undefined) sparseSet(sheet.fills, r, c, { color: op.fill });
+        });
+        return;
+      }
+      case "table": {
+        const sheet = wb.requireSheet(op.sheet);
+        if (wb.sheets.some((s) => s.tables.some((t) => t.name.toLowerCase() === op.name.toLowerCase()))) {
+          throw new FakeExcelError(EXCEL_ERROR.invalidArgument, `A table named ${op.name} already exists.`);
+        }
+        sheet.tables.push({ name: op.name, box: { ...op.box }, showHeaders: true, style: op.style, filtered: false });
+        return;
+      }
+      case "chart":
+        wb.requireSheet(op.sheet).charts.push({ type: "ColumnClustered", title: op.title, source: { ...op.source }, anchor: { ...op.anchor } });
+        return;
+      case "columnWidths": {
+        const sheet = wb.requireSheet(op.sheet);
+        op.widths.forEach((width, i) => sheet.columnWidths.set(op.firstColumn + i, width));
+        return;
+      }
+      case "activate":
+        wb.activeSheet = wb.requireSheet(op.sheet).name;
+        return;
+    }
+  }
+
+  async select(sheetName: string, box?: CellBox): Promise<void> {
+    const sheet = this.workbook.requireSheet(sheetName);
+    await this.sync({ call: "select", requestBytes: 3 * CALL_OVERHEAD_BYTES, responseBytes: 0, apiCalls: 3 });
+    this.workbook.activeSheet = sheet.name;
+    this.workbook.selection = { sheet: sheet.name, address: box ? boxAddress(box) : "A1" };
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    await this.sync({ call: "getSetting", requestBytes: 2 * CALL_OVERHEAD_BYTES + key.length, responseBytes: jsonBytes(this.workbook.settings.get(key) ?? null), apiCalls: 2 });
+    return this.workbook.settings.get(key);
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    await this.sync({ call: "setSetting", requestBytes: 2 * CALL_OVERHEAD_BYTES + jsonBytes(value), responseBytes: 0, apiCalls: 2 });
+    this.workbook.settings.set(key, value);
+  }
+}

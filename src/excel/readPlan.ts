@@ -1,0 +1,93 @@
+import type { CellBox } from "./a1";
+import type { ReadBatch } from "./port";
+import { CALL_OVERHEAD_BYTES, PAYLOAD_BUDGET_BYTES } from "./payload";
+
+/**
+ * Row-block sizing for reading a sheet.
+ *
+ * Rule: one sync carries as many rows as fit the payload budget (4 MB, under Excel on the web's 5 MB) at the current
+ * estimate of bytes per row (columns × bytes per value, plus row visibility when the sheet hides rows), split into
+ * blocks of at most `maxRowsPerBlock` rows and `maxCellsPerBlock` cells — one `getRangeByIndexes(...).load("values")`
+ * each, far below the 5,000,000-cell read cap. The estimate comes from the head block actually read and only ever
+ * grows (the largest average seen × a safety factor), so a text-heavy stretch further down shrinks the next syncs
+ * instead of overflowing them; a sync refused anyway is retried at half the budget.
+ */
+export interface ReadPlanLimits {
+  budgetBytes: number;
+  /** The docs suggest 5k–20k rows per block for large reads. */
+  maxRowsPerBlock: number;
+  maxCellsPerBlock: number;
+  /** Cells in the first (head) read, before any size is known. */
+  headCells: number;
+  headMaxRows: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadPlanLimits = {
+  budgetBytes: PAYLOAD_BUDGET_BYTES,
+  maxRowsPerBlock: 5_000,
+  maxCellsPerBlock: 250_000,
+  headCells: 20_000,
+  headMaxRows: 1_000,
+};
+
+/** Bytes per row of `getRowProperties({rowHidden:true})`: {"rowIndex":123456,"rowHidden":false}. */
+export const ROW_VISIBILITY_BYTES = 40;
+/** Multiplier over the largest average seen. */
+export const ESTIMATE_SAFETY = 1.3;
+
+export interface ReadCursor {
+  region: CellBox;
+  /** Next row not read yet. */
+  nextRow: number;
+  readRowVisibility: boolean;
+  /** Current estimate, already including the safety factor. */
+  bytesPerCell: number;
+}
+
+export interface PlannedRead {
+  batch: ReadBatch;
+  nextRow: number;
+  rows: number;
+}
+
+export function lastRowOf(box: CellBox): number {
+  return box.firstRow + box.rowCount - 1;
+}
+
+export function emptyBatch(): ReadBatch {
+  return { values: [], numberFormats: [], rowHidden: [], text: [] };
+}
+
+/** The first read: small enough to be safe before anything is known, big enough to hold a header below titles. */
+export function planHead(region: CellBox, readRowVisibility: boolean, limits: ReadPlanLimits = DEFAULT_READ_LIMITS): PlannedRead {
+  const rows = Math.max(1, Math.min(region.rowCount, limits.headMaxRows, Math.floor(limits.headCells / region.columnCount)));
+  const batch = emptyBatch();
+  batch.values.push({ ...region, rowCount: rows });
+  if (readRowVisibility) batch.rowHidden.push({ ...region, rowCount: rows, columnCount: 1 });
+  return { batch, nextRow: region.firstRow + rows, rows };
+}
+
+/** Plans the next sync, or undefined when every row is read. Pure. */
+export function planNextRead(cursor: ReadCursor, limits: ReadPlanLimits = DEFAULT_READ_LIMITS): PlannedRead | undefined {
+  const remaining = lastRowOf(cursor.region) - cursor.nextRow + 1;
+  if (remaining <= 0) return undefined;
+  const columns = cursor.region.columnCount;
+  const rowsPerBlock = Math.max(1, Math.min(limits.maxRowsPerBlock, Math.floor(limits.maxCellsPerBlock / columns)));
+  const callsPerBlock = 2 + (cursor.readRowVisibility ? 2 : 0);
+  const bytesPerRow =
+    columns * cursor.bytesPerCell + (cursor.readRowVisibility ? ROW_VISIBILITY_BYTES : 0) + (callsPerBlock * CALL_OVERHEAD_BYTES) / rowsPerBlock;
+  const rows = Math.min(remaining, Math.max(1, Math.floor(limits.budgetBytes / bytesPerRow)));
+  const batch = emptyBatch();
+  for (let first = cursor.nextRow; first < cursor.nextRow + rows; first += rowsPerBlock) {
+    const count = Math.min(rowsPerBlock, cursor.nextRow + rows - first);
+    batch.values.push({ firstRow: first, firstColumn: cursor.region.firstColumn, rowCount: count, columnCount: columns });
+    if (cursor.readRowVisibility) batch.rowHidden.push({ firstRow: first, firstColumn: cursor.region.firstColumn, rowCount: count, columnCount: 1 });
+  }
+  return { batch, nextRow: cursor.nextRow + rows, rows };
+}
+
+/** The new estimate after a sync: the largest average seen, with a safety margin. */
+export function updatedEstimate(current: number, bytes: number, cells: number): number {
+  if (cells <= 0) return current;
+  return Math.max(current, (bytes / cells) * ESTIMATE_SAFETY);
+}

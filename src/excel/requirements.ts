@@ -1,0 +1,50 @@
+/**
+ * Excel API requirement sets the scan needs. The README quotes `EXCEL_REQUIREMENTS`; the manifest's minimum is
+ * `EXCEL_REQUIREMENTS.minimum`.
+ */
+export const EXCEL_REQUIREMENTS = {
+  minimum: {
+    set: "ExcelApi",
+    version: "1.9",
+    why: "RangeAreas (worksheet.getRanges), application.suspendScreenUpdatingUntilNextSync, getCellProperties / setCellProperties (fills, hyperlinks), getRowProperties, RangeFill.pattern, worksheet autoFilter",
+  },
+  usedRange: {
+    set: "ExcelApi",
+    version: "1.4",
+    why: "getUsedRangeOrNullObject(true), getItemOrNullObject, workbook.settings (covered by the 1.9 minimum)",
+  },
+  undoGroup: {
+    set: "ExcelApi",
+    version: "1.20",
+    why: "Excel.run({ mergeUndoGroup: true }): a whole scan is one undo step; optional, used when present",
+  },
+} as const;
+
+export interface Capabilities {
+  /** ExcelApi 1.9: everything the scan needs. */
+  scan: boolean;
+  /** ExcelApi 1.20: one undo group per scan. */
+  mergeUndoGroup: boolean;
+}
+
+interface OfficeLike {
+  context?: { requirements?: { isSetSupported?: (name: string, version?: string) => boolean } };
+}
+
+/**
+ * Feature detection that never throws: outside Office (a browser preview, headless Chromium, Node) `Office` is
+ * undefined or `Office.context.requirements` is, and then nothing is supported.
+ */
+export function detectCapabilities(office: OfficeLike | undefined): Capabilities {
+  const supported = (version: string): boolean => {
+    try {
+      return office?.context?.requirements?.isSetSupported?.("ExcelApi", version) === true;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    scan: supported(EXCEL_REQUIREMENTS.minimum.version),
+    mergeUndoGroup: supported(EXCEL_REQUIREMENTS.undoGroup.version),
+  };
+}

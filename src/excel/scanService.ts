@@ -1,0 +1,364 @@
+import type { Lang, ScanOptions } from "../core/model";
+import { wallClockToInstant } from "../core/dates/zone";
+import { buildHighlightPlan } from "../core/report/highlight";
+import { buildSummaryModel, SUMMARY_SHEET_NAME } from "../core/report/summary";
+import type { HighlightPlan, ScanResult, SummaryModel } from "../core/report/types";
+import { loadRulebook } from "../core/rulebook";
+import { scanGrid } from "../core/scan";
+import { cellText, isBlankCell, readOrderSheet, type ColumnMapping } from "../core/sheet";
+import type { CellBox } from "./a1";
+import { throwIfAborted } from "./abort";
+import { runs } from "./addresses";
+import { CellMap } from "./cellMap";
+import { WorkbookError } from "./errors";
+import { packBySize, readCurrentFills } from "./fillRead";
+import { planHighlightWork, rememberedBoxes, targetCells, type HighlightWork } from "./highlightPlanner";
+import type { WorkbookInspection, WorkbookPort, WriteOp } from "./port";
+import { CALL_OVERHEAD_BYTES, PAYLOAD_BUDGET_BYTES } from "./payload";
+import { readSheet, type SheetRead } from "./readSheet";
+import { DEFAULT_READ_LIMITS, type ReadPlanLimits } from "./readPlan";
+import { EXCEL_REQUIREMENTS } from "./requirements";
+import type { ScanOutcome, ScanProgress, ScanSettings, SheetPreview, WorkbookSession } from "./session";
+import { decodeState, encodeState, sheetState, STATE_SHEET, withSheetState, type HighlightState } from "./state";
+import { layoutSummary } from "./summaryLayout";
+import { planWrites } from "./writePlan";
+
+/** Key of the per-workbook scan settings in `workbook.settings`. */
+export const SETTINGS_KEY = "AEGuard.scanSettings";
+/** Response bytes per number-format cell ("yyyy-mm-dd hh:mm" quoted). */
+const FORMAT_BYTES = 24;
+
+/** Where the stages sit on the task pane's progress bar. */
+const STAGES: Record<ScanProgress["stage"], [number, number]> = {
+  read: [0, 0.6],
+  evaluate: [0.6, 0.7],
+  highlight: [0.7, 0.9],
+  summary: [0.9, 1],
+};
+
+export interface SessionDeps {
+  /** The moment a scan without `asOf` judges as now. */
+  now?: () => number;
+  readLimits?: ReadPlanLimits;
+  /** Request/response budget per sync for fills and writes. */
+  budgetBytes?: number;
+}
+
+/** What a scan adds to the core's outcome for the task pane. */
+export interface ExcelScanOutcome extends ScanOutcome {
+  /** Flagged rows currently hidden by a filter (they are highlighted too). */
+  hiddenFlaggedRows: number;
+  /** How the date system was decided: the host said, the displayed dates said, or Excel's default. */
+  dateSystem: { date1904: boolean; source: SheetRead["dateSystemSource"] };
+  /** Cells with a gradient fill, left uncoloured because the API cannot put a gradient back. */
+  skippedCells: number;
+}
+
+const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** ISO 8601 as-of: with an offset it is an instant; without, a wall clock in the sheet's zone. */
+export function parseAsOf(text: string | undefined, zone: string, now: number): number {
+  if (!text) return now;
+  const trimmed = text.trim();
+  if (OFFSET.test(trimmed)) {
+    const parsed = Date.parse(trimmed);
+    if (Number.isFinite(parsed)) return parsed;
+  }
+  const match = LOCAL.exec(trimmed);
+  if (match) {
+    const [, y, mo, d, h = "0", mi = "0", s = "0"] = match;
+    return wallClockToInstant(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), zone);
+  }
+  throw new RangeError(`"${text}" is not an ISO 8601 date-time.`);
+}
+
+function summaryNames(): string[] {
+  return [SUMMARY_SHEET_NAME.en, SUMMARY_SHEET_NAME.zh];
+}
+
+function isOurSheet(name: string, state?: HighlightState): boolean {
+  const lower = name.toLowerCase();
+  return lower === STATE_SHEET.toLowerCase() || summaryNames().some((n) => n.toLowerCase() === lower) || state?.summarySheet?.toLowerCase() === lower;
+}
+
+/** Sheets a seller can pick: visible, and not the add-in's own. */
+function orderSheets(inspection: WorkbookInspection): string[] {
+  return inspection.sheets.filter((s) => s.visibility === "Visible" && !isOurSheet(s.name)).map((s) => s.name);
+}
+
+function stateOps(state: HighlightState): WriteOp[] {
+  const column = encodeState(state);
+  return [
+    { op: "ensureSheet", sheet: STATE_SHEET, visibility: "VeryHidden" },
+    { op: "clear", sheet: STATE_SHEET },
+    {
+      op: "cells",
+      sheet: STATE_SHEET,
+      box: { firstRow: 1, firstColumn: 1, rowCount: column.length, columnCount: 1 },
+      numberFormat: column.map(() => ["@"]),
+      values: column.map((chunk) => [chunk]),
+    },
+  ];
+}
+
+function hiddenNote(count: number, sheet: string, lang: Lang): string {
+  return lang === "zh-CN"
+    ? `工作表“${sheet}”有 ${count} 个问题行被筛选或隐藏；这些行同样已高亮，取消筛选即可看到。`
+    : `${count} flagged rows of "${sheet}" are hidden by a filter or by hand; they are highlighted too and show when the filter is cleared.`;
+}
+
+/** The rows (absolute) and columns the core asked number formats for, as boxes per column. */
+function formatBoxes(asked: Map<number, Set<number>>): CellBox[] {
+  const boxes: CellBox[] = [];
+  for (const [column, rows] of asked) {
+    for (const run of runs([...rows].sort((a, b) => a - b))) boxes.push({ firstRow: run.first, firstColumn: column, rowCount: run.count, columnCount: 1 });
+  }
+  return boxes;
+}
+
+/**
+ * Number formats only where the core needs them: it asks for a date cell's format only when the number alone does
+ * not tell (outside the years a serial plausibly means). A first pass records those cells; they are read (usually
+ * none, else a handful of boxes) and the scan runs again with them.
+ */
+async function scanWithFormats(
+  port: WorkbookPort,
+  read: SheetRead,
+  run: (grid: SheetRead["grid"]) => ScanResult,
+  budget: number,
+  signal?: AbortSignal,
+): Promise<ScanResult> {
+  const { grid } = read;
+  const firstRow = grid.firstRow ?? 1;
+  const firstColumn = grid.firstColumn ?? 1;
+  const asked = new Map<number, Set<number>>();
+  const first = run({
+    ...grid,
+    numberFormat: (i, j) => {
+      const column = firstColumn + j;
+      let rows = asked.get(column);
+      if (!rows) asked.set(column, (rows = new Set()));
+      rows.add(firstRow + i);
+      return undefined;
+    },
+  });
+  if (asked.size === 0) return first;
+  const formats = new CellMap<string>();
+  const boxes = formatBoxes(asked);
+  for (const group of packBySize(boxes, (box) => box.rowCount * FORMAT_BYTES + 2 * CALL_OVERHEAD_BYTES, budget)) {
+    throwIfAborted(signal);
+    const result = await port.read(read.sheet, { values: [], numberFormats: group, rowHidden: [], text: [] });
+    group.forEach((box, b) => result.numberFormats[b]?.forEach((row, i) => formats.set(box.firstRow + i, box.firstColumn, row[0] ?? "General")));
+  }
+  return run({ ...grid, numberFormat: (i, j) => formats.get(firstRow + i, firstColumn + j) });
+}
+
+export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}): WorkbookSession & {
+  scan(settings: ScanSettings, progress?: (p: ScanProgress) => void, signal?: AbortSignal): Promise<ExcelScanOutcome>;
+} {
+  const now = deps.now ?? Date.now;
+  const readLimits = deps.readLimits ?? DEFAULT_READ_LIMITS;
+  const budget = deps.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+  /** Columns highlighted per sheet by this session's last scan, for selecting a whole row of the table. */
+  const lastColumns = new Map<string, { first: number; last: number }>();
+
+  const requireHost = (): void => {
+    if (!port.capabilities.scan) {
+      const { set, version } = EXCEL_REQUIREMENTS.minimum;
+      throw new WorkbookError("RequirementNotSupported", `This Excel does not support ${set} ${version}, which the scan needs (Excel 2021, Microsoft 365 or Excel on the web).`);
+    }
+  };
+
+  const resolveSheet = async (requested: string | undefined): Promise<{ sheet: string; inspection: WorkbookInspection }> => {
+    let inspection = await port.inspect(requested);
+    const candidates = orderSheets(inspection);
+    if (requested) {
+      if (!inspection.layout) throw new WorkbookError("SheetNotFound", `There is no sheet named "${requested}".`);
+      return { sheet: inspection.layout.name, inspection };
+    }
+    if (inspection.layout && candidates.includes(inspection.layout.name)) return { sheet: inspection.layout.name, inspection };
+    const fallback = candidates[0];
+    if (!fallback) throw new WorkbookError("SheetNotFound", "The workbook has no sheet to scan.");
+    inspection = await port.inspect(fallback);
+    return { sheet: fallback, inspection };
+  };
+
+  const loadState = async (): Promise<HighlightState> => decodeState(await port.readTextColumn(STATE_SHEET));
+
+  const session = {
+    async listSheets() {
+      const inspection = await port.inspect();
+      return orderSheets(inspection).map((name) => ({ name, active: name === inspection.activeSheet }));
+    },
+
+    async preview(sheet?: string, mapping?: ColumnMapping): Promise<SheetPreview> {
+      requireHost();
+      const resolved = await resolveSheet(sheet);
+      const read = await readSheet(port, resolved.sheet, { mapping, inspection: resolved.inspection, limits: readLimits });
+      const sheetRead = readOrderSheet(read.grid, { timeZone: "UTC", mapping });
+      const samples: Record<string, string> = {};
+      const headerIndex = read.header.headerRow - read.region.firstRow;
+      for (const [field, match] of Object.entries(sheetRead.header.columns)) {
+        if (!match) continue;
+        for (let i = headerIndex + 1; i < read.grid.rows.length; i++) {
+          const value = read.grid.rows[i]?.[match.index];
+          if (!isBlankCell(value)) {
+            samples[field] = cellText(value);
+            break;
+          }
+        }
+      }
+      return {
+        sheet: read.sheet,
+        sheets: orderSheets(read.inspection),
+        header: sheetRead.header,
+        samples,
+        unreadableCells: sheetRead.diagnostics.filter((d) => d.row > 0).length,
+        orders: sheetRead.orders.length,
+      };
+    },
+
+    async scan(settings: ScanSettings, progress?: (p: ScanProgress) => void, signal?: AbortSignal): Promise<ExcelScanOutcome> {
+      requireHost();
+      const report = (stage: ScanProgress["stage"], within: number): void => {
+        const [from, to] = STAGES[stage];
+        progress?.({ stage, fraction: from + (to - from) * Math.min(1, Math.max(0, within)) });
+      };
+      throwIfAborted(signal);
+      const rulebook = loadRulebook(settings.rulebookOverride);
+      const options: ScanOptions = {
+        asOf: parseAsOf(settings.asOf, settings.timeZone, now()),
+        timeZone: settings.timeZone,
+        handlingDays: settings.handlingDays,
+        dueSoonHours: settings.dueSoonHours,
+        lang: settings.lang,
+      };
+
+      report("read", 0);
+      const resolved = await resolveSheet(settings.sheet);
+      const read = await readSheet(port, resolved.sheet, {
+        mapping: settings.mapping,
+        signal,
+        inspection: resolved.inspection,
+        limits: readLimits,
+        onProgress: (fraction) => report("read", fraction),
+      });
+
+      report("evaluate", 0);
+      const result = await scanWithFormats(port, read, (grid) => scanGrid({ grid, options, mapping: settings.mapping, rulebook }), budget, signal);
+      const plan: HighlightPlan = buildHighlightPlan(result);
+      const summary: SummaryModel = buildSummaryModel(result, settings.lang);
+      const hiddenFlaggedRows = plan.rows.filter(({ row }) => read.hiddenRows.has(row)).length;
+      if (hiddenFlaggedRows > 0) summary.notes.push(hiddenNote(hiddenFlaggedRows, read.sheet, settings.lang));
+      report("evaluate", 1);
+
+      report("highlight", 0);
+      const state = await loadState();
+      const previous = sheetState(state, read.sheet);
+      const target = targetCells(plan);
+      const union = new CellMap<true>();
+      for (const box of [...target.boxes, ...rememberedBoxes(previous)]) union.setBox(box, true);
+      const unionBoxes = [...union.boxesBy(() => "all").values()].flatMap((group) => group.boxes);
+      const current = await readCurrentFills(port, read.sheet, unionBoxes, signal, budget);
+      const work: HighlightWork = planHighlightWork({
+        sheet: read.sheet,
+        previous,
+        target: target.cells,
+        current,
+        scannedAt: new Date(now()).toISOString(),
+      });
+      report("highlight", 0.5);
+
+      // Last point where a cancel is honoured: nothing has been written yet.
+      throwIfAborted(signal);
+      const nextState: HighlightState = { ...withSheetState(state, read.sheet, work.next), summarySheet: summary.sheetName };
+      const positions = new Map(read.inspection.sheets.map((s) => [s.name, s.position]));
+      const replaces = [...summaryNames(), ...(state.summarySheet ? [state.summarySheet] : [])];
+      const existing = replaces.map((name) => positions.get(name)).find((p) => p !== undefined);
+      const layout = layoutSummary({
+        model: summary,
+        plan,
+        orderSheet: read.sheet,
+        linkColumn: plan.firstColumn,
+        replaces,
+        position: existing ?? (positions.get(read.sheet) ?? 0) + 1,
+      });
+      // Order matters for a write that stops half-way: put back, remember, colour, then the summary. Any prefix
+      // leaves fills and state consistent, because Clear only puts back cells still wearing our colour.
+      const ops: WriteOp[] = [...work.restoreOps, ...stateOps(nextState), ...work.highlightOps, ...layout.ops];
+      report("summary", 0);
+      try {
+        await port.write(planWrites(ops, budget));
+      } catch (error) {
+        if (error instanceof Error) (error as Error & { stage?: string }).stage = "write";
+        throw error;
+      }
+      lastColumns.set(read.sheet, { first: plan.firstColumn, last: plan.lastColumn });
+      report("summary", 1);
+      return {
+        result,
+        plan,
+        summary,
+        hiddenFlaggedRows,
+        dateSystem: { date1904: read.date1904, source: read.dateSystemSource },
+        skippedCells: work.skippedCells,
+      };
+    },
+
+    async clearHighlights(sheet?: string): Promise<{ restoredRows: number }> {
+      requireHost();
+      let state = await loadState();
+      const entries = state.sheets.filter((entry) => sheet === undefined || entry.sheet === sheet);
+      if (entries.length === 0) return { restoredRows: 0 };
+      const inspection = await port.inspect();
+      const present = new Set(inspection.sheets.map((s) => s.name));
+      const ops: WriteOp[] = [];
+      let restoredRows = 0;
+      for (const entry of entries) {
+        state = withSheetState(state, entry.sheet, undefined);
+        if (!present.has(entry.sheet)) continue;
+        const current = await readCurrentFills(port, entry.sheet, rememberedBoxes(entry), undefined, budget);
+        const work = planHighlightWork({ sheet: entry.sheet, previous: entry, target: new CellMap<string>(), current, scannedAt: "" });
+        ops.push(...work.restoreOps);
+        restoredRows += work.restoredRows;
+      }
+      ops.push(...stateOps(state));
+      await port.write(planWrites(ops, budget));
+      return { restoredRows };
+    },
+
+    async openSummary(): Promise<void> {
+      const state = await loadState();
+      const inspection = await port.inspect();
+      const names = [state.summarySheet, ...summaryNames()].filter((n): n is string => !!n);
+      const found = names.find((name) => inspection.sheets.some((s) => s.name === name));
+      if (!found) throw new WorkbookError("NoSummary", "There is no summary sheet yet: run a scan first.");
+      await port.select(found, { firstRow: 1, firstColumn: 1, rowCount: 1, columnCount: 1 });
+    },
+
+    async selectRow(sheet: string, row: number): Promise<void> {
+      const columns = lastColumns.get(sheet);
+      const box: CellBox = columns
+        ? { firstRow: row, firstColumn: columns.first, rowCount: 1, columnCount: columns.last - columns.first + 1 }
+        : { firstRow: row, firstColumn: 1, rowCount: 1, columnCount: 1 };
+      await port.select(sheet, box);
+    },
+
+    async loadSettings(): Promise<Partial<ScanSettings>> {
+      const text = await port.getSetting(SETTINGS_KEY);
+      if (!text) return {};
+      try {
+        const parsed = JSON.parse(text) as unknown;
+        return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Partial<ScanSettings>) : {};
+      } catch {
+        return {};
+      }
+    },
+
+    async saveSettings(settings: ScanSettings): Promise<void> {
+      await port.setSetting(SETTINGS_KEY, JSON.stringify(settings));
+    },
+  };
+  return session;
+}
