@@ -1,0 +1,407 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Caption1,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { ScanRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { CanonicalField, Lang } from "../core/model";
+import type { ColumnMapping } from "../core/sheet";
+import type { ScanOutcome, ScanProgress as Progress, ScanSettings, SheetPreview, WorkbookSession } from "../excel/session";
+import { ErrorBar } from "./components/ErrorBar";
+import { FlaggedList } from "./components/FlaggedList";
+import { MappingPanel } from "./components/MappingPanel";
+import { OptionsPanel } from "./components/OptionsPanel";
+import { ResultsPanel } from "./components/ResultsPanel";
+import { ScanProgress } from "./components/ScanProgress";
+import type { GridSource } from "./components/SheetPreviewGrid";
+import { SheetPreviewGrid } from "./components/SheetPreviewGrid";
+import type { ThemeName } from "./environment";
+import type { PaneError } from "./errors";
+import { classifyError, isAbortError } from "./errors";
+import { stringsFor } from "./i18n";
+import { headerChoices, mappingRows, withField } from "./mapping";
+import type { OptionsState } from "./options";
+import { defaultOptions, optionProblems, optionsFromSaved, toScanSettings } from "./options";
+import { flaggedOrders } from "./results";
+
+export interface AppProps {
+  /** The workbook the pane drives; null when the host cannot run AE Guard (then `startupError` says why). */
+  session: WorkbookSession | null;
+  lang: Lang;
+  theme?: ThemeName;
+  startupError?: PaneError;
+  /** Browser preview only: the in-memory workbook, drawn as a grid beside the pane. */
+  grid?: GridSource;
+}
+
+type Phase = "loading" | "ready" | "scanning";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  layout: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-start",
+    gap: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalM,
+    boxSizing: "border-box",
+    maxWidth: "100%",
+  },
+  pane: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    flexGrow: 1,
+    flexShrink: 1,
+    flexBasis: "280px",
+    maxWidth: "520px",
+    minWidth: 0,
+    color: tokens.colorNeutralForeground1,
+  },
+  gridColumn: { flexGrow: 999, flexShrink: 1, flexBasis: "360px", minWidth: 0 },
+  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  headerIcon: { fontSize: "28px", color: tokens.colorBrandForeground1, flexShrink: 0 },
+  headerText: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  scan: { alignSelf: "stretch" },
+  panelBody: { paddingBottom: tokens.spacingVerticalM },
+});
+
+interface Notice {
+  intent: "info" | "success";
+  text: string;
+}
+
+export function App({ session, lang, theme = "light", startupError, grid }: AppProps) {
+  const styles = useStyles();
+  const strings = stringsFor(lang);
+
+  const [phase, setPhase] = useState<Phase>(session ? "loading" : "ready");
+  const [error, setError] = useState<PaneError | undefined>(startupError);
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [sheet, setSheet] = useState<string | undefined>();
+  const [preview, setPreview] = useState<SheetPreview | undefined>();
+  const [mapping, setMapping] = useState<ColumnMapping | undefined>();
+  const [options, setOptions] = useState<OptionsState>(defaultOptions);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [outcome, setOutcome] = useState<ScanOutcome | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [selectedRow, setSelectedRow] = useState<number | undefined>();
+  const [gridSheet, setGridSheet] = useState<string | undefined>();
+  const [gridVersion, setGridVersion] = useState(0);
+  const [openPanels, setOpenPanels] = useState<string[]>(["mapping"]);
+
+  const scanController = useRef<AbortController | null>(null);
+  /** Each scan's number: a scan cancelled (or superseded) may still settle later, and its result is then ignored. */
+  const scanNumber = useRef(0);
+  const refreshGrid = () => setGridVersion((v) => v + 1);
+
+  /** Reads the sheet's header, mapping and samples; a sheet without orders is a warning, not a dead end. */
+  const loadPreview = useCallback(
+    async (target: string | undefined, withMapping: ColumnMapping | undefined) => {
+      if (!session) return;
+      try {
+        const next = await session.preview(target, withMapping);
+        setPreview(next);
+        setSheet(next.sheet);
+        if (next.sheets.length > 0) setSheets(next.sheets);
+        setError(next.orders === 0 ? { kind: "noOrders" } : undefined);
+      } catch (caught) {
+        setPreview(undefined);
+        setError(classifyError(caught, "load"));
+      }
+    },
+    [session],
+  );
+
+  const load = useCallback(async () => {
+    if (!session) return;
+    setPhase("loading");
+    setError(undefined);
+    try {
+      const saved: Partial<ScanSettings> = await session.loadSettings().catch(() => ({}));
+      const listed = await session.listSheets();
+      const names = listed.map((s) => s.name);
+      setSheets(names);
+      setOptions(optionsFromSaved(saved));
+      const savedSheet = saved.sheet !== undefined && names.includes(saved.sheet) ? saved.sheet : undefined;
+      const target = savedSheet ?? listed.find((s) => s.active)?.name;
+      const savedMapping = savedSheet !== undefined ? saved.mapping : undefined;
+      setMapping(savedMapping);
+      await loadPreview(target, savedMapping);
+    } catch (caught) {
+      setError(classifyError(caught, "load"));
+    } finally {
+      setPhase("ready");
+    }
+  }, [session, loadPreview]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const onSheetChange = async (next: string) => {
+    setMapping(undefined);
+    setOutcome(undefined);
+    setNotice(undefined);
+    setBusy(true);
+    await loadPreview(next, undefined);
+    setBusy(false);
+    setGridSheet(next);
+  };
+
+  const onFieldChange = async (field: CanonicalField, header: string | undefined) => {
+    if (!preview) return;
+    const next = withField(mapping, field, header);
+    setMapping(next);
+    setBusy(true);
+    await loadPreview(sheet, next);
+    setBusy(false);
+  };
+
+  const runScan = async () => {
+    if (!session) return;
+    const settings = toScanSettings(options, { sheet, mapping, lang });
+    if (!settings) return;
+    scanController.current?.abort();
+    const controller = new AbortController();
+    scanController.current = controller;
+    const number = ++scanNumber.current;
+    setPhase("scanning");
+    setProgress({ stage: "read", fraction: 0 });
+    setError(undefined);
+    setNotice(undefined);
+    setSelectedRow(undefined);
+
+    let saveFailed: PaneError | undefined;
+    try {
+      await session.saveSettings(settings);
+    } catch (caught) {
+      saveFailed = { kind: "settingsUnsaved", detail: classifyError(caught).detail };
+    }
+    try {
+      const result = await session.scan(
+        settings,
+        (p) => {
+          if (scanNumber.current === number) setProgress(p);
+        },
+        controller.signal,
+      );
+      if (scanNumber.current !== number || controller.signal.aborted) return;
+      setOutcome(result);
+      setOpenPanels([]);
+      setError(saveFailed);
+    } catch (caught) {
+      if (scanNumber.current !== number) return;
+      if (controller.signal.aborted || isAbortError(caught)) setNotice({ intent: "info", text: strings.scanCancelled });
+      else setError(classifyError(caught, "scan"));
+    } finally {
+      if (scanNumber.current === number) {
+        scanController.current = null;
+        setPhase("ready");
+        setProgress(null);
+        setGridSheet(settings.sheet);
+        refreshGrid();
+      }
+    }
+  };
+
+  const cancelScan = () => {
+    scanController.current?.abort();
+    scanController.current = null;
+    // Return the pane at once: a host slow to honour the signal must not leave a spinner behind.
+    scanNumber.current++;
+    setPhase("ready");
+    setProgress(null);
+    setNotice({ intent: "info", text: strings.scanCancelled });
+    refreshGrid();
+  };
+
+  /** Runs a workbook action from the results panel; its failure lands in the MessageBar. */
+  const act = async (action: () => Promise<Notice | undefined>) => {
+    if (!session) return;
+    setBusy(true);
+    setError(undefined);
+    setNotice(undefined);
+    try {
+      setNotice(await action());
+    } catch (caught) {
+      setError(classifyError(caught));
+    } finally {
+      setBusy(false);
+      refreshGrid();
+    }
+  };
+
+  const onClear = () =>
+    act(async () => {
+      const { restoredRows } = await session!.clearHighlights(outcome?.plan.sheet ?? sheet);
+      return { intent: "success", text: strings.clearedRows(restoredRows) };
+    });
+
+  const onOpenSummary = () =>
+    act(async () => {
+      await session!.openSummary();
+      if (outcome) setGridSheet(outcome.summary.sheetName);
+      return undefined;
+    });
+
+  const onSelectOrder = (row: number) =>
+    act(async () => {
+      const target = outcome?.result.source.sheet ?? sheet;
+      if (target === undefined) return undefined;
+      await session!.selectRow(target, row);
+      setSelectedRow(row);
+      setGridSheet(target);
+      return undefined;
+    });
+
+  const retry = () => {
+    if (error?.retry === "scan") void runScan();
+    else void load();
+  };
+
+  const flagged = useMemo(() => (outcome ? flaggedOrders(outcome.result.findings, lang) : []), [outcome, lang]);
+  const headers = useMemo(() => (preview ? headerChoices(preview) : []), [preview]);
+  const rows = useMemo(() => (preview ? mappingRows(preview) : []), [preview]);
+  const canScan =
+    session !== null && phase === "ready" && !busy && preview !== undefined && Object.keys(optionProblems(options)).length === 0;
+  const scanning = phase === "scanning";
+
+  return (
+    <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.provider} lang={lang}>
+      <div className={styles.layout}>
+        <main className={styles.pane} aria-busy={phase !== "ready" || busy}>
+          <header className={styles.header}>
+            <ShieldCheckmarkRegular className={styles.headerIcon} aria-hidden="true" />
+            <div className={styles.headerText}>
+              <Subtitle1 as="h1">{strings.appTitle}</Subtitle1>
+              <Caption1 className={styles.muted}>{strings.appSubtitle}</Caption1>
+            </div>
+          </header>
+
+          {grid ? (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>{strings.previewBanner}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+
+          {error ? (
+            <ErrorBar
+              error={error}
+              strings={strings}
+              onRetry={session && error.retry ? retry : undefined}
+              onDismiss={() => setError(undefined)}
+            />
+          ) : null}
+          {notice ? (
+            <MessageBar intent={notice.intent} layout="multiline" data-testid="notice">
+              <MessageBarBody>{notice.text}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+
+          {phase === "loading" ? <Spinner label={strings.loading} /> : null}
+
+          {phase !== "loading" && session ? (
+            <>
+              <Accordion
+                multiple
+                collapsible
+                openItems={openPanels}
+                onToggle={(_, data) => setOpenPanels(data.openItems.map(String))}
+              >
+                <AccordionItem value="mapping">
+                  <AccordionHeader as="h2">{strings.mappingHeading}</AccordionHeader>
+                  <AccordionPanel className={styles.panelBody}>
+                    <MappingPanel
+                      strings={strings}
+                      sheets={sheets}
+                      sheet={sheet}
+                      headerRow={preview?.header.headerRow}
+                      orders={preview?.orders}
+                      unreadableCells={preview?.unreadableCells}
+                      headers={headers}
+                      rows={rows}
+                      disabled={scanning || busy}
+                      onSheetChange={(next) => void onSheetChange(next)}
+                      onFieldChange={(field, header) => void onFieldChange(field, header)}
+                    />
+                  </AccordionPanel>
+                </AccordionItem>
+                <AccordionItem value="options">
+                  <AccordionHeader as="h2">{strings.optionsHeading}</AccordionHeader>
+                  <AccordionPanel className={styles.panelBody}>
+                    <OptionsPanel options={options} strings={strings} disabled={scanning} onChange={setOptions} />
+                  </AccordionPanel>
+                </AccordionItem>
+              </Accordion>
+
+              {scanning ? (
+                <ScanProgress progress={progress} strings={strings} onCancel={cancelScan} />
+              ) : outcome ? null : (
+                <Button
+                  className={styles.scan}
+                  appearance="primary"
+                  size="large"
+                  icon={<ScanRegular />}
+                  disabled={!canScan}
+                  onClick={() => void runScan()}
+                >
+                  {strings.scanButton}
+                </Button>
+              )}
+
+              {outcome && !scanning ? (
+                <>
+                  <ResultsPanel
+                    outcome={outcome}
+                    lang={lang}
+                    strings={strings}
+                    busy={busy}
+                    canScan={canScan}
+                    onClear={() => void onClear()}
+                    onOpenSummary={() => void onOpenSummary()}
+                    onScanAgain={() => void runScan()}
+                  />
+                  <FlaggedList
+                    orders={flagged}
+                    plan={outcome.plan}
+                    strings={strings}
+                    selectedRow={selectedRow}
+                    onSelect={(order) => void onSelectOrder(order.row)}
+                  />
+                </>
+              ) : null}
+            </>
+          ) : null}
+        </main>
+
+        {grid && phase !== "loading" ? (
+          <div className={styles.gridColumn}>
+            <SheetPreviewGrid
+              source={grid}
+              sheet={gridSheet ?? sheet ?? ""}
+              strings={strings}
+              version={gridVersion}
+              onSheetChange={setGridSheet}
+            />
+          </div>
+        ) : null}
+      </div>
+    </FluentProvider>
+  );
+}

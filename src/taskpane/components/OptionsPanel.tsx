@@ -1,0 +1,218 @@
+import {
+  Button,
+  Caption1,
+  Combobox,
+  Field,
+  Input,
+  Label,
+  Option,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
+import { DocumentArrowUpRegular } from "@fluentui/react-icons";
+import { useId, useRef, useState } from "react";
+import type { Strings } from "../i18n";
+import type { OptionsState } from "../options";
+import { SUGGESTED_TIME_ZONES, checkRulebook, optionProblems } from "../options";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  grow: { flexGrow: 1, minWidth: 0 },
+  number: { width: "100%", maxWidth: "10em" },
+  combo: { minWidth: 0, width: "100%" },
+  rulebookActions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  note: { overflowWrap: "anywhere" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface OptionsPanelProps {
+  options: OptionsState;
+  strings: Strings;
+  disabled: boolean;
+  onChange: (options: OptionsState) => void;
+}
+
+/** Reads a picked file's text (Blob.text where the runtime has it, FileReader otherwise). */
+function readFileText(file: File): Promise<string> {
+  if (typeof file.text === "function") return file.text();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ""));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+}
+
+export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPanelProps) {
+  const styles = useStyles();
+  const problems = optionProblems(options);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const fileInputId = useId();
+  const labelId = useId();
+  const hintId = useId();
+  const [rulebookError, setRulebookError] = useState<string | undefined>();
+  const set = (patch: Partial<OptionsState>) => onChange({ ...options, ...patch });
+
+  const onFilePicked = async (file: File | undefined) => {
+    if (!file) return;
+    let json: string;
+    try {
+      json = await readFileText(file);
+    } catch (error) {
+      setRulebookError(strings.rulebookInvalid(file.name, error instanceof Error ? error.message : String(error)));
+      return;
+    }
+    const check = checkRulebook(json);
+    if (!check.ok) {
+      setRulebookError(strings.rulebookInvalid(file.name, check.message));
+      return;
+    }
+    setRulebookError(undefined);
+    onChange({ ...options, rulebook: { file: file.name, json, id: check.id, version: check.version } });
+  };
+
+  const rulebookNote = options.rulebook
+    ? options.rulebook.file
+      ? strings.rulebookLoaded(options.rulebook.file, options.rulebook.id, options.rulebook.version)
+      : strings.rulebookSaved(options.rulebook.id, options.rulebook.version)
+    : strings.rulebookDefault;
+
+  return (
+    <div className={styles.root}>
+      <Field
+        label={strings.asOfLabel}
+        hint={strings.asOfHint}
+        validationState={problems.asOf ? "error" : "none"}
+        validationMessage={problems.asOf ? strings.asOfInvalid : undefined}
+      >
+        {(fieldProps) => (
+          <div className={styles.row}>
+            <Input
+              {...fieldProps}
+              className={styles.grow}
+              type="datetime-local"
+              value={options.asOf}
+              disabled={disabled}
+              onChange={(_, data) => set({ asOf: data.value })}
+            />
+            <Button disabled={disabled || options.asOf === ""} onClick={() => set({ asOf: "" })}>
+              {strings.asOfNow}
+            </Button>
+          </div>
+        )}
+      </Field>
+
+      <Field
+        label={strings.timeZoneLabel}
+        hint={strings.timeZoneHint}
+        validationState={problems.timeZone ? "error" : "none"}
+        validationMessage={problems.timeZone ? strings.timeZoneInvalid(options.timeZone) : undefined}
+      >
+        <Combobox
+          className={styles.combo}
+          freeform
+          disabled={disabled}
+          value={options.timeZone}
+          selectedOptions={SUGGESTED_TIME_ZONES.includes(options.timeZone) ? [options.timeZone] : []}
+          onChange={(event) => set({ timeZone: event.target.value })}
+          onOptionSelect={(_, data) => {
+            if (data.optionValue) set({ timeZone: data.optionValue });
+          }}
+        >
+          {SUGGESTED_TIME_ZONES.map((zone) => (
+            <Option key={zone} value={zone} text={zone}>
+              {`${zone} — ${strings.timeZoneNames[zone] ?? zone}`}
+            </Option>
+          ))}
+        </Combobox>
+      </Field>
+
+      <Field
+        label={strings.handlingDaysLabel}
+        hint={strings.handlingDaysHint}
+        validationState={problems.handlingDays ? "error" : "none"}
+        validationMessage={problems.handlingDays ? strings.numberInvalid : undefined}
+      >
+        <Input
+          className={styles.number}
+          type="number"
+          min={0}
+          inputMode="numeric"
+          disabled={disabled}
+          value={options.handlingDays}
+          onChange={(_, data) => set({ handlingDays: data.value })}
+        />
+      </Field>
+
+      <Field
+        label={strings.dueSoonLabel}
+        hint={strings.dueSoonHint}
+        validationState={problems.dueSoonHours ? "error" : "none"}
+        validationMessage={problems.dueSoonHours ? strings.numberInvalid : undefined}
+      >
+        <Input
+          className={styles.number}
+          type="number"
+          min={0}
+          inputMode="numeric"
+          disabled={disabled}
+          value={options.dueSoonHours}
+          onChange={(_, data) => set({ dueSoonHours: data.value })}
+        />
+      </Field>
+
+      <div role="group" aria-labelledby={labelId} aria-describedby={hintId} className={styles.group}>
+        <Label id={labelId} htmlFor={fileInputId}>
+          {strings.rulebookLabel}
+        </Label>
+        <Caption1 id={hintId} className={styles.hint}>
+          {strings.rulebookHint}
+        </Caption1>
+        <div className={styles.rulebookActions}>
+          <input
+            id={fileInputId}
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            data-testid="rulebook-file"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = "";
+              void onFilePicked(file);
+            }}
+          />
+          <Button icon={<DocumentArrowUpRegular />} disabled={disabled} onClick={() => fileInput.current?.click()}>
+            {strings.rulebookChoose}
+          </Button>
+          {options.rulebook ? (
+            <Button
+              appearance="subtle"
+              disabled={disabled}
+              onClick={() => {
+                setRulebookError(undefined);
+                set({ rulebook: undefined });
+              }}
+            >
+              {strings.rulebookRemove}
+            </Button>
+          ) : null}
+        </div>
+        {rulebookError ? (
+          <Text size={200} role="alert" className={mergeClasses(styles.note, styles.error)} data-testid="rulebook-error">
+            {rulebookError}
+          </Text>
+        ) : (
+          <Text size={200} className={styles.note} data-testid="rulebook-status">
+            {rulebookNote}
+          </Text>
+        )}
+      </div>
+    </div>
+  );
+}

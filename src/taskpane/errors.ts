@@ -1,0 +1,42 @@
+import type { PaneErrorKind } from "./i18n";
+
+/** An error the pane shows in its MessageBar: what happened (kind) and, when useful, the host's own words. */
+export interface PaneError {
+  kind: PaneErrorKind;
+  detail?: string;
+  /** What the MessageBar's "Try again" button re-runs. */
+  retry?: "load" | "scan";
+}
+
+/** Warnings (the seller can go on) rather than errors (the action failed). */
+export const WARNING_KINDS: ReadonlySet<PaneErrorKind> = new Set<PaneErrorKind>(["noOrders", "settingsUnsaved"]);
+
+/**
+ * Patterns over an error's `code` and `name` (Office.js `OfficeExtension.Error.code`, the adapter's own error
+ * classes) and, last, its message. Order matters: the first match wins.
+ */
+const PATTERNS: Array<[PaneErrorKind, RegExp]> = [
+  ["cellEditing", /cell\s*edit/i],
+  ["sheetProtected", /protect|access\s*denied|locked/i],
+  ["sheetChanged", /changed|modified|edited|conflict/i],
+  ["apiUnavailable", /api\s*not\s*found|requirement|api\s*unavailable|not\s*supported|unsupported|excel\s*is\s*not\s*defined/i],
+  ["noOrders", /no\s*orders?|no\s*header|order\s*table\s*not\s*found|missing.*order\s*id/i],
+];
+
+function textOf(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+export function isAbortError(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "AbortError";
+}
+
+/** Sorts any thrown value into a kind the pane has guidance for. Never throws. */
+export function classifyError(error: unknown, retry?: PaneError["retry"]): PaneError {
+  const record = typeof error === "object" && error !== null ? (error as Record<string, unknown>) : {};
+  const identity = `${textOf(record.code)} ${textOf(record.name)} ${textOf(record.kind)}`;
+  const message = error instanceof Error ? error.message : typeof error === "string" ? error : textOf(record.message);
+  const byIdentity = PATTERNS.find(([, pattern]) => pattern.test(identity));
+  const byMessage = byIdentity ?? PATTERNS.find(([, pattern]) => pattern.test(message));
+  return { kind: byMessage ? byMessage[0] : "unknown", detail: message || undefined, retry };
+}

@@ -1,0 +1,446 @@
+import type { CanonicalField, Confidence, Lang, Localized, ViolationCode } from "../core/model";
+import type { ScanProgress } from "../excel/session";
+
+/** Every piece of text the task pane shows. Components read from here only; nothing is hard-coded in JSX. */
+export interface Strings {
+  appTitle: string;
+  appSubtitle: string;
+  loading: string;
+
+  // Sheet and mapping
+  mappingHeading: string;
+  sheetLabel: string;
+  headerRowNote: (row: number) => string;
+  ordersFound: (orders: number) => string;
+  unreadableCells: (count: number) => string;
+  fieldColumn: string;
+  headerColumn: string;
+  sampleColumn: string;
+  notMapped: string;
+  noSample: string;
+  requiredField: string;
+  fieldLabels: Record<CanonicalField, string>;
+
+  // Options
+  optionsHeading: string;
+  asOfLabel: string;
+  asOfHint: string;
+  asOfNow: string;
+  asOfInvalid: string;
+  timeZoneLabel: string;
+  timeZoneHint: string;
+  timeZoneInvalid: (zone: string) => string;
+  timeZoneNames: Record<string, string>;
+  handlingDaysLabel: string;
+  handlingDaysHint: string;
+  dueSoonLabel: string;
+  dueSoonHint: string;
+  rulebookLabel: string;
+  rulebookHint: string;
+  rulebookChoose: string;
+  rulebookRemove: string;
+  rulebookDefault: string;
+  rulebookLoaded: (file: string, id: string, version: string) => string;
+  rulebookSaved: (id: string, version: string) => string;
+  rulebookInvalid: (file: string, reason: string) => string;
+  rulebookNotJson: (reason: string) => string;
+  numberInvalid: string;
+
+  // Scan
+  scanButton: string;
+  scanAgainButton: string;
+  cancelButton: string;
+  scanningTitle: string;
+  stageLabels: Record<ScanProgress["stage"], string>;
+  progressPercent: (fraction: number) => string;
+  scanCancelled: string;
+
+  // Results
+  resultsHeading: string;
+  flaggedSummary: (flagged: number, orders: number) => string;
+  noFlagged: string;
+  asOfFact: (when: string, zone: string) => string;
+  byCodeHeading: string;
+  codeColumn: string;
+  ordersColumn: string;
+  colourColumn: string;
+  legendHeading: string;
+  legendRows: (rows: number) => string;
+  codeLabels: Record<ViolationCode, string>;
+  pointsHeading: string;
+  trackColumn: string;
+  pointsColumn: string;
+  totalPoints: (points: number) => string;
+  consequenceLabel: string;
+  confidenceLabel: Record<Confidence, string>;
+  escalationNote: (reason: string, points: number) => string;
+  skippedHeading: string;
+  diagnosticsNote: (count: number) => string;
+  flaggedHeading: string;
+  flaggedHint: string;
+  flaggedRow: (row: number) => string;
+  flaggedPoints: (points: number) => string;
+  showAllFlagged: (count: number) => string;
+  clearButton: string;
+  clearedRows: (rows: number) => string;
+  summaryButton: string;
+  rulebookFact: (id: string, version: string) => string;
+
+  // Errors: a title and what to do
+  errors: Record<PaneErrorKind, { title: string; action: string }>;
+  errorDetail: (detail: string) => string;
+  retryButton: string;
+  dismissButton: string;
+
+  // Browser preview
+  previewBanner: string;
+  previewGridHeading: string;
+  previewGridCap: (shown: number, total: number) => string;
+  previewGridLabel: (sheet: string) => string;
+  previewSelectedRow: (row: number) => string;
+}
+
+export type PaneErrorKind =
+  | "noOrders"
+  | "sheetProtected"
+  | "sheetChanged"
+  | "cellEditing"
+  | "apiUnavailable"
+  | "settingsUnsaved"
+  | "unknown";
+
+const en: Strings = {
+  appTitle: "AE Guard",
+  appSubtitle: "Late and untracked AliExpress orders, and what they cost",
+  loading: "Reading the workbook…",
+
+  mappingHeading: "Sheet and columns",
+  sheetLabel: "Order sheet",
+  headerRowNote: (row) => `Header found on row ${row}.`,
+  ordersFound: (orders) => (orders === 1 ? "1 order found." : `${orders} orders found.`),
+  unreadableCells: (count) =>
+    count === 0 ? "Every cell could be read." : count === 1 ? "1 cell could not be read." : `${count} cells could not be read.`,
+  fieldColumn: "Field",
+  headerColumn: "Column",
+  sampleColumn: "Sample",
+  notMapped: "(not used)",
+  noSample: "—",
+  requiredField: "required",
+  fieldLabels: {
+    orderId: "Order ID",
+    status: "Order status",
+    createdAt: "Order created",
+    paidAt: "Paid at",
+    shipDeadline: "Ship-by deadline",
+    shippedAt: "Shipped at",
+    trackingNumber: "Tracking number",
+    carrier: "Carrier",
+    buyerCarrier: "Buyer's chosen carrier",
+    firstScanAt: "First carrier scan",
+    deliveredAt: "Delivered at",
+    buyerCountry: "Buyer country",
+    buyerName: "Buyer name",
+    amount: "Order amount",
+    cancelReason: "Cancel reason",
+    handlingDays: "Handling days",
+  },
+
+  optionsHeading: "Scan options",
+  asOfLabel: "Judge the orders as of",
+  asOfHint: "In the sheet's time zone. Leave empty to use the current time.",
+  asOfNow: "Now",
+  asOfInvalid: "Enter a full date and time, or press Now.",
+  timeZoneLabel: "Sheet time zone",
+  timeZoneHint: "The zone the sheet's dates are written in. Pick one or type an IANA name.",
+  timeZoneInvalid: (zone) => `"${zone}" is not a time zone name. Try e.g. America/Los_Angeles.`,
+  timeZoneNames: {
+    "America/Los_Angeles": "Pacific time — seller-centre exports",
+    "Asia/Shanghai": "Beijing time — most Chinese ERPs",
+    UTC: "UTC",
+    "Europe/Moscow": "Moscow time",
+    "Europe/Madrid": "Central European time",
+    "America/Sao_Paulo": "Brasília time",
+    "Asia/Seoul": "Korea time",
+  },
+  handlingDaysLabel: "Default handling days",
+  handlingDaysHint: "Used when the sheet has no ship-by deadline for an order.",
+  dueSoonLabel: "Due-soon window (hours)",
+  dueSoonHint: "Unshipped orders due within this window are marked at risk.",
+  rulebookLabel: "Rulebook",
+  rulebookHint: "Optional: a JSON file that overrides the built-in AliExpress rules.",
+  rulebookChoose: "Choose JSON file…",
+  rulebookRemove: "Use built-in rules",
+  rulebookDefault: "Built-in AliExpress rules.",
+  rulebookLoaded: (file, id, version) => `Using ${file} (${id} ${version}).`,
+  rulebookSaved: (id, version) => `Using the override saved in this workbook (${id} ${version}).`,
+  rulebookInvalid: (file, reason) => `${file} was not used: ${reason}`,
+  rulebookNotJson: (reason) => `The file is not valid JSON: ${reason}`,
+  numberInvalid: "Enter a whole number of 0 or more.",
+
+  scanButton: "Scan orders",
+  scanAgainButton: "Scan again",
+  cancelButton: "Cancel",
+  scanningTitle: "Scanning",
+  stageLabels: {
+    read: "Reading the sheet",
+    evaluate: "Checking the orders",
+    highlight: "Colouring flagged rows",
+    summary: "Writing the summary sheet",
+  },
+  progressPercent: (fraction) => `${Math.round(fraction * 100)}%`,
+  scanCancelled: "Scan cancelled.",
+
+  resultsHeading: "Results",
+  flaggedSummary: (flagged, orders) => `${flagged} of ${orders} orders need attention.`,
+  noFlagged: "No late or untracked orders. Nothing was coloured.",
+  asOfFact: (when, zone) => `As of ${when} (${zone}).`,
+  byCodeHeading: "Problems found",
+  codeColumn: "Problem",
+  ordersColumn: "Orders",
+  colourColumn: "Colour",
+  legendHeading: "Row colours",
+  legendRows: (rows) => (rows === 1 ? "1 row" : `${rows} rows`),
+  codeLabels: {
+    OVERDUE_UNSHIPPED: "Overdue, not shipped",
+    SHIPPED_LATE: "Shipped late",
+    DUE_SOON: "Due soon",
+    MISSING_TRACKING: "Shipped without tracking",
+    INVALID_TRACKING: "Invalid tracking number",
+    DUPLICATE_TRACKING: "Tracking number reused",
+    NOT_ONLINE: "Not online with the carrier",
+    SELLER_CANCELLED: "Cancelled by seller",
+  },
+  pointsHeading: "Penalty points",
+  trackColumn: "Track",
+  pointsColumn: "Points",
+  totalPoints: (points) => (points === 1 ? "1 point in total" : `${points} points in total`),
+  consequenceLabel: "Likely consequence",
+  confidenceLabel: { high: "High confidence", medium: "Medium confidence", low: "Low confidence" },
+  escalationNote: (reason, points) => `+${points}: ${reason}`,
+  skippedHeading: "Checks not run",
+  diagnosticsNote: (count) =>
+    count === 1
+      ? "1 cell could not be read; its order was judged on the rest."
+      : `${count} cells could not be read; their orders were judged on the rest.`,
+  flaggedHeading: "Flagged orders",
+  flaggedHint: "Worst first. Select an order to go to its row.",
+  flaggedRow: (row) => `Row ${row}`,
+  flaggedPoints: (points) => (points === 1 ? "1 pt" : `${points} pts`),
+  showAllFlagged: (count) => `Show all ${count}`,
+  clearButton: "Clear highlights",
+  clearedRows: (rows) =>
+    rows === 1 ? "Highlights cleared; 1 row has its own colours back." : `Highlights cleared; ${rows} rows have their own colours back.`,
+  summaryButton: "Open summary sheet",
+  rulebookFact: (id, version) => `Rulebook: ${id} ${version}`,
+
+  errors: {
+    noOrders: {
+      title: "No orders found on this sheet",
+      action: "Pick the sheet that holds your order export, or map the Order ID column below.",
+    },
+    sheetProtected: {
+      title: "The sheet is protected",
+      action: "Unprotect it (Review › Unprotect Sheet) so AE Guard can colour rows, then scan again.",
+    },
+    sheetChanged: {
+      title: "The sheet changed during the scan",
+      action: "Finish editing, then scan again so the results match what is in the sheet.",
+    },
+    cellEditing: {
+      title: "A cell is being edited",
+      action: "Press Enter or Esc to leave the cell, then try again.",
+    },
+    apiUnavailable: {
+      title: "This version of Excel cannot run AE Guard",
+      action: "Update Office (Excel 2016 or later, or Microsoft 365), or open the workbook in Excel on the web.",
+    },
+    settingsUnsaved: {
+      title: "Your choices could not be saved in the workbook",
+      action: "The scan still ran. Save the workbook or check it is not read-only so they are remembered next time.",
+    },
+    unknown: {
+      title: "Something went wrong",
+      action: "Try again. If it keeps happening, close and reopen the AE Guard pane.",
+    },
+  },
+  errorDetail: (detail) => `Details: ${detail}`,
+  retryButton: "Try again",
+  dismissButton: "Dismiss",
+
+  previewBanner: "Browser preview: running on a bundled sample workbook, not on Excel.",
+  previewGridHeading: "Sample workbook",
+  previewGridCap: (shown, total) => `Showing the first ${shown} of ${total} rows.`,
+  previewGridLabel: (sheet) => `Cells of sheet ${sheet}`,
+  previewSelectedRow: (row) => `Selected: row ${row}`,
+};
+
+const zhCN: Strings = {
+  appTitle: "AE Guard 速卖通发货卫士",
+  appSubtitle: "找出发货超时、无物流信息的订单，以及它们会导致的扣分",
+  loading: "正在读取工作簿…",
+
+  mappingHeading: "工作表和列",
+  sheetLabel: "订单工作表",
+  headerRowNote: (row) => `表头在第 ${row} 行。`,
+  ordersFound: (orders) => `找到 ${orders} 个订单。`,
+  unreadableCells: (count) => (count === 0 ? "所有单元格都能读取。" : `${count} 个单元格无法读取。`),
+  fieldColumn: "字段",
+  headerColumn: "列",
+  sampleColumn: "示例",
+  notMapped: "（不使用）",
+  noSample: "—",
+  requiredField: "必填",
+  fieldLabels: {
+    orderId: "订单号",
+    status: "订单状态",
+    createdAt: "下单时间",
+    paidAt: "付款时间",
+    shipDeadline: "发货期限",
+    shippedAt: "发货时间",
+    trackingNumber: "运单号",
+    carrier: "物流商",
+    buyerCarrier: "买家选择的物流",
+    firstScanAt: "首次揽收扫描",
+    deliveredAt: "妥投时间",
+    buyerCountry: "买家国家",
+    buyerName: "买家名称",
+    amount: "订单金额",
+    cancelReason: "取消原因",
+    handlingDays: "备货期（天）",
+  },
+
+  optionsHeading: "扫描选项",
+  asOfLabel: "以此时间判断订单",
+  asOfHint: "按工作表的时区填写。留空则使用当前时间。",
+  asOfNow: "现在",
+  asOfInvalid: "请输入完整的日期和时间，或点击“现在”。",
+  timeZoneLabel: "工作表时区",
+  timeZoneHint: "工作表中日期所用的时区。可选择，也可输入 IANA 时区名。",
+  timeZoneInvalid: (zone) => `“${zone}”不是时区名。例如：Asia/Shanghai。`,
+  timeZoneNames: {
+    "America/Los_Angeles": "太平洋时间 — 卖家后台导出",
+    "Asia/Shanghai": "北京时间 — 多数 ERP",
+    UTC: "协调世界时 UTC",
+    "Europe/Moscow": "莫斯科时间",
+    "Europe/Madrid": "欧洲中部时间",
+    "America/Sao_Paulo": "巴西利亚时间",
+    "Asia/Seoul": "韩国时间",
+  },
+  handlingDaysLabel: "默认备货期（天）",
+  handlingDaysHint: "订单没有发货期限时使用。",
+  dueSoonLabel: "即将超时提醒（小时）",
+  dueSoonHint: "在此时间内到期且未发货的订单标为有风险。",
+  rulebookLabel: "规则",
+  rulebookHint: "可选：用 JSON 文件覆盖内置的速卖通规则。",
+  rulebookChoose: "选择 JSON 文件…",
+  rulebookRemove: "使用内置规则",
+  rulebookDefault: "内置速卖通规则。",
+  rulebookLoaded: (file, id, version) => `正在使用 ${file}（${id} ${version}）。`,
+  rulebookSaved: (id, version) => `正在使用此工作簿中保存的规则（${id} ${version}）。`,
+  rulebookInvalid: (file, reason) => `未使用 ${file}：${reason}`,
+  rulebookNotJson: (reason) => `文件不是有效的 JSON：${reason}`,
+  numberInvalid: "请输入大于等于 0 的整数。",
+
+  scanButton: "扫描订单",
+  scanAgainButton: "重新扫描",
+  cancelButton: "取消",
+  scanningTitle: "正在扫描",
+  stageLabels: {
+    read: "正在读取工作表",
+    evaluate: "正在检查订单",
+    highlight: "正在为问题行着色",
+    summary: "正在生成汇总表",
+  },
+  progressPercent: (fraction) => `${Math.round(fraction * 100)}%`,
+  scanCancelled: "已取消扫描。",
+
+  resultsHeading: "扫描结果",
+  flaggedSummary: (flagged, orders) => `${orders} 个订单中有 ${flagged} 个需要处理。`,
+  noFlagged: "没有超时或无物流信息的订单，未着色。",
+  asOfFact: (when, zone) => `判断时间：${when}（${zone}）。`,
+  byCodeHeading: "发现的问题",
+  codeColumn: "问题",
+  ordersColumn: "订单数",
+  colourColumn: "颜色",
+  legendHeading: "行颜色说明",
+  legendRows: (rows) => `${rows} 行`,
+  codeLabels: {
+    OVERDUE_UNSHIPPED: "超时未发货",
+    SHIPPED_LATE: "延迟发货",
+    DUE_SOON: "即将超时",
+    MISSING_TRACKING: "已发货但无运单号",
+    INVALID_TRACKING: "运单号无效",
+    DUPLICATE_TRACKING: "运单号重复使用",
+    NOT_ONLINE: "物流未上网",
+    SELLER_CANCELLED: "卖家原因取消",
+  },
+  pointsHeading: "扣分",
+  trackColumn: "类别",
+  pointsColumn: "分数",
+  totalPoints: (points) => `共 ${points} 分`,
+  consequenceLabel: "可能的处罚",
+  confidenceLabel: { high: "可信度高", medium: "可信度中", low: "可信度低" },
+  escalationNote: (reason, points) => `+${points}：${reason}`,
+  skippedHeading: "未执行的检查",
+  diagnosticsNote: (count) => `${count} 个单元格无法读取，相关订单已按其余信息判断。`,
+  flaggedHeading: "问题订单",
+  flaggedHint: "最严重的在前。选择订单可跳到对应行。",
+  flaggedRow: (row) => `第 ${row} 行`,
+  flaggedPoints: (points) => `${points} 分`,
+  showAllFlagged: (count) => `显示全部 ${count} 个`,
+  clearButton: "清除着色",
+  clearedRows: (rows) => `已清除着色，${rows} 行恢复为原来的颜色。`,
+  summaryButton: "打开汇总表",
+  rulebookFact: (id, version) => `规则：${id} ${version}`,
+
+  errors: {
+    noOrders: {
+      title: "此工作表中没有找到订单",
+      action: "请选择包含订单导出数据的工作表，或在下方指定“订单号”列。",
+    },
+    sheetProtected: {
+      title: "工作表受保护",
+      action: "请先撤消保护（审阅 › 撤消工作表保护），以便为行着色，然后重新扫描。",
+    },
+    sheetChanged: {
+      title: "扫描期间工作表被修改",
+      action: "请完成编辑后重新扫描，使结果与工作表内容一致。",
+    },
+    cellEditing: {
+      title: "有单元格正在编辑",
+      action: "请按 Enter 或 Esc 退出单元格编辑，然后重试。",
+    },
+    apiUnavailable: {
+      title: "此版本的 Excel 无法运行 AE Guard",
+      action: "请更新 Office（Excel 2016 及以上或 Microsoft 365），或在网页版 Excel 中打开工作簿。",
+    },
+    settingsUnsaved: {
+      title: "无法在工作簿中保存您的选择",
+      action: "扫描已完成。请保存工作簿并确认其不是只读，以便下次记住这些选择。",
+    },
+    unknown: {
+      title: "出现问题",
+      action: "请重试。如果反复出现，请关闭并重新打开 AE Guard 窗格。",
+    },
+  },
+  errorDetail: (detail) => `详细信息：${detail}`,
+  retryButton: "重试",
+  dismissButton: "关闭",
+
+  previewBanner: "浏览器预览：正在使用内置示例工作簿运行，而非 Excel。",
+  previewGridHeading: "示例工作簿",
+  previewGridCap: (shown, total) => `显示前 ${shown} 行，共 ${total} 行。`,
+  previewGridLabel: (sheet) => `工作表 ${sheet} 的单元格`,
+  previewSelectedRow: (row) => `已选择：第 ${row} 行`,
+};
+
+const dictionaries: Record<Lang, Strings> = { en, "zh-CN": zhCN };
+
+export function stringsFor(lang: Lang): Strings {
+  return dictionaries[lang];
+}
+
+/** Picks the language's half of a core `Localized` text. */
+export function localized(text: Localized, lang: Lang): string {
+  return lang === "zh-CN" ? text.zh : text.en;
+}

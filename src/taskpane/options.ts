@@ -1,0 +1,129 @@
+import type { Lang } from "../core/model";
+import { formatIsoInZone, isValidTimeZone, wallClockToInstant } from "../core/dates/zone";
+import { ALIEXPRESS_RULEBOOK, loadRulebook } from "../core/rulebook";
+import type { ScanSettings } from "../excel/session";
+
+/** Zones offered in the time-zone box; the seller may also type any IANA name. */
+export const SUGGESTED_TIME_ZONES = [
+  ALIEXPRESS_RULEBOOK.platformTimeZone.value, // seller-centre exports
+  "Asia/Shanghai", // most Chinese ERPs
+  "UTC",
+  "Europe/Moscow",
+  "Europe/Madrid",
+  "America/Sao_Paulo",
+  "Asia/Seoul",
+];
+
+/** A rulebook override file that passed validation. */
+export interface RulebookChoice {
+  /** The picked file's name; "" when the override came from the workbook's saved settings. */
+  file: string;
+  json: string;
+  id: string;
+  version: string;
+}
+
+/** The options form as the seller typed it: text, so half-typed values are kept, validated before a scan. */
+export interface OptionsState {
+  /** `YYYY-MM-DDTHH:mm` (an `<input type="datetime-local">` value) in the sheet's zone; "" = now. */
+  asOf: string;
+  timeZone: string;
+  handlingDays: string;
+  dueSoonHours: string;
+  rulebook?: RulebookChoice;
+}
+
+export function defaultOptions(): OptionsState {
+  return {
+    asOf: "",
+    timeZone: ALIEXPRESS_RULEBOOK.platformTimeZone.value,
+    handlingDays: String(ALIEXPRESS_RULEBOOK.handlingDays.value),
+    dueSoonHours: String(ALIEXPRESS_RULEBOOK.dueSoonHours.value),
+  };
+}
+
+/**
+ * Options restored from the workbook's saved settings. The as-of moment is deliberately not restored: a scan
+ * opened another day should judge "now" unless the seller picks a moment again.
+ */
+export function optionsFromSaved(saved: Partial<ScanSettings>): OptionsState {
+  const options = defaultOptions();
+  if (saved.timeZone && isValidTimeZone(saved.timeZone)) options.timeZone = saved.timeZone;
+  if (isWholeNumber(saved.handlingDays)) options.handlingDays = String(saved.handlingDays);
+  if (isWholeNumber(saved.dueSoonHours)) options.dueSoonHours = String(saved.dueSoonHours);
+  if (saved.rulebookOverride) {
+    const check = checkRulebook(saved.rulebookOverride);
+    if (check.ok) options.rulebook = { file: "", json: saved.rulebookOverride, id: check.id, version: check.version };
+  }
+  return options;
+}
+
+function isWholeNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0;
+}
+
+export function parseWholeNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^\d{1,6}$/.test(trimmed)) return undefined;
+  return Number(trimmed);
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/** A datetime-local value read in `zone`, as ISO 8601 with that zone's offset; undefined when either is unusable. */
+export function asOfToIso(asOf: string, zone: string): string | undefined {
+  const match = LOCAL_DATE_TIME.exec(asOf.trim());
+  if (!match || !isValidTimeZone(zone)) return undefined;
+  const [, y, mo, d, h, mi, s] = match;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
+  return formatIsoInZone(wallClockToInstant(wall, zone), zone);
+}
+
+export type RulebookCheck = { ok: true; id: string; version: string } | { ok: false; message: string };
+
+/** Validates override JSON with the core's own loader; its message names the bad key and value. */
+export function checkRulebook(json: string): RulebookCheck {
+  try {
+    const rulebook = loadRulebook(json);
+    return { ok: true, id: rulebook.id, version: rulebook.version };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export interface OptionProblems {
+  asOf?: true;
+  timeZone?: true;
+  handlingDays?: true;
+  dueSoonHours?: true;
+}
+
+export function optionProblems(options: OptionsState): OptionProblems {
+  const problems: OptionProblems = {};
+  const zoneOk = isValidTimeZone(options.timeZone.trim()) && options.timeZone.trim() !== "";
+  if (!zoneOk) problems.timeZone = true;
+  if (options.asOf.trim() !== "" && zoneOk && asOfToIso(options.asOf, options.timeZone.trim()) === undefined) problems.asOf = true;
+  if (parseWholeNumber(options.handlingDays) === undefined) problems.handlingDays = true;
+  if (parseWholeNumber(options.dueSoonHours) === undefined) problems.dueSoonHours = true;
+  return problems;
+}
+
+/** The settings a scan runs with (and the workbook remembers); undefined while an option is invalid. */
+export function toScanSettings(
+  options: OptionsState,
+  choice: { sheet?: string; mapping?: ScanSettings["mapping"]; lang: Lang },
+): ScanSettings | undefined {
+  if (Object.keys(optionProblems(options)).length > 0) return undefined;
+  const timeZone = options.timeZone.trim();
+  const settings: ScanSettings = {
+    timeZone,
+    handlingDays: parseWholeNumber(options.handlingDays)!,
+    dueSoonHours: parseWholeNumber(options.dueSoonHours)!,
+    lang: choice.lang,
+  };
+  if (choice.sheet !== undefined) settings.sheet = choice.sheet;
+  if (choice.mapping !== undefined) settings.mapping = choice.mapping;
+  if (options.asOf.trim() !== "") settings.asOf = asOfToIso(options.asOf, timeZone);
+  if (options.rulebook) settings.rulebookOverride = options.rulebook.json;
+  return settings;
+}
