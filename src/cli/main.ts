@@ -1,1 +1,159 @@
-export {};
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { Lang, SheetGrid } from "../core/model";
+import { scanGrid } from "../core/scan";
+import { loadRulebook, RulebookOverrideError, type Rulebook } from "../core/rulebook";
+import { isValidTimeZone } from "../core/dates/zone";
+import { toReportJson } from "../core/report/json";
+import { buildHighlightPlan } from "../core/report/highlight";
+import { buildSummaryModel } from "../core/report/summary";
+import type { ScanResult } from "../core/report/types";
+import { SAMPLE_AS_OF, SAMPLE_TIME_ZONE } from "../samples";
+import { parseArgs, USAGE, type ScanCommand } from "./args";
+import { parseAsOf } from "./asOf";
+import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./errors";
+import { assertNotInput, readInputBytes, sniffInput } from "./input";
+import { ProgressBar, type OutputStream } from "./progress";
+import { renderSummaryText } from "./render";
+import { openOrderSource } from "./source";
+import { writeFileAtomically } from "./xlsxWrite";
+
+export interface CliIO {
+  stdout: OutputStream;
+  stderr: OutputStream;
+  /** The moment "now" for a scan without --as-of. */
+  now?: () => number;
+  /** Relative paths are resolved against this folder. */
+  cwd?: string;
+}
+
+/** The package root: src/cli and lib/cli both sit two levels below it. */
+export const PACKAGE_ROOT = path.resolve(__dirname, "..", "..");
+
+export function toolInfo(): { name: string; version: string } {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, "package.json"), "utf8")) as { version?: string };
+    return { name: "ae-guard", version: pkg.version ?? "0.0.0" };
+  } catch {
+    return { name: "ae-guard", version: "0.0.0" };
+  }
+}
+
+function readRulebook(file: string | undefined, cwd: string): Rulebook {
+  if (file === undefined) return loadRulebook();
+  const full = path.resolve(cwd, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(full, "utf8");
+  } catch {
+    throw new CliError(`--rules ${file}: no such file`);
+  }
+  try {
+    return loadRulebook(text);
+  } catch (error) {
+    if (error instanceof RulebookOverrideError) throw new CliError(`--rules ${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+export interface ScanOutcome {
+  result: ScanResult;
+  grid: SheetGrid;
+}
+
+/** Runs one scan as the command line asked; returns the exit code. */
+export async function runScan(command: ScanCommand, io: CliIO): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const lang: Lang = command.lang ?? "en";
+  const rulebook = readRulebook(command.rulesFile, cwd);
+  const timeZone = command.timeZone ?? rulebook.platformTimeZone.value;
+  if (!isValidTimeZone(timeZone)) throw new CliError(`--tz: unknown time zone "${timeZone}" (use an IANA name such as America/Los_Angeles or Asia/Shanghai)`);
+  const asOf = command.asOf !== undefined ? parseAsOf(command.asOf, timeZone) : (io.now ?? Date.now)();
+  const input = path.resolve(cwd, command.file);
+  const out = command.out === undefined ? undefined : path.resolve(cwd, command.out);
+  const jsonFile = command.json === undefined || command.json === "-" ? undefined : path.resolve(cwd, command.json);
+  if (out) assertNotInput(out, input, "--out");
+  if (jsonFile) assertNotInput(jsonFile, input, "--json");
+  if (out && !/\.xlsx$/i.test(out)) throw new CliError(`--out ${command.out}: the scanned copy is an .xlsx workbook; give it a .xlsx name`);
+
+  const progress = new ProgressBar(io.stderr, command.quiet);
+  const bytes = readInputBytes(input);
+  const kind = sniffInput(input, bytes);
+  progress.update("Reading");
+  const source = await openOrderSource({ file: input, bytes, kind, sheet: command.sheet, mapping: command.mapping, progress });
+
+  progress.update("Checking orders");
+  let result: ScanResult;
+  try {
+    result = scanGrid({
+      grid: source.grid,
+      options: { asOf, timeZone, handlingDays: command.handlingDays, lang },
+      mapping: command.mapping,
+      rulebook,
+      file: path.basename(input),
+    });
+  } catch (error) {
+    progress.done();
+    throw new CliError((error as Error).message);
+  }
+  const summary = buildSummaryModel(result, lang);
+  if (out) {
+    progress.update("Writing the scanned copy");
+    const plan = buildHighlightPlan(result);
+    await source.writeCopy({ out, plan, summary, headerRow: result.source.headerRow, lang, progress });
+  }
+  progress.done();
+
+  const report = toReportJson(result, lang, toolInfo());
+  if (command.json === "-") {
+    io.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  } else {
+    if (jsonFile) writeFileAtomically(jsonFile, Buffer.from(JSON.stringify(report, null, 2) + "\n", "utf8"));
+    io.stdout.write(renderSummaryText(result, summary, lang, io.stdout.columns ?? 100));
+    const shown = (file: string): string => {
+      const relative = path.relative(cwd, file);
+      return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+    };
+    if (out) io.stdout.write(`\n${lang === "zh-CN" ? "已写入" : "Wrote"} ${shown(out)}\n`);
+    if (jsonFile) io.stdout.write(`${lang === "zh-CN" ? "已写入" : "Wrote"} ${shown(jsonFile)}\n`);
+  }
+  return EXIT_OK;
+}
+
+/** The bundled Chinese sample, scanned at its own as-of moment into demo-output/. */
+async function runDemo(command: { quiet: boolean; lang?: Lang; out?: string }, io: CliIO): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const sample = path.join(PACKAGE_ROOT, "samples", "orders-zh.xlsx");
+  const out = command.out ?? path.join(cwd, "demo-output", "orders-zh-scanned.xlsx");
+  fs.mkdirSync(path.dirname(path.resolve(cwd, out)), { recursive: true });
+  return runScan(
+    { command: "scan", file: sample, asOf: SAMPLE_AS_OF, timeZone: SAMPLE_TIME_ZONE, out, lang: command.lang, quiet: command.quiet },
+    io,
+  );
+}
+
+/** The whole command: argv without `node` and the script. Never throws; returns the exit code. */
+export async function main(argv: readonly string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  try {
+    const command = parseArgs(argv);
+    switch (command.command) {
+      case "help":
+        io.stdout.write(USAGE);
+        return EXIT_OK;
+      case "version":
+        io.stdout.write(`${toolInfo().version}\n`);
+        return EXIT_OK;
+      case "demo":
+        return await runDemo(command, io);
+      case "scan":
+        return await runScan(command, io);
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr.write(`ae-guard: ${error.message}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    io.stderr.write(`ae-guard: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    return EXIT_INTERNAL;
+  }
+}

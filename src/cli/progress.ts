@@ -1,0 +1,41 @@
+/** Where the CLI writes: process streams in the command, buffers in tests. */
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+/** A one-line progress bar on stderr, drawn only on a terminal (and not with --quiet); redrawn at most 10 times a second. */
+export class ProgressBar {
+  private lastDraw = 0;
+  private drawn = false;
+  private readonly enabled: boolean;
+
+  constructor(
+    private readonly stream: OutputStream,
+    quiet: boolean,
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.enabled = !quiet && stream.isTTY === true;
+  }
+
+  /** `fraction` in 0..1 of the current stage, or undefined when the stage cannot tell. */
+  update(stage: string, fraction?: number): void {
+    if (!this.enabled) return;
+    const now = this.clock();
+    if (this.drawn && now - this.lastDraw < 100 && fraction !== 1) return;
+    this.lastDraw = now;
+    this.drawn = true;
+    const width = Math.max(10, Math.min(30, (this.stream.columns ?? 80) - 40));
+    const bar =
+      fraction === undefined
+        ? ""
+        : ` [${"#".repeat(Math.round(fraction * width)).padEnd(width, "-")}] ${Math.round(fraction * 100)}%`;
+    this.stream.write(`\r\x1b[2K${stage}${bar}`);
+  }
+
+  done(): void {
+    if (this.enabled && this.drawn) this.stream.write("\r\x1b[2K");
+    this.drawn = false;
+  }
+}

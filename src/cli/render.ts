@@ -1,0 +1,134 @@
+import type { Lang, Localized } from "../core/model";
+import type { ScanResult, SummaryModel } from "../core/report/types";
+import { formatInstant } from "../core/dates/zone";
+
+const TOP_ORDERS = 10;
+
+const TEXT = {
+  scanned: { en: "Scanned", zh: "已扫描" },
+  sheet: { en: "sheet", zh: "工作表" },
+  headerRow: { en: "header row", zh: "表头行" },
+  asOf: { en: "as of", zh: "截至" },
+  orders: { en: "orders", zh: "个订单" },
+  flagged: { en: "flagged", zh: "个有问题" },
+  points: { en: "penalty points", zh: "扣分" },
+  consequence: { en: "Consequence", zh: "后果" },
+  code: { en: "Code", zh: "代码" },
+  violation: { en: "Violation", zh: "违规类型" },
+  count: { en: "Orders", zh: "订单数" },
+  pts: { en: "Points", zh: "扣分" },
+  track: { en: "Points by track", zh: "各考核项扣分" },
+  top: { en: "Top flagged orders", zh: "主要问题订单" },
+  more: { en: "more: use --out for the highlighted workbook or --json for every finding", zh: "更多：用 --out 生成标记后的工作簿，或用 --json 查看全部" },
+  none: { en: "No violations found.", zh: "未发现违规。" },
+  unreadable: { en: "unreadable cells (listed with --json)", zh: "个无法读取的单元格（用 --json 查看）" },
+  notes: { en: "Notes", zh: "说明" },
+} satisfies Record<string, Localized>;
+
+/** Terminal columns a character takes: 2 for East Asian wide and full-width forms. */
+function charWidth(code: number): number {
+  if (code < 0x1100) return 1;
+  if (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += charWidth(char.codePointAt(0) as number);
+  return width;
+}
+
+function fit(text: string, width: number): string {
+  if (displayWidth(text) <= width) return text;
+  let out = "";
+  let used = 0;
+  for (const char of text) {
+    const w = charWidth(char.codePointAt(0) as number);
+    if (used + w > width - 1) break;
+    out += char;
+    used += w;
+  }
+  return out + "…";
+}
+
+const padEnd = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - displayWidth(text)));
+const padStart = (text: string, width: number): string => " ".repeat(Math.max(0, width - displayWidth(text))) + text;
+
+/** A plain-text table; `align` "r" right-aligns a column. Columns with a maximum are cut with "…". */
+function table(headers: string[], rows: string[][], align: Array<"l" | "r">, maxWidths: number[] = []): string[] {
+  const widths = headers.map((header, c) =>
+    Math.min(maxWidths[c] ?? Infinity, Math.max(displayWidth(header), ...rows.map((row) => displayWidth(row[c] ?? "")))),
+  );
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, c) => {
+        const text = fit(cell, widths[c] as number);
+        return align[c] === "r" ? padStart(text, widths[c] as number) : padEnd(text, widths[c] as number);
+      })
+      .join("  ")
+      .trimEnd();
+  return [line(headers), widths.map((width) => "-".repeat(width)).join("  "), ...rows.map(line)];
+}
+
+/** The human summary printed when neither --json nor only files are asked for. */
+export function renderSummaryText(result: ScanResult, summary: SummaryModel, lang: Lang, terminalWidth = 100): string {
+  const t = (text: Localized): string => (lang === "zh-CN" ? text.zh : text.en);
+  const lines: string[] = [];
+  const file = result.source.file ? `${result.source.file}, ` : "";
+  lines.push(
+    `${t(TEXT.scanned)} ${file}${t(TEXT.sheet)} "${result.source.sheet}" (${t(TEXT.headerRow)} ${result.source.headerRow}), ` +
+      `${t(TEXT.asOf)} ${formatInstant(result.asOf, result.timeZone)} ${result.timeZone}`,
+  );
+  lines.push(
+    `${result.totals.orders} ${t(TEXT.orders)}, ${result.totals.flaggedOrders} ${t(TEXT.flagged)}, ` +
+      `${result.assessment.totalPoints} ${t(TEXT.points)}`,
+  );
+  lines.push(`${t(TEXT.consequence)}: ${t(result.assessment.consequence.description)}`);
+  lines.push("");
+  if (summary.byCode.length === 0) {
+    lines.push(t(TEXT.none));
+  } else {
+    lines.push(
+      ...table(
+        [t(TEXT.code), t(TEXT.violation), t(TEXT.count), t(TEXT.pts)],
+        summary.byCode.map((entry) => [entry.code, entry.label.replace(` (${entry.code})`, ""), String(entry.orders), String(entry.points)]),
+        ["l", "l", "r", "r"],
+      ),
+    );
+    if (summary.pointsByTrack.length > 0) {
+      lines.push("");
+      lines.push(`${t(TEXT.track)}: ${summary.pointsByTrack.map((track) => `${track.label} ${track.points}`).join(", ")}`);
+    }
+    lines.push("");
+    lines.push(`${t(TEXT.top)}:`);
+    const top = [...summary.flagged.rows].sort((a, b) => b.points - a.points || a.row - b.row).slice(0, TOP_ORDERS);
+    const messageWidth = Math.max(20, terminalWidth - 6 - 18 - 30 - 6 - 8);
+    lines.push(
+      ...table(
+        summary.flagged.headers,
+        top.map((row) => [String(row.row), row.orderId, row.codes, String(row.points), row.message]),
+        ["r", "l", "l", "r", "l"],
+        [6, 20, 30, 6, messageWidth],
+      ),
+    );
+    const rest = summary.flagged.rows.length - top.length;
+    if (rest > 0) lines.push(`(+${rest} ${t(TEXT.more)})`);
+  }
+  const unreadable = result.diagnostics.filter((diagnostic) => diagnostic.row > 0).length;
+  if (unreadable > 0) lines.push("", `${unreadable} ${t(TEXT.unreadable)}`);
+  if (summary.notes.length > 0) {
+    lines.push("", `${t(TEXT.notes)}:`, ...summary.notes.map((note) => `- ${note}`));
+  }
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,140 @@
+import * as path from "node:path";
+import type ExcelJS from "exceljs";
+import type { Lang, SheetGrid } from "../core/model";
+import { csvToGrid } from "../core/csv";
+import { detectHeader, HEADER_SCAN_ROWS, type ColumnMapping } from "../core/sheet";
+import type { HighlightPlan, SummaryModel } from "../core/report/types";
+import { CliError } from "./errors";
+import type { InputKind } from "./input";
+import type { ProgressBar } from "./progress";
+import { isSummarySheet, loadWorkbook, usesDate1904, worksheetGrid } from "./xlsxRead";
+import { safeSheetName, scannedCopyBytes, workbookFromGrid, writeFileAtomically } from "./xlsxWrite";
+import { largestSheetBytes, openStreamingSource, STREAMING_THRESHOLD_BYTES } from "./stream";
+
+export interface CopyRequest {
+  out: string;
+  plan: HighlightPlan;
+  summary: SummaryModel;
+  headerRow: number;
+  lang: Lang;
+  progress: ProgressBar;
+}
+
+/** The orders to scan, and how to write the scanned copy of the file they came from. */
+export interface OrderSource {
+  grid: SheetGrid;
+  writeCopy(request: CopyRequest): Promise<void>;
+}
+
+export interface OpenRequest {
+  file: string;
+  bytes: Uint8Array;
+  kind: InputKind;
+  sheet?: string;
+  mapping?: ColumnMapping;
+  progress: ProgressBar;
+}
+
+/** A sheet the user or the default rule could pick: its name and its first rows (enough to find a header). */
+export interface SheetCandidate {
+  name: string;
+  head: () => SheetGrid;
+}
+
+/**
+ * The sheet to scan: the one --sheet names, else the first whose first rows hold an order header. The summary sheet
+ * of an earlier scan is never a candidate.
+ */
+export function chooseSheet(candidates: readonly SheetCandidate[], requested: string | undefined, mapping: ColumnMapping | undefined, file: string): string {
+  const names = candidates.map((candidate) => candidate.name);
+  const list = names.map((name) => `"${name}"`).join(", ");
+  if (requested !== undefined) {
+    const exact = names.find((name) => name === requested) ?? names.find((name) => name.toLowerCase() === requested.trim().toLowerCase());
+    if (exact === undefined) throw new CliError(`--sheet: ${file} has no sheet "${requested}" (its sheets: ${list})`);
+    return exact;
+  }
+  for (const candidate of candidates) {
+    if (detectHeader(candidate.head(), mapping)) return candidate.name;
+  }
+  throw new CliError(
+    `no order header found in ${file}: no sheet has a row naming order columns such as 订单号 / Order ID and 付款时间 / Payment Time in its first ${HEADER_SCAN_ROWS} rows (sheets: ${list}); use --map FIELD=HEADER or --sheet`,
+  );
+}
+
+/** Refuses a sheet without a header, and --map headers the sheet does not have, before the scan runs. */
+export function checkHeader(grid: SheetGrid, mapping: ColumnMapping | undefined, file: string): void {
+  const header = detectHeader(grid, mapping);
+  if (!header) {
+    throw new CliError(
+      `no order header found in sheet "${grid.name}" of ${file}: none of its first ${HEADER_SCAN_ROWS} rows names at least two order columns; use --map FIELD=HEADER`,
+    );
+  }
+  const missing = header.mappingNotFound.map((field) => `${field}="${mapping?.[field] ?? ""}"`);
+  if (missing.length > 0) {
+    const headers = header.headers.filter((text) => text.trim() !== "").map((text) => `"${text}"`).join(", ");
+    throw new CliError(`--map ${missing.join(", ")}: no such column in row ${header.headerRow} of sheet "${grid.name}" (its headers: ${headers})`);
+  }
+}
+
+function headOf(grid: SheetGrid): SheetGrid {
+  return { ...grid, rows: grid.rows.slice(0, HEADER_SCAN_ROWS) };
+}
+
+async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
+  const name = path.basename(request.file);
+  const workbook = await loadWorkbook(name, request.bytes);
+  const date1904 = usesDate1904(workbook);
+  const sheets = workbook.worksheets.filter((sheet) => !isSummarySheet(sheet.name));
+  const grids = new Map<string, SheetGrid>();
+  const gridOf = (sheet: ExcelJS.Worksheet): SheetGrid => {
+    let grid = grids.get(sheet.name);
+    if (!grid) {
+      grid = worksheetGrid(sheet, date1904);
+      grids.set(sheet.name, grid);
+    }
+    return grid;
+  };
+  const chosen = chooseSheet(
+    sheets.map((sheet) => ({ name: sheet.name, head: () => headOf(gridOf(sheet)) })),
+    request.sheet,
+    request.mapping,
+    name,
+  );
+  const grid = gridOf(sheets.find((sheet) => sheet.name === chosen) as ExcelJS.Worksheet);
+  checkHeader(grid, request.mapping, name);
+  return {
+    grid,
+    async writeCopy({ out, plan, summary, headerRow, lang }) {
+      writeFileAtomically(out, await scannedCopyBytes({ workbook, plan, summary, headerRow, lang }));
+    },
+  };
+}
+
+function openCsvSource(request: OpenRequest): OrderSource {
+  const name = path.basename(request.file);
+  const sheetName = safeSheetName(path.basename(request.file, path.extname(request.file)));
+  let grid: SheetGrid;
+  try {
+    grid = csvToGrid(sheetName, request.bytes);
+  } catch (error) {
+    throw new CliError(`${name} could not be read as CSV: ${(error as Error).message}`);
+  }
+  if (grid.rows.every((row) => row.every((cell) => cell === null || cell === undefined || cell === ""))) {
+    throw new CliError(`${name} has no data`);
+  }
+  checkHeader(grid, request.mapping, name);
+  return {
+    grid,
+    async writeCopy({ out, plan, summary, headerRow, lang }) {
+      const workbook = workbookFromGrid(grid, grid.name);
+      writeFileAtomically(out, await scannedCopyBytes({ workbook, plan, summary, headerRow, lang }));
+    },
+  };
+}
+
+/** Opens the file for scanning: CSV decoded by the core, .xlsx read with exceljs (streamed when it is very large). */
+export async function openOrderSource(request: OpenRequest): Promise<OrderSource> {
+  if (request.kind === "csv") return openCsvSource(request);
+  if (largestSheetBytes(request.bytes) > STREAMING_THRESHOLD_BYTES()) return openStreamingSource(request);
+  return openWorkbookSource(request);
+}

@@ -1,0 +1,169 @@
+import type ExcelJS from "exceljs";
+import type { Category, Lang, Localized } from "../core/model";
+import type { SummaryModel } from "../core/report/types";
+import { CATEGORY_STYLE } from "../core/report/colors";
+import { quoteSheetName, type ChartSpec, type InternalLink } from "./xlsxPost";
+
+/** Headings of the summary sheet's sections (the model carries the data and the table headers). */
+const HEADINGS = {
+  facts: { en: "Scan", zh: "扫描信息" },
+  kpis: { en: "Key figures", zh: "关键指标" },
+  byCode: { en: "Violations by type", zh: "各类违规" },
+  code: { en: "Code", zh: "代码" },
+  violation: { en: "Violation", zh: "违规类型" },
+  category: { en: "Category", zh: "类别" },
+  orders: { en: "Orders", zh: "订单数" },
+  points: { en: "Points", zh: "扣分" },
+  tracks: { en: "Points by track", zh: "各考核项扣分" },
+  track: { en: "Track", zh: "考核项" },
+  consequence: { en: "Consequence", zh: "后果" },
+  flagged: { en: "Flagged orders (click a row number to go to the order)", zh: "问题订单（点击行号跳转到订单）" },
+  carriers: { en: "By carrier", zh: "按物流商" },
+  notes: { en: "Notes", zh: "说明" },
+  none: { en: "No violations found.", zh: "未发现违规。" },
+} satisfies Record<string, Localized>;
+
+const COLUMN_WIDTHS = [12, 24, 34, 10, 70];
+/** The chart sits below the key figures, over columns A..D, CHART_ROWS rows high. */
+const CHART_COLUMNS = { from: 0, to: 4 };
+const CHART_ROWS = 16;
+
+const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
+const solid = (hex: string): ExcelJS.Fill => ({ type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) } });
+const BOLD: Partial<ExcelJS.Font> = { bold: true };
+const HEADER_FILL = solid("#D9D9D9");
+const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF0563C1" }, underline: true };
+
+/** The parts of an exceljs worksheet the renderer uses: in-memory and streaming worksheets both have them. */
+type SheetLike = Pick<ExcelJS.Worksheet, "getCell" | "getColumn">;
+
+export interface RenderedSummary {
+  links: InternalLink[];
+  chart?: ChartSpec;
+}
+
+/**
+ * Draws the summary model onto an empty worksheet, top to bottom (so a streaming writer can take it), and returns
+ * what exceljs cannot write: the links to the order rows and the chart, for xlsxPost.
+ */
+export function renderSummarySheet(sheet: SheetLike, model: SummaryModel, ordersSheet: string, lang: Lang): RenderedSummary {
+  const t = (text: Localized): string => (lang === "zh-CN" ? text.zh : text.en);
+  const categoryLabel = (category: Category): string => t(CATEGORY_STYLE[category].label);
+  COLUMN_WIDTHS.forEach((width, i) => {
+    sheet.getColumn(i + 1).width = width;
+  });
+  let row = 1;
+  const put = (r: number, c: number, value: ExcelJS.CellValue, style?: Partial<ExcelJS.Style>): ExcelJS.Cell => {
+    const cell = sheet.getCell(r, c);
+    cell.value = value;
+    if (style) cell.style = style;
+    return cell;
+  };
+  const heading = (text: string): void => {
+    put(row, 1, text, { font: { bold: true, size: 12 } });
+    row++;
+  };
+  const tableHeader = (headers: string[]): void => {
+    headers.forEach((header, i) => put(row, i + 1, header, { font: BOLD, fill: HEADER_FILL }));
+    row++;
+  };
+
+  put(row, 1, model.title, { font: { bold: true, size: 14 } });
+  row += 2;
+  heading(t(HEADINGS.facts));
+  for (const fact of model.facts) {
+    put(row, 1, fact.label, { font: BOLD });
+    put(row, 2, fact.value);
+    row++;
+  }
+  row++;
+  heading(t(HEADINGS.kpis));
+  for (const kpi of model.kpis) {
+    put(row, 1, kpi.label, { font: BOLD });
+    const numFmt = kpi.format === "percent" ? "0.0%" : kpi.format === "integer" ? "#,##0" : undefined;
+    put(row, 2, kpi.value, numFmt ? { numFmt, alignment: { horizontal: "left" } } : { alignment: { wrapText: false } });
+    row++;
+  }
+  row++;
+  /** Excel row where the chart's top edge sits. */
+  const chartTop = row;
+  if (model.byCode.length > 0) row += CHART_ROWS + 1;
+
+  heading(t(HEADINGS.byCode));
+  let chart: ChartSpec | undefined;
+  if (model.byCode.length === 0) {
+    put(row, 1, t(HEADINGS.none));
+    row++;
+  } else {
+    tableHeader([t(HEADINGS.code), t(HEADINGS.violation), t(HEADINGS.category), t(HEADINGS.orders), t(HEADINGS.points)]);
+    const first = row;
+    for (const entry of model.byCode) {
+      put(row, 1, entry.code);
+      put(row, 2, entry.label);
+      put(row, 3, categoryLabel(entry.category), { fill: solid(entry.color) });
+      put(row, 4, entry.orders);
+      put(row, 5, entry.points);
+      row++;
+    }
+    const last = row - 1;
+    const quoted = quoteSheetName(model.sheetName);
+    chart = {
+      title: model.chart.title,
+      seriesName: t(HEADINGS.orders),
+      categoriesRef: `${quoted}!$A$${first}:$A$${last}`,
+      valuesRef: `${quoted}!$D$${first}:$D$${last}`,
+      categories: model.chart.categories,
+      values: model.chart.values,
+      colors: model.byCode.map((entry) => entry.color.replace("#", "").toUpperCase()),
+      from: { col: CHART_COLUMNS.from, row: chartTop - 1 },
+      to: { col: CHART_COLUMNS.to, row: chartTop - 1 + CHART_ROWS },
+    };
+  }
+  row++;
+
+  heading(t(HEADINGS.tracks));
+  tableHeader([t(HEADINGS.track), t(HEADINGS.points), t(HEADINGS.consequence)]);
+  for (const track of model.pointsByTrack) {
+    put(row, 1, track.label);
+    put(row, 2, track.points);
+    put(row, 3, track.consequence);
+    row++;
+  }
+  row++;
+
+  heading(t(HEADINGS.flagged));
+  tableHeader(model.flagged.headers);
+  const links: InternalLink[] = [];
+  const sheetRef = quoteSheetName(ordersSheet);
+  for (const flagged of model.flagged.rows) {
+    put(row, 1, flagged.row, { font: LINK_FONT, fill: solid(CATEGORY_STYLE[flagged.category].color) });
+    links.push({ ref: `A${row}`, location: `${sheetRef}!A${flagged.row}`, display: String(flagged.row) });
+    // Order ids and messages came from the sheet: always plain text cells, never formulas.
+    put(row, 2, flagged.orderId);
+    put(row, 3, flagged.codes);
+    put(row, 4, flagged.points);
+    put(row, 5, flagged.message);
+    row++;
+  }
+  row++;
+
+  heading(t(HEADINGS.carriers));
+  tableHeader(model.byCarrier.headers);
+  for (const carrier of model.byCarrier.rows) {
+    put(row, 1, carrier.carrier);
+    put(row, 2, carrier.orders);
+    put(row, 3, carrier.flagged);
+    put(row, 4, carrier.untracked);
+    put(row, 5, carrier.untrackedRate, { numFmt: "0.0%" });
+    row++;
+  }
+  if (model.notes.length > 0) {
+    row++;
+    heading(t(HEADINGS.notes));
+    for (const note of model.notes) {
+      put(row, 1, note);
+      row++;
+    }
+  }
+  return { links, chart };
+}

@@ -1,0 +1,123 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { CellValue, Lang, SheetGrid } from "../core/model";
+import type { HighlightPlan, SummaryModel } from "../core/report/types";
+import { CATEGORY_STYLE, CATEGORIES } from "../core/report/colors";
+import { SUMMARY_SHEET_NAME } from "../core/report/summary";
+import { renderSummarySheet } from "./summarySheet";
+import { addLinksAndChart, type ChartSpec, type InternalLink } from "./xlsxPost";
+
+const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
+export const CATEGORY_ARGB = new Map(CATEGORIES.map((category) => [category, argb(CATEGORY_STYLE[category].color)]));
+const OUR_FILLS = new Set(CATEGORY_ARGB.values());
+
+const isOurFill = (fill: ExcelJS.Fill | undefined): boolean =>
+  fill?.type === "pattern" && fill.pattern === "solid" && OUR_FILLS.has(fill.fgColor?.argb ?? "");
+
+/**
+ * Removes the highlights a previous scan left on the order table, so rows that are no longer flagged do not stay
+ * coloured. Only fills in exactly one of AE Guard's three colours are removed, and only in a workbook that carries
+ * AE Guard's summary sheet.
+ */
+function clearPreviousHighlights(sheet: ExcelJS.Worksheet, plan: HighlightPlan, headerRow: number): void {
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber <= headerRow) return;
+    for (let c = plan.firstColumn; c <= plan.lastColumn; c++) {
+      const cell = row.findCell(c);
+      if (cell && isOurFill(cell.fill)) {
+        const { fill: _old, ...rest } = cell.style;
+        cell.style = rest;
+      }
+    }
+  });
+}
+
+/**
+ * Fills every planned row across the table. exceljs shares one style object between cells with the same style, so
+ * each cell gets a copy with the new fill: its font, borders, alignment and number format stay the seller's.
+ */
+export function applyHighlights(sheet: ExcelJS.Worksheet, plan: HighlightPlan): void {
+  for (const { row, category } of plan.rows) {
+    const fill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: CATEGORY_ARGB.get(category) as string } };
+    const sheetRow = sheet.getRow(row);
+    for (let c = plan.firstColumn; c <= plan.lastColumn; c++) {
+      const cell = sheetRow.getCell(c);
+      cell.style = { ...cell.style, fill };
+    }
+  }
+}
+
+export function removeSummarySheets(workbook: ExcelJS.Workbook): boolean {
+  let removed = false;
+  for (const sheet of [...workbook.worksheets]) {
+    if (sheet.name === SUMMARY_SHEET_NAME.en || sheet.name === SUMMARY_SHEET_NAME.zh) {
+      workbook.removeWorksheet(sheet.id);
+      removed = true;
+    }
+  }
+  return removed;
+}
+
+/** Post-processes exceljs output with what it cannot write. */
+export async function finishWorkbookBytes(
+  bytes: Uint8Array,
+  summarySheetName: string,
+  links: readonly InternalLink[],
+  chart: ChartSpec | undefined,
+): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  await addLinksAndChart(zip, summarySheetName, links, chart);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
+}
+
+/** Writes `bytes` next to `file` first and renames it, so a failed write never leaves half a workbook behind. */
+export function writeFileAtomically(file: string, bytes: Uint8Array): void {
+  const temporary = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(temporary, bytes);
+  fs.renameSync(temporary, file);
+}
+
+export interface ScannedCopyInput {
+  workbook: ExcelJS.Workbook;
+  plan: HighlightPlan;
+  summary: SummaryModel;
+  headerRow: number;
+  lang: Lang;
+}
+
+/** The scanned copy's bytes: highlights on the order sheet, a fresh summary sheet with links and chart. */
+export async function scannedCopyBytes({ workbook, plan, summary, headerRow, lang }: ScannedCopyInput): Promise<Buffer> {
+  const orders = workbook.getWorksheet(plan.sheet);
+  if (!orders) throw new Error(`sheet "${plan.sheet}" vanished from the workbook`);
+  if (removeSummarySheets(workbook)) clearPreviousHighlights(orders, plan, headerRow);
+  applyHighlights(orders, plan);
+  const summarySheet = workbook.addWorksheet(summary.sheetName, { properties: { tabColor: { argb: argb("#C00000") } } });
+  const rendered = renderSummarySheet(summarySheet, summary, plan.sheet, lang);
+  const written = await workbook.xlsx.writeBuffer();
+  return finishWorkbookBytes(new Uint8Array(written as ArrayBuffer), summary.sheetName, rendered.links, rendered.chart);
+}
+
+/** A CSV's cells as a new workbook (text stays text: nothing is converted), for --out on a CSV input. */
+export function workbookFromGrid(grid: SheetGrid, sheetName: string): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  const firstRow = grid.firstRow ?? 1;
+  const firstColumn = grid.firstColumn ?? 1;
+  grid.rows.forEach((cells: CellValue[], r) => {
+    if (cells.length === 0) return;
+    const row = sheet.getRow(firstRow + r);
+    cells.forEach((value, c) => {
+      if (value === null || value === undefined || value === "") return;
+      row.getCell(firstColumn + c).value = value as ExcelJS.CellValue;
+    });
+  });
+  return workbook;
+}
+
+/** A name Excel accepts for a sheet: at most 31 characters, none of []:*?/\ . */
+export function safeSheetName(name: string): string {
+  const cleaned = name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31).trim();
+  return cleaned === "" ? "Orders" : cleaned;
+}
