@@ -171,7 +171,7 @@ describe("manifest.xml", () => {
     const sets = childrenNamed(path(manifest, "Requirements", "Sets"), "Set").map(
       (set) => `${set.attributes.Name} ${set.attributes.MinVersion}`,
     );
-    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.1"]));
+    expect(sets).toEqual(expect.arrayContaining(["SharedRuntime 1.1", "CustomFunctionsRuntime 1.2"]));
     const overrideSets = childrenNamed(path(versionOverrides, "Requirements", "bt:Sets"), "bt:Set").map(
       (set) => `${set.attributes.Name} ${set.attributes.MinVersion}`,
     );
