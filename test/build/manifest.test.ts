@@ -167,7 +167,7 @@ describe("manifest.xml", () => {
     expect(path(manifest, "Permissions").text.trim()).toBe("ReadWriteDocument");
   });
 
-  it("requires the shared runtime and custom functions runtime 1.1, and ExcelApi 1.9 for the commands", () => {
+  it("requires the shared runtime and custom functions runtime 1.2, and ExcelApi 1.9 for the commands", () => {
     const sets = childrenNamed(path(manifest, "Requirements", "Sets"), "Set").map(
       (set) => `${set.attributes.Name} ${set.attributes.MinVersion}`,
     );
