@@ -134,9 +134,10 @@ function overrideWords(base: Sourced<string[]>, input: string[] | { add: string[
   return { ...base, value, overridden: true };
 }
 
-function unknownId(kind: string, id: string, known: string[]): RulebookOverrideError {
+function unknownId(kind: "families" | "tracks", id: string, known: string[]): RulebookOverrideError {
+  const singular = kind === "families" ? "family" : "track";
   return new RulebookOverrideError(
-    `Rulebook override: ${kind}.${id} is not a known ${kind.slice(0, -1)} (known: ${known.join(", ")})`,
+    `Rulebook override: ${kind}.${id} is not a known ${singular} (known: ${known.join(", ")})`,
   );
 }
 
