@@ -1,0 +1,400 @@
+/**
+ * Judges one tracking number: dispatch on length and first character, run the few candidate patterns, verify
+ * check digits, then pick the verdict. Everything is precompiled at module load; the hot path allocates only
+ * the result object (and the tracking URL).
+ */
+import type { Confidence } from "../model";
+import { luhnCheck, mod10Check, mod37_36Check, mod7Check, s10Check, weightedCheck } from "./checksums";
+import { TRACKING_FORMATS } from "./formats";
+import * as say from "./messages";
+import { normalizeTrackingNumber } from "./normalize";
+import { isDemoNumber, isPlaceholderWord, serialPattern } from "./placeholders";
+import type { SerialPattern } from "./placeholders";
+import { S10_OPERATORS } from "./s10Countries";
+import type { CheckAlgorithm, Span, TrackingCheck, TrackingFormat } from "./types";
+
+/** An algorithm bound to its constants: expected check character code over s[from, to), or -1. */
+type Checker = (s: string, from: number, to: number) => number;
+
+/** A format with what the hot path needs precomputed. */
+interface CompiledFormat {
+  spec: TrackingFormat;
+  checker?: Checker;
+  validSentence: say.Sentence;
+  urlHead?: string;
+  urlTail: string;
+  isS10: boolean;
+}
+
+interface CompiledOperator {
+  code: string;
+  carrier: string;
+  carrierZh: string;
+  validSentence: say.Sentence;
+}
+
+const ASCII = 128;
+const NONE: readonly CompiledFormat[] = [];
+
+function bind(algorithm: CheckAlgorithm): Checker {
+  switch (algorithm.kind) {
+    case "s10":
+      return s10Check;
+    case "mod7":
+      return mod7Check;
+    case "luhn":
+      return luhnCheck;
+    case "mod37_36":
+      return mod37_36Check;
+    case "mod10": {
+      const { evens, odds } = algorithm;
+      const prepend = algorithm.prepend ?? "";
+      return (s, from, to) => mod10Check(s, from, to, evens, odds, prepend);
+    }
+    case "weighted": {
+      const { weights, modulo1, modulo2 } = algorithm;
+      return (s, from, to) => weightedCheck(s, from, to, weights, modulo1, modulo2);
+    }
+  }
+}
+
+function compile(spec: TrackingFormat): CompiledFormat {
+  const sentence = spec.check
+    ? say.validWithCheckDigit(spec.name, spec.nameZh, spec.carrier, spec.carrierZh)
+    : say.validShapeOnly(spec.name, spec.nameZh, spec.carrier, spec.carrierZh);
+  const url = spec.trackingUrl;
+  const hole = url === undefined ? -1 : url.indexOf("%s");
+  return {
+    spec,
+    checker: spec.check === undefined ? undefined : bind(spec.check.algorithm),
+    validSentence: sentence,
+    urlHead: url === undefined ? undefined : hole < 0 ? url : url.slice(0, hole),
+    urlTail: url === undefined || hole < 0 ? "" : url.slice(hole + 2),
+    isS10: spec.id === "s10",
+  };
+}
+
+const COMPILED = TRACKING_FORMATS.map(compile);
+const S10_FORMAT = COMPILED.find((f) => f.isS10);
+const MAX_LENGTH = Math.max(...TRACKING_FORMATS.map((f) => f.maxLength));
+
+/** DISPATCH[length][first char code] → candidate formats in priority order. */
+const DISPATCH: (readonly CompiledFormat[])[][] = (() => {
+  const table: CompiledFormat[][][] = [];
+  for (let length = 0; length <= MAX_LENGTH; length++) {
+    const row: CompiledFormat[][] = [];
+    for (let c = 0; c < ASCII; c++) row.push([]);
+    table.push(row);
+  }
+  for (const format of COMPILED) {
+    const { minLength, maxLength, firstChars } = format.spec;
+    for (let length = minLength; length <= maxLength; length++) {
+      for (let k = 0; k < firstChars.length; k++) table[length][firstChars.charCodeAt(k)].push(format);
+    }
+  }
+  return table.map((row) => row.map((list) => (list.length === 0 ? NONE : list)));
+})();
+
+/** S10 operators indexed by the two country letters: (c1 − 65) × 26 + (c2 − 65). */
+const S10_BY_LETTERS: (CompiledOperator | undefined)[] = (() => {
+  const table: (CompiledOperator | undefined)[] = new Array(26 * 26).fill(undefined);
+  const spec = S10_FORMAT?.spec;
+  if (spec === undefined) return table;
+  for (const operator of S10_OPERATORS.values()) {
+    const carrierZh = operator.operatorZh ?? operator.operator;
+    table[(operator.code.charCodeAt(0) - 65) * 26 + (operator.code.charCodeAt(1) - 65)] = {
+      code: operator.code,
+      carrier: operator.operator,
+      carrierZh,
+      validSentence: say.validWithCheckDigit(spec.name, spec.nameZh, operator.operator, carrierZh),
+    };
+  }
+  return table;
+})();
+
+function s10Operator(s: string): CompiledOperator | undefined {
+  const a = s.charCodeAt(11) - 65;
+  const b = s.charCodeAt(12) - 65;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 ? S10_BY_LETTERS[a * 26 + b] : undefined;
+}
+
+function spanStart(span: Span, n: number, body: number): number {
+  return span[0] < 0 ? n + span[0] : body + span[0];
+}
+
+function spanEnd(span: Span, n: number, body: number): number {
+  return span[1] <= 0 ? n + span[1] : body + span[1];
+}
+
+function checkAt(format: TrackingFormat, n: number, body: number): number {
+  const at = format.check?.at;
+  return at === undefined ? n - 1 : body + at;
+}
+
+/** Expected check character code of `format` for s whose body starts at `body`, or -1. */
+function expectedFor(format: CompiledFormat, s: string, n: number, body: number): number {
+  const check = format.spec.check;
+  if (check === undefined || format.checker === undefined) return -1;
+  return format.checker(s, spanStart(check.payload, n, body), spanEnd(check.payload, n, body));
+}
+
+/** The serial's placeholder pattern; the serial defaults to the check payload, else the whole number. */
+function placeholderPattern(format: TrackingFormat, s: string, n: number, body: number): SerialPattern | "demo" | null {
+  const span = format.serial ?? format.check?.payload;
+  const pattern =
+    span === undefined ? serialPattern(s, 0, n) : serialPattern(s, spanStart(span, n, body), spanEnd(span, n, body));
+  return isDemoNumber(s) ? "demo" : pattern;
+}
+
+function urlFor(format: CompiledFormat, s: string): string | undefined {
+  return format.urlHead === undefined ? undefined : format.urlHead + s + format.urlTail;
+}
+
+interface Identity {
+  carrier: string;
+  carrierZh: string;
+  countryCode: string | undefined;
+  validSentence: say.Sentence;
+}
+
+function identityOf(format: CompiledFormat, operator: CompiledOperator | undefined): Identity {
+  if (operator !== undefined) {
+    return {
+      carrier: operator.carrier,
+      carrierZh: operator.carrierZh,
+      countryCode: operator.code,
+      validSentence: operator.validSentence,
+    };
+  }
+  return {
+    carrier: format.spec.carrier,
+    carrierZh: format.spec.carrierZh,
+    countryCode: undefined,
+    validSentence: format.validSentence,
+  };
+}
+
+/** A format matched and its check digit (if any) passed: valid, unless the number is a placeholder. */
+function recognised(
+  input: string,
+  s: string,
+  n: number,
+  format: CompiledFormat,
+  body: number,
+  operator: CompiledOperator | undefined,
+): TrackingCheck {
+  const spec = format.spec;
+  const hasCheck = spec.check !== undefined;
+  const pattern = placeholderPattern(spec, s, n, body);
+  const sentence =
+    pattern !== null
+      ? say.placeholderNumber(pattern, spec.name, spec.nameZh)
+      : operator !== undefined
+        ? operator.validSentence
+        : format.validSentence;
+  return {
+    input,
+    normalized: s,
+    carrier: operator !== undefined ? operator.carrier : spec.carrier,
+    carrierZh: operator !== undefined ? operator.carrierZh : spec.carrierZh,
+    carrierId: spec.carrierId,
+    format: spec.name,
+    formatId: spec.id,
+    countryCode: operator !== undefined ? operator.code : undefined,
+    checkDigit: hasCheck ? "valid" : "none",
+    expectedCheckDigit: undefined,
+    confidence: hasCheck ? "high" : spec.shapeConfidence,
+    placeholder: pattern !== null,
+    valid: pattern === null,
+    problem: pattern === null ? undefined : "PLACEHOLDER",
+    message: sentence.en,
+    messageZh: sentence.zh,
+    trackingUrl: urlFor(format, s),
+  };
+}
+
+/** The shape matched but the check digit did not (or, for S10, the country code is unknown). */
+function failed(
+  input: string,
+  s: string,
+  n: number,
+  format: CompiledFormat,
+  body: number,
+  expected: number,
+  operator: CompiledOperator | undefined,
+): TrackingCheck {
+  const spec = format.spec;
+  const actualAt = checkAt(spec, n, body);
+  const actual = s.charAt(actualAt);
+  const digitWrong = expected >= 0 && expected !== s.charCodeAt(actualAt);
+  const expectedDigit = expected >= 0 ? String.fromCharCode(expected) : undefined;
+  const badCountry = format.isS10 && operator === undefined;
+  const pattern = badCountry ? null : placeholderPattern(spec, s, n, body);
+  const id = identityOf(format, operator);
+  const sentence = badCountry
+    ? say.badCountry(s.slice(11, 13), digitWrong ? expectedDigit : undefined, actual)
+    : pattern !== null
+      ? say.placeholderNumber(pattern, spec.name, spec.nameZh)
+      : say.wrongCheckDigit(spec.name, spec.nameZh, id.carrier, id.carrierZh, expectedDigit ?? "?", actual);
+  const confidence: Confidence = badCountry ? "low" : spec.distinctive ? "medium" : "low";
+  return {
+    input,
+    normalized: s,
+    carrier: badCountry ? undefined : id.carrier,
+    carrierZh: badCountry ? undefined : id.carrierZh,
+    carrierId: badCountry ? undefined : spec.carrierId,
+    format: spec.name,
+    formatId: spec.id,
+    countryCode: badCountry ? s.slice(11, 13) : id.countryCode,
+    checkDigit: digitWrong ? "invalid" : "valid",
+    expectedCheckDigit: digitWrong ? expectedDigit : undefined,
+    confidence,
+    placeholder: pattern !== null,
+    valid: false,
+    problem: badCountry ? "BAD_COUNTRY" : pattern !== null ? "PLACEHOLDER" : "CHECK_DIGIT",
+    message: sentence.en,
+    messageZh: sentence.zh,
+    trackingUrl: undefined,
+  };
+}
+
+function unmatched(
+  input: string,
+  s: string,
+  problem: "EMPTY" | "UNKNOWN_FORMAT" | "PLACEHOLDER",
+  sentence: say.Sentence,
+): TrackingCheck {
+  return {
+    input,
+    normalized: s,
+    carrier: undefined,
+    carrierZh: undefined,
+    carrierId: undefined,
+    format: undefined,
+    formatId: undefined,
+    countryCode: undefined,
+    checkDigit: "none",
+    expectedCheckDigit: undefined,
+    confidence: "low",
+    placeholder: problem === "PLACEHOLDER",
+    valid: false,
+    problem,
+    message: sentence.en,
+    messageZh: sentence.zh,
+    trackingUrl: undefined,
+  };
+}
+
+const SCIENTIFIC = /^\s*\d(?:[.,]\d+)?\s*E\s*\+?\s*\d+\s*$/i;
+const MIN_REPEATED_CHARS = 3;
+
+const VISIBLE = /[^\s\u200B-\u200D\u2060\uFEFF]/;
+
+/** Whether a cell that normalises to nothing still shows something ("-", "''"), as opposed to being blank. */
+export function hasVisibleText(text: string): boolean {
+  return VISIBLE.test(text);
+}
+
+/** What matched no format: a digit run or one repeated character is a placeholder, Excel's 1.23E+21 gets its own word. */
+function unknown(input: string, s: string, n: number): TrackingCheck {
+  let same = n >= MIN_REPEATED_CHARS;
+  let digitsOnly = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== s.charCodeAt(0)) same = false;
+    if (c < 48 || c > 57) digitsOnly = false;
+  }
+  if (same)
+    return unmatched(input, s, "PLACEHOLDER", say.placeholderNumber(s.charCodeAt(0) === 48 ? "zeros" : "repeated"));
+  if (digitsOnly) {
+    const pattern = serialPattern(s, 0, n);
+    if (pattern !== null) return unmatched(input, s, "PLACEHOLDER", say.placeholderNumber(pattern));
+  }
+  if (SCIENTIFIC.test(input)) return unmatched(input, s, "UNKNOWN_FORMAT", say.SCIENTIFIC_NOTATION);
+  return unmatched(input, s, "UNKNOWN_FORMAT", say.UNKNOWN_FORMAT);
+}
+
+/**
+ * Judges one tracking number. Preference when several formats match: a passing check digit; then a failed
+ * check digit on a distinctive shape (UPU S10 with a real country, UPS 1Z, USPS IMpb…); then a shape without check
+ * digit; then a failed check digit on a generic digit run; then "no known format".
+ */
+export function checkTrackingNumber(raw: string): TrackingCheck {
+  const input = typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
+  const s = normalizeTrackingNumber(input);
+  const n = s.length;
+  if (n === 0)
+    return hasVisibleText(input)
+      ? unmatched(input, s, "PLACEHOLDER", say.PLACEHOLDER_WORD)
+      : unmatched(input, s, "EMPTY", say.EMPTY);
+  if (isPlaceholderWord(s)) return unmatched(input, s, "PLACEHOLDER", say.PLACEHOLDER_WORD);
+  const first = s.charCodeAt(0);
+  const candidates = n <= MAX_LENGTH && first < ASCII ? DISPATCH[n][first] : NONE;
+
+  let strong: CompiledFormat | undefined;
+  let strongBody = 0;
+  let strongExpected = -1;
+  let strongOperator: CompiledOperator | undefined;
+  let shape: CompiledFormat | undefined;
+  let shapeBody = 0;
+  let weak: CompiledFormat | undefined;
+  let weakBody = 0;
+  let weakExpected = -1;
+
+  for (let k = 0; k < candidates.length; k++) {
+    const format = candidates[k];
+    const spec = format.spec;
+    if (!spec.pattern.test(s)) continue;
+    let body = 0;
+    if (spec.bodyStart !== undefined) {
+      body = spec.bodyStart(s);
+      if (body < 0) continue;
+    }
+    if (spec.check === undefined) {
+      if (shape === undefined) {
+        shape = format;
+        shapeBody = body;
+      }
+      continue;
+    }
+    const expected = expectedFor(format, s, n, body);
+    const passed = expected >= 0 && expected === s.charCodeAt(checkAt(spec, n, body));
+    if (format.isS10) {
+      const operator = s10Operator(s);
+      if (operator === undefined) {
+        // An unknown country makes the S10 reading doubtful: any other shape explains the number better.
+        if (weak === undefined) {
+          weak = format;
+          weakBody = body;
+          weakExpected = expected;
+        }
+        continue;
+      }
+      if (passed) return recognised(input, s, n, format, body, operator);
+      if (strong === undefined) {
+        strong = format;
+        strongBody = body;
+        strongExpected = expected;
+        strongOperator = operator;
+      }
+      continue;
+    }
+    if (passed) return recognised(input, s, n, format, body, undefined);
+    if (spec.distinctive) {
+      if (strong === undefined) {
+        strong = format;
+        strongBody = body;
+        strongExpected = expected;
+        strongOperator = undefined;
+      }
+    } else if (weak === undefined) {
+      weak = format;
+      weakBody = body;
+      weakExpected = expected;
+    }
+  }
+  if (strong !== undefined) return failed(input, s, n, strong, strongBody, strongExpected, strongOperator);
+  if (shape !== undefined) return recognised(input, s, n, shape, shapeBody, undefined);
+  if (weak !== undefined) return failed(input, s, n, weak, weakBody, weakExpected, undefined);
+  return unknown(input, s, n);
+}
