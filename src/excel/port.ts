@@ -32,8 +32,11 @@ export interface WorkbookPort {
   /** Per-cell fills of each box (`range.getCellProperties`). 1 sync. */
   readCellFills(sheet: string, boxes: CellBox[]): Promise<FillReading[][][]>;
 
-  /** Column A of a (very hidden) sheet as text, or undefined when the sheet does not exist. 1 sync. */
-  readTextColumn(sheet: string): Promise<string[] | undefined>;
+  /**
+   * The first `columns` columns of a (very hidden) sheet from A1 to its last used row, as text; undefined when the
+   * sheet does not exist. 1 sync.
+   */
+  readTextColumns(sheet: string, columns: number): Promise<string[][] | undefined>;
 
   /**
    * Applies a write plan in one `Excel.run` (merged into one undo step when the host supports it): 1 sync to learn

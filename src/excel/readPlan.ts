@@ -1,3 +1,4 @@
+import { HEADER_SCAN_ROWS } from "../core/sheet";
 import type { CellBox } from "./a1";
 import type { ReadBatch } from "./port";
 import { CALL_OVERHEAD_BYTES, PAYLOAD_BUDGET_BYTES } from "./payload";
@@ -26,9 +27,12 @@ export const DEFAULT_READ_LIMITS: ReadPlanLimits = {
   budgetBytes: PAYLOAD_BUDGET_BYTES,
   maxRowsPerBlock: 5_000,
   maxCellsPerBlock: 250_000,
-  headCells: 20_000,
+  headCells: 5_000,
   headMaxRows: 1_000,
 };
+
+/** The head holds at least this many rows (the core looks for the header in the first 30). */
+export const HEAD_MIN_ROWS = HEADER_SCAN_ROWS;
 
 /** Bytes per row of `getRowProperties({rowHidden:true})`: {"rowIndex":123456,"rowHidden":false}. */
 export const ROW_VISIBILITY_BYTES = 40;
@@ -60,7 +64,8 @@ export function emptyBatch(): ReadBatch {
 
 /** The first read: small enough to be safe before anything is known, big enough to hold a header below titles. */
 export function planHead(region: CellBox, readRowVisibility: boolean, limits: ReadPlanLimits = DEFAULT_READ_LIMITS): PlannedRead {
-  const rows = Math.max(1, Math.min(region.rowCount, limits.headMaxRows, Math.floor(limits.headCells / region.columnCount)));
+  const byCells = Math.floor(limits.headCells / region.columnCount);
+  const rows = Math.max(1, Math.min(region.rowCount, limits.headMaxRows, Math.max(byCells, Math.min(HEAD_MIN_ROWS, limits.headCells))));
   const batch = emptyBatch();
   batch.values.push({ ...region, rowCount: rows });
   if (readRowVisibility) batch.rowHidden.push({ ...region, rowCount: rows, columnCount: 1 });

@@ -19,7 +19,7 @@ import { readSheet, type SheetRead } from "./readSheet";
 import { DEFAULT_READ_LIMITS, type ReadPlanLimits } from "./readPlan";
 import { EXCEL_REQUIREMENTS } from "./requirements";
 import type { ScanOutcome, ScanProgress, ScanSettings, SheetPreview, WorkbookSession } from "./session";
-import { decodeState, encodeState, sheetState, STATE_SHEET, withSheetState, type HighlightState } from "./state";
+import { decodeState, sheetState, STATE_SHEET, STATE_SLOTS, stateWriteOps, withSheetState, type HighlightState, type StoredState } from "./state";
 import { layoutSummary } from "./summaryLayout";
 import { planWrites } from "./writePlan";
 
@@ -87,21 +87,6 @@ function orderSheets(inspection: WorkbookInspection): string[] {
   return inspection.sheets.filter((s) => s.visibility === "Visible" && !isOurSheet(s.name)).map((s) => s.name);
 }
 
-function stateOps(state: HighlightState): WriteOp[] {
-  const column = encodeState(state);
-  return [
-    { op: "ensureSheet", sheet: STATE_SHEET, visibility: "VeryHidden" },
-    { op: "clear", sheet: STATE_SHEET },
-    {
-      op: "cells",
-      sheet: STATE_SHEET,
-      box: { firstRow: 1, firstColumn: 1, rowCount: column.length, columnCount: 1 },
-      numberFormat: column.map(() => ["@"]),
-      values: column.map((chunk) => [chunk]),
-    },
-  ];
-}
-
 function hiddenNote(count: number, sheet: string, lang: Lang): string {
   return lang === "zh-CN"
     ? `工作表“${sheet}”有 ${count} 个问题行被筛选或隐藏；这些行同样已高亮，取消筛选即可看到。`
@@ -154,9 +139,12 @@ async function scanWithFormats(
   return run({ ...grid, numberFormat: (i, j) => formats.get(firstRow + i, firstColumn + j) });
 }
 
-export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}): WorkbookSession & {
+/** The session over Office.js or the fake; its scan tells a little more than the pane's interface requires. */
+export interface ExcelWorkbookSession extends WorkbookSession {
   scan(settings: ScanSettings, progress?: (p: ScanProgress) => void, signal?: AbortSignal): Promise<ExcelScanOutcome>;
-} {
+}
+
+export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}): ExcelWorkbookSession {
   const now = deps.now ?? Date.now;
   const readLimits = deps.readLimits ?? DEFAULT_READ_LIMITS;
   const budget = deps.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
@@ -184,7 +172,7 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
     return { sheet: fallback, inspection };
   };
 
-  const loadState = async (): Promise<HighlightState> => decodeState(await port.readTextColumn(STATE_SHEET));
+  const loadState = async (): Promise<StoredState> => decodeState(await port.readTextColumns(STATE_SHEET, Math.max(...STATE_SLOTS)));
 
   const session = {
     async listSheets() {
@@ -254,7 +242,8 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       report("evaluate", 1);
 
       report("highlight", 0);
-      const state = await loadState();
+      const stored = await loadState();
+      const state = stored.state;
       const previous = sheetState(state, read.sheet);
       const target = targetCells(plan);
       const union = new CellMap<true>();
@@ -286,7 +275,7 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       });
       // Order matters for a write that stops half-way: put back, remember, colour, then the summary. Any prefix
       // leaves fills and state consistent, because Clear only puts back cells still wearing our colour.
-      const ops: WriteOp[] = [...work.restoreOps, ...stateOps(nextState), ...work.highlightOps, ...layout.ops];
+      const ops: WriteOp[] = [...work.restoreOps, ...stateWriteOps(nextState, stored.slot), ...work.highlightOps, ...layout.ops];
       report("summary", 0);
       try {
         await port.write(planWrites(ops, budget));
@@ -308,7 +297,8 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
 
     async clearHighlights(sheet?: string): Promise<{ restoredRows: number }> {
       requireHost();
-      let state = await loadState();
+      const stored = await loadState();
+      let state = stored.state;
       const entries = state.sheets.filter((entry) => sheet === undefined || entry.sheet === sheet);
       if (entries.length === 0) return { restoredRows: 0 };
       const inspection = await port.inspect();
@@ -323,13 +313,13 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         ops.push(...work.restoreOps);
         restoredRows += work.restoredRows;
       }
-      ops.push(...stateOps(state));
+      ops.push(...stateWriteOps(state, stored.slot));
       await port.write(planWrites(ops, budget));
       return { restoredRows };
     },
 
     async openSummary(): Promise<void> {
-      const state = await loadState();
+      const { state } = await loadState();
       const inspection = await port.inspect();
       const names = [state.summarySheet, ...summaryNames()].filter((n): n is string => !!n);
       const found = names.find((name) => inspection.sheets.some((s) => s.name === name));

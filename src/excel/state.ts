@@ -1,13 +1,15 @@
-import { boxAddress, parseAreas, type CellBox } from "./a1";
+import { boxAddress, MAX_ROWS, parseAreas, type CellBox } from "./a1";
 import { CellMap } from "./cellMap";
 import { fillKey } from "./fills";
-import type { CellFill, Fill } from "./port";
+import type { CellFill, Fill, WriteOp } from "./port";
 
 /**
  * What the add-in remembers between scans, kept in the workbook itself so Clear works in any session, on any machine,
  * and after the file was saved by the CLI: a very hidden sheet `AEGuardState` whose column A holds this JSON in
- * chunks. (Why a sheet and not a custom XML part: see README / the session's report — exceljs keeps very hidden
- * sheets when the CLI rewrites a workbook but drops custom XML parts, and a sheet can be read in bounded blocks.)
+ * chunks. Why a sheet and not a custom XML part: exceljs (the CLI) keeps a very hidden sheet when it rewrites a
+ * workbook but drops custom XML parts, so the state survives the CLI and the CLI could write it too; a sheet is
+ * written cell by cell in bounded syncs where an XML part is one string in one request; and the fake and the browser
+ * preview need nothing more than sheets.
  */
 export const STATE_SHEET = "AEGuardState";
 export const STATE_FORMAT = "ae-guard/highlight-state";
@@ -48,12 +50,25 @@ function isFill(value: unknown): value is CellFill {
   return typeof fill === "object" && typeof fill.color === "string";
 }
 
-/** Column A of the state sheet → state. Anything unreadable is treated as "no state", never thrown. */
-export function decodeState(column: readonly string[] | undefined): HighlightState {
-  if (!column || column.length < 2) return emptyState();
+/**
+ * The state sheet is double-buffered so a write that stops half-way never leaves a torn state: A1 holds a banner, A2
+ * the letter of the slot column in use (B or C). A scan writes the new state into the other slot (over as many syncs
+ * as its size needs), then flips A2 in one small write and clears the old slot. Stopped before the flip, the old
+ * state is still whole; after it, the new one is.
+ */
+export const STATE_SLOTS = [2, 3] as const;
+const POINTER = { row: 2, column: 1 } as const;
+
+export interface StoredState {
+  state: HighlightState;
+  /** The slot column holding it, undefined when there is no (readable) state yet. */
+  slot: number | undefined;
+}
+
+function parseState(json: string): HighlightState | undefined {
   try {
-    const parsed = JSON.parse(column.slice(1).join("")) as Partial<HighlightState>;
-    if (parsed.format !== STATE_FORMAT || parsed.version !== STATE_VERSION || !Array.isArray(parsed.sheets)) return emptyState();
+    const parsed = JSON.parse(json) as Partial<HighlightState>;
+    if (parsed.format !== STATE_FORMAT || parsed.version !== STATE_VERSION || !Array.isArray(parsed.sheets)) return undefined;
     const sheets = parsed.sheets.filter(
       (s): s is SheetHighlightState =>
         typeof s?.sheet === "string" &&
@@ -69,16 +84,52 @@ export function decodeState(column: readonly string[] | undefined): HighlightSta
       summarySheet: typeof parsed.summarySheet === "string" ? parsed.summarySheet : undefined,
     };
   } catch {
-    return emptyState();
+    return undefined;
   }
 }
 
-/** State → column A: a banner, then the JSON in chunks. */
+/** The state sheet's rows (A1 down, columns A:C, as text) → state. Anything unreadable is "no state", never thrown. */
+export function decodeState(rows: ReadonlyArray<readonly string[]> | undefined): StoredState {
+  const pointer = rows?.[POINTER.row - 1]?.[POINTER.column - 1]?.trim().toUpperCase();
+  const slot = STATE_SLOTS.find((column) => columnLetter(column) === pointer);
+  if (!rows || slot === undefined) return { state: emptyState(), slot: undefined };
+  const json = rows.map((row) => row[slot - 1] ?? "").join("");
+  const state = parseState(json);
+  return state ? { state, slot } : { state: emptyState(), slot: undefined };
+}
+
+function columnLetter(column: number): string {
+  return String.fromCharCode(64 + column);
+}
+
+/** Splits state JSON into cells of at most STATE_CHUNK_CHARS characters. */
 export function encodeState(state: HighlightState): string[] {
   const json = JSON.stringify(state);
-  const chunks: string[] = [STATE_BANNER];
+  const chunks: string[] = [];
   for (let i = 0; i < json.length; i += STATE_CHUNK_CHARS) chunks.push(json.slice(i, i + STATE_CHUNK_CHARS));
-  return chunks;
+  return chunks.length > 0 ? chunks : ["{}"];
+}
+
+/** Writes `state` into the free slot, then flips the pointer and clears the old slot. Cells are Text ("@"). */
+export function stateWriteOps(state: HighlightState, currentSlot: number | undefined): WriteOp[] {
+  const slot = currentSlot === STATE_SLOTS[0] ? STATE_SLOTS[1] : STATE_SLOTS[0];
+  const chunks = encodeState(state);
+  const column = (c: number): CellBox => ({ firstRow: 1, firstColumn: c, rowCount: MAX_ROWS, columnCount: 1 });
+  const text = (box: CellBox, values: string[]): WriteOp => ({
+    op: "cells",
+    sheet: STATE_SHEET,
+    box,
+    numberFormat: values.map(() => ["@"]),
+    values: values.map((v) => [v]),
+  });
+  const ops: WriteOp[] = [
+    { op: "ensureSheet", sheet: STATE_SHEET, visibility: "VeryHidden" },
+    { op: "clear", sheet: STATE_SHEET, box: column(slot) },
+    text({ firstRow: 1, firstColumn: slot, rowCount: chunks.length, columnCount: 1 }, chunks),
+    text({ firstRow: 1, firstColumn: 1, rowCount: 2, columnCount: 1 }, [STATE_BANNER, columnLetter(slot)]),
+  ];
+  if (currentSlot !== undefined) ops.push({ op: "clear", sheet: STATE_SHEET, box: column(currentSlot) });
+  return ops;
 }
 
 export function sheetState(state: HighlightState, sheet: string): SheetHighlightState | undefined {

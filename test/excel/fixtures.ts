@@ -61,11 +61,19 @@ export function settings(overrides: Partial<ScanSettings> = {}): ScanSettings {
 
 export function setup(
   rows: CellValue[][],
-  options: { sheet?: string; firstRow?: number; firstColumn?: number; date1904?: boolean; port?: FakePortOptions } = {},
+  options: {
+    sheet?: string;
+    firstRow?: number;
+    firstColumn?: number;
+    date1904?: boolean;
+    exposesDateSystem?: boolean;
+    port?: FakePortOptions;
+    budgetBytes?: number;
+  } = {},
 ) {
-  const workbook = new FakeWorkbook({ date1904: options.date1904 });
+  const workbook = new FakeWorkbook({ date1904: options.date1904, exposesDateSystem: options.exposesDateSystem });
   const sheet = workbook.addSheet(options.sheet ?? "Orders", rows, { firstRow: options.firstRow, firstColumn: options.firstColumn });
   const port = new FakeWorkbookPort(workbook, options.port);
-  const session = createWorkbookSession(port, { now: () => Date.parse(AS_OF) });
+  const session = createWorkbookSession(port, { now: () => Date.parse(AS_OF), budgetBytes: options.budgetBytes });
   return { workbook, sheet, port, session };
 }

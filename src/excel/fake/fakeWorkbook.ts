@@ -462,12 +462,16 @@ export class FakeWorkbookPort implements WorkbookPort {
     return result;
   }
 
-  async readTextColumn(sheetName: string): Promise<string[] | undefined> {
+  async readTextColumns(sheetName: string, columns: number): Promise<string[][] | undefined> {
     const sheet = this.workbook.sheet(sheetName);
     const used = sheet?.usedRange();
-    const values: string[] = [];
-    if (sheet && used) for (let r = 1; r < used.firstRow + used.rowCount; r++) values.push(String(sheet.value(r, 1)));
-    await this.sync({ call: "readTextColumn", requestBytes: 3 * CALL_OVERHEAD_BYTES, responseBytes: jsonBytes(values), apiCalls: 3 });
+    const values: string[][] = [];
+    if (sheet && used) {
+      for (let r = 1; r < used.firstRow + used.rowCount; r++) {
+        values.push(Array.from({ length: columns }, (_, c) => String(sheet.value(r, c + 1))));
+      }
+    }
+    await this.sync({ call: "readTextColumns", requestBytes: 3 * CALL_OVERHEAD_BYTES, responseBytes: jsonBytes(values), apiCalls: 3 });
     return sheet ? values : undefined;
   }
 
@@ -514,10 +518,13 @@ export class FakeWorkbookPort implements WorkbookPort {
         const sheet = wb.requireSheet(op.sheet);
         const box = op.box ?? sheet.usedRange();
         if (!box) return;
-        forEachCell(box, (r, c) => {
-          sheet.setRawValue(r, c, "");
-          for (const map of [sheet.formulas, sheet.numberFormats, sheet.fills, sheet.hyperlinks, sheet.fonts] as Sparse<unknown>[]) sparseSet(map, r, c, undefined);
-        });
+        const inBox = (r: number, c: number): boolean =>
+          r >= box.firstRow && r < box.firstRow + box.rowCount && c >= box.firstColumn && c < box.firstColumn + box.columnCount;
+        // Visit stored cells only: a cleared box may be a whole column.
+        for (const [r, cells] of sheet.rows) cells.forEach((_, i) => inBox(r, i + 1) && sheet.setRawValue(r, i + 1, ""));
+        for (const map of [sheet.formulas, sheet.numberFormats, sheet.fills, sheet.hyperlinks, sheet.fonts] as Sparse<unknown>[]) {
+          for (const [r, columns] of map) for (const c of [...columns.keys()]) if (inBox(r, c)) columns.delete(c);
+        }
         return;
       }
       case "cells": {
