@@ -23,9 +23,9 @@ const HEADINGS = {
   none: { en: "No violations found.", zh: "未发现违规。" },
 } satisfies Record<string, Localized>;
 
-const COLUMN_WIDTHS = [12, 24, 34, 10, 70];
-/** The chart sits below the key figures, over columns A..D, CHART_ROWS rows high. */
-const CHART_COLUMNS = { from: 0, to: 4 };
+const COLUMN_WIDTHS = [22, 30, 34, 10, 70];
+/** The chart sits below the key figures, over columns A..C, CHART_ROWS rows high. */
+const CHART_COLUMNS = { from: 0, to: 3 };
 const CHART_ROWS = 16;
 
 const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
