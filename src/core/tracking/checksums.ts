@@ -3,8 +3,6 @@
  * the expected check character's code (48–57 for a digit, 65–90 for mod 37/36's letters), or -1 when the slice
  * holds a character the algorithm cannot read. Reference: CHECKSUM_ALGORITHMS.md of jkeen/tracking_number_data.
  */
-import type { CheckAlgorithm } from "./types";
-
 const ZERO = 48;
 const NINE = 57;
 const UPPER_A = 65;
@@ -117,22 +115,4 @@ export function mod37_36Check(s: string, from: number, to: number): number {
   cd = mod + 1 - cd;
   if (cd === mod) cd = 0;
   return cd < 10 ? ZERO + cd : UPPER_A + cd - 10;
-}
-
-/** The expected check character's code for `algorithm` over s[from, to), or -1. */
-export function expectedCheck(algorithm: CheckAlgorithm, s: string, from: number, to: number): number {
-  switch (algorithm.kind) {
-    case "s10":
-      return s10Check(s, from, to);
-    case "mod7":
-      return mod7Check(s, from, to);
-    case "luhn":
-      return luhnCheck(s, from, to);
-    case "mod37_36":
-      return mod37_36Check(s, from, to);
-    case "mod10":
-      return mod10Check(s, from, to, algorithm.evens, algorithm.odds, algorithm.prepend ?? "");
-    case "weighted":
-      return weightedCheck(s, from, to, algorithm.weights, algorithm.modulo1, algorithm.modulo2);
-  }
 }
