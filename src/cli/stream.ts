@@ -135,8 +135,74 @@ async function readChosenSheet(request: OpenRequest): Promise<SheetGrid> {
   return grid;
 }
 
+
+interface ChunkStream {
+  on(event: "data", listener: (chunk: string) => void): ChunkStream;
+  on(event: "error", listener: (error: Error) => void): ChunkStream;
+  on(event: "end", listener: () => void): ChunkStream;
+  pause(): ChunkStream;
+  resume(): ChunkStream;
+}
+
+interface ColumnWidth {
+  min: number;
+  max: number;
+  width?: number;
+  hidden: boolean;
+}
+
+/**
+ * Column widths of every sheet, by sheet name, read from each sheet's <cols> (inflating only up to <sheetData>):
+ * exceljs's streaming reader drops them.
+ */
+async function columnWidths(bytes: Uint8Array): Promise<Map<string, ColumnWidth[]>> {
+  const widths = new Map<string, ColumnWidth[]>();
+  const zip = await JSZip.loadAsync(bytes);
+  const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+  for (const match of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(match[0])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(match[0])?.[1];
+    const rel = id ? new RegExp(`<Relationship\\b[^>]*\\bId="${id}"[^>]*>`).exec(rels)?.[0] : undefined;
+    const target = rel ? /\bTarget="([^"]*)"/.exec(rel)?.[1] : undefined;
+    const entry = target ? zip.file(target.startsWith("/") ? target.slice(1) : `xl/${target}`) : null;
+    if (!name || !entry) continue;
+    const head = await new Promise<string>((resolve, reject) => {
+      let text = "";
+      // JSZip's chunked reader (untyped): stops inflating as soon as the header part has been read.
+      const stream = (entry as unknown as { internalStream(type: "string"): ChunkStream }).internalStream("string");
+      stream
+        .on("data", (chunk: string) => {
+          text += chunk;
+          if (text.includes("<sheetData") || text.length > 1 << 20) {
+            stream.pause();
+            resolve(text);
+          }
+        })
+        .on("error", reject)
+        .on("end", () => resolve(text))
+        .resume();
+    });
+    const cols = /<cols>([\s\S]*?)<\/cols>/.exec(head)?.[1] ?? "";
+    const list: ColumnWidth[] = [];
+    for (const col of cols.matchAll(/<col\b[^>]*>/g)) {
+      const attribute = (key: string): string | undefined => new RegExp(`\\b${key}="([^"]*)"`).exec(col[0])?.[1];
+      const width = Number(attribute("width"));
+      list.push({
+        min: Number(attribute("min")),
+        max: Number(attribute("max")),
+        width: Number.isFinite(width) && attribute("customWidth") !== "0" ? width : undefined,
+        hidden: attribute("hidden") === "1" || attribute("hidden") === "true",
+      });
+    }
+    widths.set(name.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'"), list);
+  }
+  return widths;
+}
+
 /** Pass two: every sheet copied cell by cell with its styles, the planned rows filled, the summary sheet added. */
-async function writeStreamedCopy(file: string, { out, plan, summary, lang, progress }: CopyRequest): Promise<void> {
+async function writeStreamedCopy(file: string, bytes: Uint8Array, { out, plan, summary, lang, progress }: CopyRequest): Promise<void> {
+  const widthsBySheet = await columnWidths(bytes);
   const categoryByRow = new Map(plan.rows.map(({ row, category }) => [row, category]));
   const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.stream.tmp`);
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: true });
@@ -150,28 +216,29 @@ async function writeStreamedCopy(file: string, { out, plan, summary, lang, progr
         continue;
       }
       const target = writer.addWorksheet(source.name, source.state ? { state: source.state as ExcelJS.WorksheetState } : {});
-      let columnsSet = false;
-      for await (const row of source) {
-        if (!columnsSet) {
-          columnsSet = true;
-          const columns = source.columns ?? [];
-          columns.forEach((column, i) => {
-            const out = target.getColumn(i + 1);
-            if (column.width !== undefined) out.width = column.width;
-            if (column.hidden) out.hidden = true;
-          });
+      for (const column of widthsBySheet.get(source.name) ?? []) {
+        for (let n = column.min; n <= Math.min(column.max, column.min + 1024); n++) {
+          const out = target.getColumn(n);
+          if (column.width !== undefined) out.width = column.width;
+          if (column.hidden) out.hidden = true;
         }
+      }
+      for await (const row of source) {
         const copy = target.getRow(row.number);
         if (row.height !== undefined) copy.height = row.height;
         const category = isOrders ? categoryByRow.get(row.number) : undefined;
         const fill: ExcelJS.Fill | undefined = category
           ? { type: "pattern", pattern: "solid", fgColor: { argb: CATEGORY_ARGB.get(category) as string } }
           : undefined;
-        row.eachCell({ includeEmpty: false }, (cell, column) => {
+        // Empty cells too: a blank cell may still carry the seller's number format or fill.
+        row.eachCell({ includeEmpty: true }, (cell, column) => {
+          const hasValue = cell.value !== null && cell.value !== undefined;
+          const style = cell.style;
+          if (!hasValue && (!style || Object.keys(style).length === 0)) return;
           const targetCell = copy.getCell(column);
-          targetCell.value = cell.value;
+          if (hasValue) targetCell.value = cell.value;
           const inTable = column >= plan.firstColumn && column <= plan.lastColumn;
-          targetCell.style = fill && inTable ? { ...cell.style, fill } : cell.style;
+          targetCell.style = fill && inTable ? { ...style, fill } : style;
         });
         if (fill) {
           for (let column = plan.firstColumn; column <= plan.lastColumn; column++) {
@@ -207,6 +274,6 @@ export async function openStreamingSource(request: OpenRequest): Promise<OrderSo
   const grid = await readChosenSheet(request);
   return {
     grid,
-    writeCopy: (copy) => writeStreamedCopy(request.file, copy),
+    writeCopy: (copy) => writeStreamedCopy(request.file, request.bytes, copy),
   };
 }

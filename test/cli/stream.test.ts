@@ -1,0 +1,57 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { buildSampleOrders, sampleSheet } from "../../src/samples";
+import { largestSheetBytes } from "../../src/cli/stream";
+import { AS_OF, codesByOrder, runCli, SAMPLES, tempDir, type JsonFinding } from "./helpers";
+
+/** The streaming path (used for very large workbooks), forced on the sample by setting the threshold to 0. */
+describe("scanning a workbook in streaming mode", () => {
+  const dir = tempDir();
+  const out = path.join(dir, "streamed.xlsx");
+  let report: { findings: JsonFinding[]; source: { sheet: string; headerRow: number } };
+
+  beforeAll(async () => {
+    process.env.AE_GUARD_STREAM_THRESHOLD_MB = "0";
+    try {
+      const run = await runCli(["scan", path.join(SAMPLES, "orders-zh.xlsx"), "--as-of", AS_OF, "--out", out, "--json"]);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+      report = JSON.parse(run.stdout);
+    } finally {
+      delete process.env.AE_GUARD_STREAM_THRESHOLD_MB;
+    }
+  });
+
+  it("finds the sheet and the same findings as the in-memory path", () => {
+    expect(report.source).toMatchObject({ sheet: "订单", headerRow: 3 });
+    const found = codesByOrder(report.findings);
+    for (const order of buildSampleOrders()) expect(found.get(order.orderId) ?? []).toEqual([...order.expected].sort());
+  });
+
+  it("writes a copy with the fills, the cell styles, the summary sheet and its chart", async () => {
+    const sheet = sampleSheet("zh-CN");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["说明", "订单", "AE Violations"]);
+    const orders = workbook.getWorksheet("订单") as ExcelJS.Worksheet;
+    const flaggedRows = new Set(report.findings.flatMap((finding) => finding.rows));
+    for (let row = sheet.headerRow + 1; row <= sheet.rows.length; row++) {
+      const fill = (orders.getCell(row, 1).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+      expect(["FFFFC7CE", "FFFFEB9C", "FFBDD7EE"].includes(fill ?? "")).toBe(flaggedRows.has(row));
+      expect(orders.getCell(row, sheet.formatting.dateColumns[0] as number).numFmt).toBe(sheet.formatting.dateFormat);
+    }
+    expect(orders.getCell(sheet.headerRow, 1).font?.bold).toBe(true);
+    expect(orders.getColumn(1).width).toBe(sheet.formatting.columnWidths[0]);
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(zip.file("xl/charts/chart1.xml")).not.toBeNull();
+  });
+
+  it("reads sheet sizes from the zip directory without inflating", () => {
+    const bytes = fs.readFileSync(path.join(SAMPLES, "orders-zh.xlsx"));
+    const largest = largestSheetBytes(bytes);
+    expect(largest).toBeGreaterThan(bytes.length);
+    expect(largestSheetBytes(Buffer.from("not a zip"))).toBe(0);
+  });
+});
