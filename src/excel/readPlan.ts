@@ -21,6 +21,8 @@ export interface ReadPlanLimits {
   /** Cells in the first (head) read, before any size is known. */
   headCells: number;
   headMaxRows: number;
+  /** Set after Excel refused a read: at most this many rows per sync until reads succeed again. */
+  maxRowsPerSync?: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadPlanLimits = {
@@ -65,7 +67,8 @@ export function emptyBatch(): ReadBatch {
 /** The first read: small enough to be safe before anything is known, big enough to hold a header below titles. */
 export function planHead(region: CellBox, readRowVisibility: boolean, limits: ReadPlanLimits = DEFAULT_READ_LIMITS): PlannedRead {
   const byCells = Math.floor(limits.headCells / region.columnCount);
-  const rows = Math.max(1, Math.min(region.rowCount, limits.headMaxRows, Math.max(byCells, Math.min(HEAD_MIN_ROWS, limits.headCells))));
+  const wanted = Math.max(byCells, Math.min(HEAD_MIN_ROWS, limits.headCells));
+  const rows = Math.max(1, Math.min(region.rowCount, limits.headMaxRows, limits.maxRowsPerSync ?? Infinity, wanted));
   const batch = emptyBatch();
   batch.values.push({ ...region, rowCount: rows });
   if (readRowVisibility) batch.rowHidden.push({ ...region, rowCount: rows, columnCount: 1 });
@@ -81,7 +84,7 @@ export function planNextRead(cursor: ReadCursor, limits: ReadPlanLimits = DEFAUL
   const callsPerBlock = 2 + (cursor.readRowVisibility ? 2 : 0);
   const bytesPerRow =
     columns * cursor.bytesPerCell + (cursor.readRowVisibility ? ROW_VISIBILITY_BYTES : 0) + (callsPerBlock * CALL_OVERHEAD_BYTES) / rowsPerBlock;
-  const rows = Math.min(remaining, Math.max(1, Math.floor(limits.budgetBytes / bytesPerRow)));
+  const rows = Math.min(remaining, limits.maxRowsPerSync ?? Infinity, Math.max(1, Math.floor(limits.budgetBytes / bytesPerRow)));
   const batch = emptyBatch();
   for (let first = cursor.nextRow; first < cursor.nextRow + rows; first += rowsPerBlock) {
     const count = Math.min(rowsPerBlock, cursor.nextRow + rows - first);
@@ -91,8 +94,16 @@ export function planNextRead(cursor: ReadCursor, limits: ReadPlanLimits = DEFAUL
   return { batch, nextRow: cursor.nextRow + rows, rows };
 }
 
-/** The new estimate after a sync: the largest average seen, with a safety margin. */
-export function updatedEstimate(current: number, bytes: number, cells: number): number {
-  if (cells <= 0) return current;
-  return Math.max(current, (bytes / cells) * ESTIMATE_SAFETY);
+/** Rows at the end of a block whose average also feeds the estimate, so a trend towards longer rows is followed. */
+export const ESTIMATE_TAIL_ROWS = 500;
+
+/**
+ * The new estimate after a sync: the largest of the current one, the block's average and its tail's average (both
+ * with the safety margin). `rowBytes` are the JSON sizes of the block's rows in order.
+ */
+export function updatedEstimate(current: number, rowBytes: readonly number[], columns: number): number {
+  if (rowBytes.length === 0 || columns <= 0) return current;
+  const average = (list: readonly number[]): number => list.reduce((sum, b) => sum + b, 0) / list.length / columns;
+  const tail = rowBytes.slice(-ESTIMATE_TAIL_ROWS);
+  return Math.max(current, average(rowBytes) * ESTIMATE_SAFETY, average(tail) * ESTIMATE_SAFETY);
 }

@@ -6,12 +6,12 @@ import { inferDate1904, type DateSample } from "./dateSystem";
 import { WorkbookError } from "./errors";
 import { isPayloadError, type ReadBatch, type ReadResult, type SheetLayout, type WorkbookInspection, type WorkbookPort } from "./port";
 import { jsonBytes } from "./payload";
-import { DEFAULT_READ_LIMITS, ESTIMATE_SAFETY, planHead, planNextRead, type PlannedRead, type ReadPlanLimits } from "./readPlan";
+import { DEFAULT_READ_LIMITS, planHead, planNextRead, updatedEstimate, type PlannedRead, type ReadPlanLimits } from "./readPlan";
 
 /** Numeric date cells whose displayed text is read to tell the 1904 date system. */
 export const DATE_SYSTEM_SAMPLES = 12;
-/** Halving the budget this many times reaches a single row; past that the sheet cannot be read in blocks. */
-const MAX_RETRIES = 12;
+/** Halving the rows this many times reaches a single row from any block; past that the sheet cannot be read. */
+const MAX_RETRIES = 24;
 
 export interface ReadSheetOptions {
   mapping?: ColumnMapping;
@@ -46,12 +46,19 @@ export function candidateRegions(layout: SheetLayout): CellBox[] {
   return regions;
 }
 
-function halve(limits: ReadPlanLimits): ReadPlanLimits {
+/** After a refused read the row cap doubles back on each success, then goes away. */
+function recover(limits: ReadPlanLimits, full: ReadPlanLimits): ReadPlanLimits {
+  if (limits.maxRowsPerSync === undefined) return limits;
+  const doubled = limits.maxRowsPerSync * 2;
+  return doubled >= full.maxRowsPerBlock * 20 ? { ...limits, maxRowsPerSync: undefined } : { ...limits, maxRowsPerSync: doubled };
+}
+
+/** After a refused read: half the rows of the refused attempt (and a smaller head). */
+function halve(limits: ReadPlanLimits, attemptedRows: number): ReadPlanLimits {
   return {
     ...limits,
-    budgetBytes: Math.max(1, Math.floor(limits.budgetBytes / 2)),
+    maxRowsPerSync: Math.max(1, Math.floor(attemptedRows / 2)),
     headCells: Math.max(1, Math.floor(limits.headCells / 2)),
-    maxCellsPerBlock: Math.max(1, Math.floor(limits.maxCellsPerBlock / 2)),
   };
 }
 
@@ -77,19 +84,15 @@ async function readAdaptive(
         throw error;
       }
     }
-    current = halve(current);
+    current = halve(current, planned.rows);
   }
 }
 
-function measure(result: ReadResult): { bytes: number; cells: number } {
-  let bytes = 0;
-  let cells = 0;
-  for (const block of result.values) {
-    if (!block) continue;
-    bytes += jsonBytes(block);
-    for (const row of block) cells += row.length;
-  }
-  return { bytes, cells };
+/** JSON size of every row read, in order. */
+function rowSizes(result: ReadResult): number[] {
+  const sizes: number[] = [];
+  for (const block of result.values) for (const row of block ?? []) sizes.push(jsonBytes(row));
+  return sizes;
 }
 
 function dateSamples(rows: CellValue[][], region: CellBox, header: HeaderDetection, limit: number): CellBox[] {
@@ -116,11 +119,12 @@ export async function readSheet(port: WorkbookPort, sheetName: string | undefine
   const regions = candidateRegions(layout);
   if (regions.length === 0) throw new WorkbookError("EmptySheet", `Sheet "${layout.name}" is empty: no orders to scan.`);
 
-  let limits = options.limits ?? DEFAULT_READ_LIMITS;
+  const fullLimits = options.limits ?? DEFAULT_READ_LIMITS;
+  let limits = fullLimits;
   for (const region of regions) {
     throwIfAborted(signal);
     const head = await readAdaptive(port, layout.name, (l) => planHead(region, layout.hasHiddenRows, l), limits);
-    limits = head.limits;
+    limits = recover(head.limits, fullLimits);
     const rows: CellValue[][] = [];
     const hiddenRows = new Set<number>();
     const take = (batch: ReadBatch, result: ReadResult): void => {
@@ -132,8 +136,7 @@ export async function readSheet(port: WorkbookPort, sheetName: string | undefine
     const header = detectHeader(headGrid, options.mapping);
     if (!header) continue;
 
-    const sized = measure(head.result);
-    let bytesPerCell = sized.cells > 0 ? (sized.bytes / sized.cells) * ESTIMATE_SAFETY : 16;
+    let bytesPerCell = updatedEstimate(0, rowSizes(head.result), region.columnCount) || 16;
     let nextRow = head.planned.nextRow;
     const total = region.rowCount;
     options.onProgress?.((nextRow - region.firstRow) / total);
@@ -162,11 +165,10 @@ export async function readSheet(port: WorkbookPort, sheetName: string | undefine
         (batch) => batch.text.push(...pending),
       );
       sampleBoxes = [];
-      limits = step.limits;
+      limits = recover(step.limits, fullLimits);
       take(step.planned.batch, step.result);
       collectSamples(step.planned.batch, step.result);
-      const seen = measure(step.result);
-      if (seen.cells > 0) bytesPerCell = Math.max(bytesPerCell, (seen.bytes / seen.cells) * ESTIMATE_SAFETY);
+      bytesPerCell = updatedEstimate(bytesPerCell, rowSizes(step.result), region.columnCount);
       nextRow = step.planned.nextRow;
       options.onProgress?.((nextRow - region.firstRow) / total);
     }
