@@ -1,0 +1,104 @@
+import { ORDER_EVIDENCE_DAY_FIRST, ORDER_EVIDENCE_EITHER, ORDER_EVIDENCE_MONTH_FIRST } from "../../core/dates/text";
+import { formatInstant } from "../../core/dates/zone";
+import { invalidValue, type FunctionErrorValue } from "./errors";
+import { cellAt, OUTSIDE, type Arg } from "./matrix";
+import { readInstant, type CellReader } from "./inputs";
+import { say } from "./language";
+
+export type DateValue = number | undefined | FunctionErrorValue;
+
+/** One date argument, read in full before any result is computed. */
+export interface DateArg {
+  arg: Arg;
+  /** Row-major over the argument's own cells (not the broadcast result): the instant, NaN when blank or bad. */
+  instants: Float64Array;
+  /** The error a cell shows, by its row-major index (few cells have one). */
+  errors: Map<number, FunctionErrorValue>;
+}
+
+interface PendingDate {
+  date: DateArg;
+  index: number;
+  parameter: string;
+  text: string;
+  swapped: number;
+}
+
+/**
+ * Reads every date argument of one formula call the way the sheet reader reads a sheet's date columns: `03/04/2025`
+ * is read month-first unless the call's other dates are day-first (a first part above 12 and none with a second
+ * part above 12), in which case it is re-read day-first; when the dates are written both ways it is ambiguous
+ * and its cell shows #VALUE!. So a formula over a range reads the same dates the scan reads.
+ */
+export function readDateArgs(
+  dateArgs: ReadonlyArray<{ arg: Arg; parameter: string }>,
+  reader: CellReader,
+  timeZone: string,
+): DateArg[] {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  const pending: PendingDate[] = [];
+  const out = reader.out;
+  const read = dateArgs.map(({ arg, parameter }): DateArg => {
+    const cells = arg.cells;
+    const date: DateArg = { arg, instants: new Float64Array(cells ? arg.rows * arg.cols : 0), errors: new Map() };
+    if (cells === undefined) return date;
+    const { instants, errors } = date;
+    let index = 0;
+    for (let r = 0; r < arg.rows; r++) {
+      for (let c = 0; c < arg.cols; c++, index++) {
+        const raw = cellAt(arg, r, c);
+        const value = raw === OUTSIDE ? undefined : readInstant(raw, parameter, reader);
+        if (typeof value !== "number") {
+          instants[index] = NaN;
+          if (value !== undefined) errors.set(index, value);
+          continue;
+        }
+        instants[index] = value;
+        if (typeof raw !== "string") continue;
+        const evidence = out.evidence;
+        if (evidence === ORDER_EVIDENCE_DAY_FIRST) dayFirst++;
+        else if (evidence === ORDER_EVIDENCE_MONTH_FIRST) monthFirst++;
+        else if (evidence === ORDER_EVIDENCE_EITHER && out.swappedInstant === out.swappedInstant) {
+          pending.push({ date, index, parameter, text: raw.trim(), swapped: out.swappedInstant });
+        }
+      }
+    }
+    return date;
+  });
+  if (pending.length > 0 && dayFirst > 0) {
+    for (const { date, index, parameter, text, swapped } of pending) {
+      if (monthFirst === 0) {
+        date.instants[index] = swapped;
+        continue;
+      }
+      const monthDay = formatInstant(date.instants[index], timeZone).slice(0, 10);
+      const dayMonth = formatInstant(swapped, timeZone).slice(0, 10);
+      date.instants[index] = NaN;
+      date.errors.set(
+        index,
+        invalidValue(
+          say(
+            reader.lang,
+            `${parameter}: "${text}" can be ${monthDay} (month/day) or ${dayMonth} (day/month), and the other dates are written both ways; write it as yyyy-mm-dd`,
+            `${parameter}：“${text}”可理解为 ${monthDay}（月/日）或 ${dayMonth}（日/月），其他日期两种写法都有；请写成 年-月-日`,
+          ),
+        ),
+      );
+    }
+  }
+  return read;
+}
+
+/** A date argument's value at a result position, broadcasting single rows and columns like `cellAt`. */
+export function dateAt(date: DateArg, row: number, col: number): DateValue {
+  const arg = date.arg;
+  if (arg.cells === undefined) return undefined;
+  const r = arg.rows === 1 ? 0 : row;
+  const c = arg.cols === 1 ? 0 : col;
+  if (r >= arg.rows || c >= arg.cols) return undefined;
+  const index = r * arg.cols + c;
+  const instant = date.instants[index];
+  if (instant === instant) return instant;
+  return date.errors.size === 0 ? undefined : date.errors.get(index);
+}

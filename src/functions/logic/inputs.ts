@@ -1,0 +1,163 @@
+import type { CellValue, Lang } from "../../core/model";
+import { cellText, excelErrorOf, isBlankText, parseNumberText } from "../../core/sheet/cells";
+import {
+  DATE_ERROR,
+  DATE_OK,
+  newDateCellOut,
+  readDateCell,
+  wallClockConverter,
+  type DateCellContext,
+  type DateCellOut,
+} from "../../core/sheet/dateCell";
+import { newTextDateScan } from "../../core/dates/text";
+import type { ResolvedFunctionSettings } from "../settings";
+import { invalidValue, isFunctionError, type FunctionErrorValue } from "./errors";
+import { say } from "./language";
+
+/**
+ * Reading one argument cell. Each reader returns the value, `undefined` for a blank cell, or the #VALUE! error the
+ * cell should show. A blank cell is an empty or whitespace-only one, or 0 where 0 cannot be a real value (dates,
+ * tracking numbers, handling days): Excel on Windows passes an empty cell as 0, Excel on the web as null.
+ */
+
+/** The reusable state one formula call reads its cells with (set up once per call, not per cell). */
+export interface CellReader {
+  lang: Lang;
+  dates: DateCellContext;
+  out: DateCellOut;
+}
+
+export function cellReader(settings: ResolvedFunctionSettings): CellReader {
+  return {
+    lang: settings.lang,
+    dates: {
+      toInstant: wallClockConverter(settings.timeZone),
+      date1904: settings.date1904,
+      order: "mdy",
+      scan: newTextDateScan(),
+    },
+    out: newDateCellOut(),
+  };
+}
+
+const MAX_SHOWN = 40;
+
+function shown(value: unknown): string {
+  const text = typeof value === "string" ? value.trim() : String(value);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+}
+
+/** The error code an input cell holds: Excel's own error object, {error:"#N/A"}, or the code typed as text. */
+function inputErrorCode(value: unknown): string | undefined {
+  if (isFunctionError(value)) return value.code;
+  if (typeof value === "object" && value !== null && !(value instanceof Date)) {
+    const code = (value as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+  }
+  return excelErrorOf(value as CellValue);
+}
+
+function errorInput(parameter: string, code: string, lang: Lang): FunctionErrorValue {
+  return invalidValue(say(lang, `${parameter} is an error (${code})`, `${parameter} 是错误值（${code}）`));
+}
+
+/** Nothing in the cell: left out, empty, or spaces only. */
+export function isBlankInput(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && isBlankText(value));
+}
+
+/** A date-time cell (serial in the workbook's date system, or text) as an instant in the sheet's zone. */
+export function readInstant(
+  value: unknown,
+  parameter: string,
+  reader: CellReader,
+): number | undefined | FunctionErrorValue {
+  if (isBlankInput(value) || value === 0) return undefined;
+  if (typeof value === "boolean") return notADate(parameter, value, reader.lang);
+  const out = reader.out;
+  if (typeof value === "number" || typeof value === "string" || value instanceof Date) {
+    readDateCell(value, reader.dates, undefined, out);
+    if (out.problem === DATE_OK) return out.instant === out.instant ? out.instant : undefined;
+    if (out.problem !== DATE_ERROR) return notADate(parameter, value, reader.lang);
+  }
+  const code = inputErrorCode(value);
+  return code ? errorInput(parameter, code, reader.lang) : notADate(parameter, "?", reader.lang);
+}
+
+function notADate(parameter: string, value: unknown, lang: Lang): FunctionErrorValue {
+  const text = shown(value);
+  return invalidValue(say(lang, `${parameter}: "${text}" is not a date`, `${parameter}：“${text}” 不是日期`));
+}
+
+/** A number cell (numbers, or number text such as "7" or "７天"). */
+export function readNumber(
+  value: unknown,
+  parameter: string,
+  reader: CellReader,
+): number | undefined | FunctionErrorValue {
+  if (isBlankInput(value)) return undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? value : notANumber(parameter, value, reader.lang);
+  if (typeof value === "string") {
+    const code = excelErrorOf(value);
+    if (code) return errorInput(parameter, code, reader.lang);
+    const number = parseNumberText(value);
+    return Number.isNaN(number) ? notANumber(parameter, value, reader.lang) : number;
+  }
+  const code = inputErrorCode(value);
+  return code ? errorInput(parameter, code, reader.lang) : notANumber(parameter, value, reader.lang);
+}
+
+function notANumber(parameter: string, value: unknown, lang: Lang): FunctionErrorValue {
+  const text = shown(value);
+  return invalidValue(say(lang, `${parameter}: "${text}" is not a number`, `${parameter}：“${text}” 不是数字`));
+}
+
+/** Handling days: a positive number; blank (or Excel's 0 for an empty cell) means "use the default". */
+export function readHandlingDays(
+  value: unknown,
+  parameter: string,
+  reader: CellReader,
+): number | undefined | FunctionErrorValue {
+  if (value === 0) return undefined;
+  const days = readNumber(value, parameter, reader);
+  if (typeof days !== "number" || days > 0) return days;
+  return invalidValue(
+    say(reader.lang, `${parameter} must be more than 0 (got ${days})`, `${parameter} 必须大于 0（当前为 ${days}）`),
+  );
+}
+
+/** A tracking-number cell as the sheet reader sees it (text trimmed, whole numbers without exponent). */
+export function readTrackingText(
+  value: unknown,
+  parameter: string,
+  reader: CellReader,
+): string | undefined | FunctionErrorValue {
+  if (isBlankInput(value) || value === 0) return undefined;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") {
+    const code = typeof value === "string" ? excelErrorOf(value) : undefined;
+    if (code) return errorInput(parameter, code, reader.lang);
+    return cellText(value);
+  }
+  const code = inputErrorCode(value);
+  return code
+    ? errorInput(parameter, code, reader.lang)
+    : invalidValue(say(reader.lang, `${parameter} is not text`, `${parameter} 不是文本`));
+}
+
+/** A name typed into a formula (violation, severity): text, or a number read as its text. */
+export function readName(
+  value: unknown,
+  parameter: string,
+  reader: CellReader,
+): string | undefined | FunctionErrorValue {
+  if (isBlankInput(value)) return undefined;
+  if (typeof value === "string") {
+    const code = excelErrorOf(value);
+    return code ? errorInput(parameter, code, reader.lang) : value.trim();
+  }
+  if (typeof value === "number") return String(value);
+  const code = inputErrorCode(value);
+  return code
+    ? errorInput(parameter, code, reader.lang)
+    : invalidValue(say(reader.lang, `${parameter} is not text`, `${parameter} 不是文本`));
+}

@@ -1,0 +1,196 @@
+import type { CanonicalField, Order, ScanOptions } from "../../core/model";
+import { scanOrders, type ScanSource } from "../../core/scan";
+import type { ResolvedFunctionSettings } from "../settings";
+import { invalidValue, type FunctionErrorValue } from "./errors";
+import {
+  cellAt,
+  fill,
+  isOmitted,
+  outsideAny,
+  resultShape,
+  sizeMismatchError,
+  toArg,
+  unexpectedError,
+  type Arg,
+} from "./matrix";
+import { cellReader, readHandlingDays, readInstant, readTrackingText, type CellReader } from "./inputs";
+import { dateAt, readDateArgs } from "./dateArgs";
+import { say } from "./language";
+
+/** What AE.STATUS shows for an order with no findings. */
+export const STATUS_OK = "OK";
+export const CODE_SEPARATOR = ", ";
+
+export interface StatusArguments {
+  paidAt: unknown;
+  shippedAt: unknown;
+  trackingNumber: unknown;
+  deadline?: unknown;
+  asOf?: unknown;
+  handlingDays?: unknown;
+}
+
+/**
+ * The one moment the whole range is judged at: left out or blank means `now`; a range must hold one date
+ * (the scan judges every order at the same moment).
+ */
+function judgedAt(asOf: Arg, reader: CellReader, now: number): number | FunctionErrorValue {
+  if (isOmitted(asOf)) return now;
+  let moment: number | undefined;
+  for (let r = 0; r < asOf.rows; r++) {
+    for (let c = 0; c < asOf.cols; c++) {
+      const value = readInstant(cellAt(asOf, r, c), "asOf", reader);
+      if (value === undefined) continue;
+      if (typeof value !== "number") return value;
+      if (moment !== undefined && moment !== value) {
+        return invalidValue(
+          say(
+            reader.lang,
+            "asOf must be one date for the whole range (one cell)",
+            "asOf 对整个区域必须是同一个日期（一个单元格）",
+          ),
+        );
+      }
+      moment = value;
+    }
+  }
+  return moment ?? now;
+}
+
+/**
+ * AE.STATUS: the report codes the scan gives each order, comma-separated, or OK. The orders of the whole range go
+ * through ONE `scanOrders` call, so DUPLICATE_TRACKING sees every row of the range (and only those rows: a formula
+ * in a single cell cannot see the other orders). The columns the formula has (payment, ship time, tracking, and
+ * the deadline when given) are the columns the scan treats as present.
+ *
+ * Blank rows give blank results. A row with a cell that cannot be read shows #VALUE!, and is still judged on what
+ * could be read (as the scan judges it), so its tracking number still counts for other rows' duplicates.
+ */
+export function statusResults(input: StatusArguments, settings: ResolvedFunctionSettings, now: number): unknown[][] {
+  const paid = toArg(input.paidAt);
+  const shipped = toArg(input.shippedAt);
+  const tracking = toArg(input.trackingNumber);
+  const deadline = toArg(input.deadline);
+  const asOfArg = toArg(input.asOf);
+  const handling = toArg(input.handlingDays);
+  // asOf is one moment for the whole range, so it does not widen the result.
+  const rowArgs = [paid, shipped, tracking, deadline, handling];
+  const shape = resultShape(rowArgs);
+  const lang = settings.lang;
+  const reader = cellReader(settings);
+
+  const asOf = judgedAt(asOfArg, reader, now);
+  if (typeof asOf !== "number") return fill(shape, asOf);
+
+  const present = new Set<CanonicalField>(["paidAt", "shippedAt", "trackingNumber"]);
+  if (!isOmitted(deadline)) present.add("shipDeadline");
+  if (!isOmitted(handling)) present.add("handlingDays");
+
+  const { rows, cols } = shape;
+  const [paidDates, shipTimes, deadlines] = readDateArgs(
+    [
+      { arg: paid, parameter: "paidAt" },
+      { arg: shipped, parameter: "shippedAt" },
+      { arg: deadline, parameter: "deadline" },
+    ],
+    reader,
+    settings.timeZone,
+  );
+  // Whether an argument varies by row: a single value repeated over a range (a fixed deadline, say) does not make
+  // an otherwise empty row an order, and neither do handling days.
+  const single = rows === 1 && cols === 1;
+  const perRow = [paid, shipped, tracking, deadline].map(
+    (arg) => !isOmitted(arg) && (single || arg.rows > 1 || arg.cols > 1),
+  );
+  const out: unknown[][] = new Array(rows);
+  const orders: Order[] = [];
+  /** For each order, the row-major result position its codes go to. */
+  let positions = new Int32Array(Math.min(rows * cols, 1024));
+  let mismatch: FunctionErrorValue | undefined;
+  for (let r = 0; r < rows; r++) {
+    const line: unknown[] = new Array(cols);
+    out[r] = line;
+    for (let c = 0; c < cols; c++) {
+      if (outsideAny(rowArgs, r, c)) {
+        line[c] = mismatch ??= sizeMismatchError(lang);
+        continue;
+      }
+      const paidAt = dateAt(paidDates, r, c);
+      const shippedAt = dateAt(shipTimes, r, c);
+      const trackingNumber = readTrackingText(cellAt(tracking, r, c), "trackingNumber", reader);
+      const shipDeadline = dateAt(deadlines, r, c);
+      const blank =
+        (paidAt === undefined || !perRow[0]) &&
+        (shippedAt === undefined || !perRow[1]) &&
+        (trackingNumber === undefined || !perRow[2]) &&
+        (shipDeadline === undefined || !perRow[3]);
+      if (blank) {
+        line[c] = "";
+        continue;
+      }
+      const handlingDays = readHandlingDays(cellAt(handling, r, c), "handlingDays", reader);
+      const number = orders.length + 1;
+      const order: Order = { orderId: String(number), rows: [number] };
+      let problem: FunctionErrorValue | undefined;
+      if (typeof paidAt === "number") order.paidAt = paidAt;
+      else if (paidAt !== undefined) problem = paidAt;
+      if (typeof shippedAt === "number") order.shippedAt = shippedAt;
+      else if (shippedAt !== undefined) problem ??= shippedAt;
+      if (typeof trackingNumber === "string") order.trackingNumber = trackingNumber;
+      else if (trackingNumber !== undefined) problem ??= trackingNumber;
+      if (typeof shipDeadline === "number") order.shipDeadline = shipDeadline;
+      else if (shipDeadline !== undefined) problem ??= shipDeadline;
+      if (typeof handlingDays === "number") order.handlingDays = handlingDays;
+      else if (handlingDays !== undefined) problem ??= handlingDays;
+      if (orders.length === positions.length) {
+        const grown = new Int32Array(Math.min(positions.length * 2, rows * cols));
+        grown.set(positions);
+        positions = grown;
+      }
+      positions[orders.length] = r * cols + c;
+      orders.push(order);
+      // Until the scan has run, the cell holds its input problem (or nothing).
+      line[c] = problem;
+    }
+  }
+  if (orders.length === 0) return out;
+
+  const options: ScanOptions = {
+    asOf,
+    timeZone: settings.timeZone,
+    handlingDays: settings.handlingDays,
+    dueSoonHours: settings.dueSoonHours,
+    lang,
+  };
+  const source: ScanSource = {
+    sheet: "AE.STATUS",
+    headerRow: 0,
+    firstColumn: 1,
+    lastColumn: cols,
+    lastRow: rows,
+    rows: orders.length,
+    columns: {},
+  };
+  let findings;
+  try {
+    findings = scanOrders(orders, present, options, source, [], settings.rulebook).findings;
+  } catch (error) {
+    return fill(shape, unexpectedError(error, lang));
+  }
+
+  // scanOrders lists each order's findings together, in order: join them as they come.
+  const codes: Array<string | undefined> = new Array(orders.length);
+  for (const finding of findings) {
+    const index = finding.row - 1;
+    const known = codes[index];
+    codes[index] = known === undefined ? finding.code : known + CODE_SEPARATOR + finding.code;
+  }
+  for (let i = 0; i < orders.length; i++) {
+    const position = positions[i];
+    const line = out[Math.floor(position / cols)];
+    const c = position % cols;
+    if (line[c] !== undefined) continue; // an input problem
+    line[c] = codes[i] ?? STATUS_OK;
+  }
+  return out;
+}

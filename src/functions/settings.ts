@@ -1,0 +1,105 @@
+import type { Lang } from "../core/model";
+import { loadRulebook, type Rulebook } from "../core/rulebook";
+import { isValidTimeZone } from "../core/dates/zone";
+
+/**
+ * What the AE.* formulas need to know about the workbook that Excel does not pass them: the zone its date-times are
+ * written in, the default handling days, the warning window, the date system and the user's rulebook override.
+ *
+ * The task pane calls `setFunctionSettings` when the workbook's saved settings load. The pane and the functions are
+ * separate bundles in one shared runtime, so each has its own copy of this module; the settings therefore live on
+ * the runtime's global object (under a registered symbol), which both copies see.
+ *
+ * Formulas are not volatile, so Excel does not recalculate them when these settings change: the caller should ask
+ * Excel for a full recalculation afterwards (`Excel.Application.calculate(Excel.CalculationType.full)`).
+ */
+export interface FunctionSettings {
+  /** IANA zone the sheet's wall-clock date-times are written in. Default: the rulebook's platform zone. */
+  timeZone?: string;
+  /** Handling days when a formula is not given any. Default: the rulebook's. */
+  handlingDays?: number;
+  /** DUE_SOON window in hours. Default: the rulebook's. */
+  dueSoonHours?: number;
+  /** The workbook uses the 1904 date system (old Mac workbooks). Default false. */
+  date1904?: boolean;
+  /** The user's rulebook override, as JSON text (see src/core/rulebook/override.ts). */
+  rulebookOverride?: string;
+  /** Language of the texts formulas return (AE.CONSEQUENCE, AE.RULE, AE.TRACKINGCARRIER) and of error messages. */
+  lang?: Lang;
+}
+
+/** Settings with every default filled in and the rulebook loaded: resolved once per change, not per cell. */
+export interface ResolvedFunctionSettings {
+  timeZone: string;
+  handlingDays: number;
+  dueSoonHours: number;
+  date1904: boolean;
+  rulebook: Rulebook;
+  lang: Lang;
+}
+
+interface SettingsStore {
+  given: FunctionSettings;
+  resolved?: ResolvedFunctionSettings;
+}
+
+const STORE_KEY = Symbol.for("ae-guard.function-settings");
+
+function store(): SettingsStore {
+  const global = globalThis as { [STORE_KEY]?: SettingsStore };
+  let current = global[STORE_KEY];
+  if (!current) {
+    current = { given: {} };
+    global[STORE_KEY] = current;
+  }
+  return current;
+}
+
+function resolve(given: FunctionSettings): ResolvedFunctionSettings {
+  const rulebook = loadRulebook(given.rulebookOverride);
+  const timeZone = given.timeZone ?? rulebook.platformTimeZone.value;
+  if (!isValidTimeZone(timeZone)) throw new RangeError(`"${timeZone}" is not a known IANA time zone`);
+  const handlingDays = given.handlingDays ?? rulebook.handlingDays.value;
+  if (!Number.isFinite(handlingDays) || handlingDays <= 0) {
+    throw new RangeError(`Handling days must be a positive number (got ${handlingDays})`);
+  }
+  const dueSoonHours = given.dueSoonHours ?? rulebook.dueSoonHours.value;
+  if (!Number.isFinite(dueSoonHours) || dueSoonHours < 0) {
+    throw new RangeError(`The due-soon window must be zero or more hours (got ${dueSoonHours})`);
+  }
+  const lang = given.lang ?? "en";
+  if (lang !== "en" && lang !== "zh-CN") throw new RangeError(`Unknown language "${String(lang)}"`);
+  return { timeZone, handlingDays, dueSoonHours, date1904: given.date1904 === true, rulebook, lang };
+}
+
+/**
+ * Changes the settings the formulas use. Keys left out keep their current value; a key given as `undefined` goes
+ * back to its default. Invalid settings throw (RangeError, or RulebookOverrideError for a bad override) and leave
+ * the current settings as they were.
+ */
+export function setFunctionSettings(settings: FunctionSettings): ResolvedFunctionSettings {
+  const current = store();
+  const given: FunctionSettings = { ...current.given };
+  for (const key of Object.keys(settings) as Array<keyof FunctionSettings>) {
+    if (settings[key] === undefined) delete given[key];
+    else (given as Record<string, unknown>)[key] = settings[key];
+  }
+  const resolved = resolve(given);
+  current.given = given;
+  current.resolved = resolved;
+  return resolved;
+}
+
+/** Back to every default. */
+export function resetFunctionSettings(): void {
+  const current = store();
+  current.given = {};
+  current.resolved = undefined;
+}
+
+/** The settings in force, resolved. Cheap: formulas call it once per call. */
+export function functionSettings(): ResolvedFunctionSettings {
+  const current = store();
+  if (!current.resolved) current.resolved = resolve(current.given);
+  return current.resolved;
+}
