@@ -8,6 +8,7 @@
  * formula over B2:B5000 spills a result per row. No function is volatile: leaving `asOf` out means "now" at the
  * moment Excel last calculated the cell.
  */
+import type { Lang } from "../core/model";
 import { functionSettings } from "./settings";
 import { unexpectedError } from "./logic/matrix";
 import { penaltyResults } from "./logic/penalty";
@@ -21,7 +22,13 @@ function guarded(compute: () => any[][]): any[][] {
   try {
     return compute();
   } catch (error) {
-    return [[unexpectedError(error, "en")]];
+    let lang: Lang = "en";
+    try {
+      lang = functionSettings().lang;
+    } catch {
+      // the settings themselves failed: answer in English
+    }
+    return [[unexpectedError(error, lang)]];
   }
 }
 
