@@ -109,7 +109,7 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
     io.stdout.write(JSON.stringify(report, null, 2) + "\n");
   } else {
     if (jsonFile) writeFileAtomically(jsonFile, Buffer.from(JSON.stringify(report, null, 2) + "\n", "utf8"));
-    io.stdout.write(renderSummaryText(result, summary, lang, io.stdout.columns ?? 100));
+    io.stdout.write(renderSummaryText(result, summary, lang, io.stdout.columns ?? 160));
     const shown = (file: string): string => {
       const relative = path.relative(cwd, file);
       return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;

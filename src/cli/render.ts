@@ -116,7 +116,7 @@ export function renderSummaryText(result: ScanResult, summary: SummaryModel, lan
     const messageWidth = Math.max(20, terminalWidth - 6 - 18 - 30 - 6 - 8);
     lines.push(
       ...table(
-        summary.flagged.headers,
+        summary.flagged.headers.map((header, i) => (i === 3 ? t(TEXT.pts) : header)),
         top.map((row) => [String(row.row), row.orderId, row.codes, String(row.points), row.message]),
         ["r", "l", "l", "r", "l"],
         [6, 20, 30, 6, messageWidth],
