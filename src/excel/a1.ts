@@ -12,9 +12,11 @@ export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
 export function columnLetters(column: number): string {
-  if (!Number.isInteger(column) || column < 1 || column > MAX_COLUMNS) throw new RangeError(`column ${column} out of range`);
+  if (!Number.isInteger(column) || column < 1 || column > MAX_COLUMNS)
+    throw new RangeError(`column ${column} out of range`);
   let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 

@@ -54,6 +54,8 @@ export class CellMap<T> {
         list.push(column);
       }
     }
-    return new Map([...cellsByKey].map(([k, group]) => [k, { sample: group.sample, boxes: cellsToBoxes(group.cells) }]));
+    return new Map(
+      [...cellsByKey].map(([k, group]) => [k, { sample: group.sample, boxes: cellsToBoxes(group.cells) }]),
+    );
   }
 }

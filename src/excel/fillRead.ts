@@ -63,7 +63,11 @@ export async function readCurrentFills(
   if (boxes.length === 0) return current;
   const lists = chunkAddresses(boxes);
   const areaCount = (list: string): number => list.split(",").length;
-  const probeGroups = packBySize(lists, (list) => Math.max(list.length + CALL_OVERHEAD_BYTES * 2, areaCount(list) * PROBE_BYTES_PER_AREA), budget);
+  const probeGroups = packBySize(
+    lists,
+    (list) => Math.max(list.length + CALL_OVERHEAD_BYTES * 2, areaCount(list) * PROBE_BYTES_PER_AREA),
+    budget,
+  );
 
   const mixed: CellBox[] = [];
   for (const group of probeGroups) {
@@ -82,13 +86,19 @@ export async function readCurrentFills(
 
   const maxCellsPerRead = Math.max(1, Math.floor(budget / CELL_FILL_BYTES) - 1);
   const slices = mixed.flatMap((box) => sliceBox(box, maxCellsPerRead));
-  const cellGroups = packBySize(slices, (box) => box.rowCount * box.columnCount * CELL_FILL_BYTES + CALL_OVERHEAD_BYTES, budget);
+  const cellGroups = packBySize(
+    slices,
+    (box) => box.rowCount * box.columnCount * CELL_FILL_BYTES + CALL_OVERHEAD_BYTES,
+    budget,
+  );
   for (const group of cellGroups) {
     throwIfAborted(signal);
     const readings = await port.readCellFills(sheet, group);
     readings.forEach((grid, boxIndex) => {
       const box = group[boxIndex]!;
-      grid.forEach((row, i) => row.forEach((reading, j) => current.set(box.firstRow + i, box.firstColumn + j, cellFill(reading))));
+      grid.forEach((row, i) =>
+        row.forEach((reading, j) => current.set(box.firstRow + i, box.firstColumn + j, cellFill(reading))),
+      );
     });
   }
   return current;

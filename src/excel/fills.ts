@@ -22,7 +22,9 @@ export function normalizeColor(color: string): string {
 /** A stable key for comparing fills: "none" or the colour (and pattern when not solid). */
 export function fillKey(fill: CellFill): string {
   if (!fill) return "none";
-  return fill.pattern ? `${normalizeColor(fill.color)}|${fill.pattern}|${normalizeColor(fill.patternColor ?? "")}` : normalizeColor(fill.color);
+  return fill.pattern
+    ? `${normalizeColor(fill.color)}|${fill.pattern}|${normalizeColor(fill.patternColor ?? "")}`
+    : normalizeColor(fill.color);
 }
 
 export function solidFill(color: string): CellFill {
@@ -36,7 +38,11 @@ export const MIXED = "mixed" as const;
 function fillOf(reading: FillReading & { color: string; pattern: string | null }): CellFill {
   const pattern = reading.pattern;
   if (pattern && pattern !== SOLID && pattern !== NO_PATTERN) {
-    return { color: normalizeColor(reading.color), pattern, patternColor: normalizeColor(reading.patternColor ?? "#000000") };
+    return {
+      color: normalizeColor(reading.color),
+      pattern,
+      patternColor: normalizeColor(reading.patternColor ?? "#000000"),
+    };
   }
   return { color: normalizeColor(reading.color) };
 }
@@ -46,7 +52,8 @@ export function cellFill(reading: FillReading): CellFill | typeof UNRESTORABLE {
   if (reading.pattern && GRADIENTS.has(reading.pattern)) return UNRESTORABLE;
   if (reading.pattern === NO_PATTERN) return null;
   if (reading.color === null) return null;
-  if (reading.tintAndShade === null && normalizeColor(reading.color) === WHITE && reading.pattern !== SOLID) return null;
+  if (reading.tintAndShade === null && normalizeColor(reading.color) === WHITE && reading.pattern !== SOLID)
+    return null;
   return fillOf({ ...reading, color: reading.color });
 }
 

@@ -55,7 +55,13 @@ function fillOps(sheet: string, cells: CellMap<CellFill>): WriteOp[] {
 }
 
 function sameFill(current: CurrentFill | undefined, color: string): boolean {
-  return current !== undefined && current !== UNRESTORABLE && current !== null && !current.pattern && normalizeColor(current.color) === color;
+  return (
+    current !== undefined &&
+    current !== UNRESTORABLE &&
+    current !== null &&
+    !current.pattern &&
+    normalizeColor(current.color) === color
+  );
 }
 
 /**

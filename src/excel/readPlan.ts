@@ -65,7 +65,11 @@ export function emptyBatch(): ReadBatch {
 }
 
 /** The first read: small enough to be safe before anything is known, big enough to hold a header below titles. */
-export function planHead(region: CellBox, readRowVisibility: boolean, limits: ReadPlanLimits = DEFAULT_READ_LIMITS): PlannedRead {
+export function planHead(
+  region: CellBox,
+  readRowVisibility: boolean,
+  limits: ReadPlanLimits = DEFAULT_READ_LIMITS,
+): PlannedRead {
   const byCells = Math.floor(limits.headCells / region.columnCount);
   const wanted = Math.max(byCells, Math.min(HEAD_MIN_ROWS, limits.headCells));
   const rows = Math.max(1, Math.min(region.rowCount, limits.headMaxRows, limits.maxRowsPerSync ?? Infinity, wanted));
@@ -76,20 +80,40 @@ export function planHead(region: CellBox, readRowVisibility: boolean, limits: Re
 }
 
 /** Plans the next sync, or undefined when every row is read. Pure. */
-export function planNextRead(cursor: ReadCursor, limits: ReadPlanLimits = DEFAULT_READ_LIMITS): PlannedRead | undefined {
+export function planNextRead(
+  cursor: ReadCursor,
+  limits: ReadPlanLimits = DEFAULT_READ_LIMITS,
+): PlannedRead | undefined {
   const remaining = lastRowOf(cursor.region) - cursor.nextRow + 1;
   if (remaining <= 0) return undefined;
   const columns = cursor.region.columnCount;
   const rowsPerBlock = Math.max(1, Math.min(limits.maxRowsPerBlock, Math.floor(limits.maxCellsPerBlock / columns)));
   const callsPerBlock = 2 + (cursor.readRowVisibility ? 2 : 0);
   const bytesPerRow =
-    columns * cursor.bytesPerCell + (cursor.readRowVisibility ? ROW_VISIBILITY_BYTES : 0) + (callsPerBlock * CALL_OVERHEAD_BYTES) / rowsPerBlock;
-  const rows = Math.min(remaining, limits.maxRowsPerSync ?? Infinity, Math.max(1, Math.floor(limits.budgetBytes / bytesPerRow)));
+    columns * cursor.bytesPerCell +
+    (cursor.readRowVisibility ? ROW_VISIBILITY_BYTES : 0) +
+    (callsPerBlock * CALL_OVERHEAD_BYTES) / rowsPerBlock;
+  const rows = Math.min(
+    remaining,
+    limits.maxRowsPerSync ?? Infinity,
+    Math.max(1, Math.floor(limits.budgetBytes / bytesPerRow)),
+  );
   const batch = emptyBatch();
   for (let first = cursor.nextRow; first < cursor.nextRow + rows; first += rowsPerBlock) {
     const count = Math.min(rowsPerBlock, cursor.nextRow + rows - first);
-    batch.values.push({ firstRow: first, firstColumn: cursor.region.firstColumn, rowCount: count, columnCount: columns });
-    if (cursor.readRowVisibility) batch.rowHidden.push({ firstRow: first, firstColumn: cursor.region.firstColumn, rowCount: count, columnCount: 1 });
+    batch.values.push({
+      firstRow: first,
+      firstColumn: cursor.region.firstColumn,
+      rowCount: count,
+      columnCount: columns,
+    });
+    if (cursor.readRowVisibility)
+      batch.rowHidden.push({
+        firstRow: first,
+        firstColumn: cursor.region.firstColumn,
+        rowCount: count,
+        columnCount: 1,
+      });
   }
   return { batch, nextRow: cursor.nextRow + rows, rows };
 }

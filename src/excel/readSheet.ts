@@ -4,9 +4,23 @@ import type { CellBox } from "./a1";
 import { throwIfAborted } from "./abort";
 import { inferDate1904, type DateSample } from "./dateSystem";
 import { WorkbookError } from "./errors";
-import { isPayloadError, type ReadBatch, type ReadResult, type SheetLayout, type WorkbookInspection, type WorkbookPort } from "./port";
+import {
+  isPayloadError,
+  type ReadBatch,
+  type ReadResult,
+  type SheetLayout,
+  type WorkbookInspection,
+  type WorkbookPort,
+} from "./port";
 import { jsonBytes } from "./payload";
-import { DEFAULT_READ_LIMITS, planHead, planNextRead, updatedEstimate, type PlannedRead, type ReadPlanLimits } from "./readPlan";
+import {
+  DEFAULT_READ_LIMITS,
+  planHead,
+  planNextRead,
+  updatedEstimate,
+  type PlannedRead,
+  type ReadPlanLimits,
+} from "./readPlan";
 
 /** Numeric date cells whose displayed text is read to tell the 1904 date system. */
 export const DATE_SYSTEM_SAMPLES = 12;
@@ -40,7 +54,9 @@ export interface SheetRead {
 /** Where the orders may be: the largest table with a header row first, then the used range. */
 export function candidateRegions(layout: SheetLayout): CellBox[] {
   const regions: CellBox[] = [];
-  const tables = layout.tables.filter((t) => t.showHeaders).sort((a, b) => b.box.rowCount * b.box.columnCount - a.box.rowCount * a.box.columnCount);
+  const tables = layout.tables
+    .filter((t) => t.showHeaders)
+    .sort((a, b) => b.box.rowCount * b.box.columnCount - a.box.rowCount * a.box.columnCount);
   if (tables[0]) regions.push(tables[0].box);
   if (layout.used) regions.push(layout.used);
   return regions;
@@ -50,7 +66,9 @@ export function candidateRegions(layout: SheetLayout): CellBox[] {
 function recover(limits: ReadPlanLimits, full: ReadPlanLimits): ReadPlanLimits {
   if (limits.maxRowsPerSync === undefined) return limits;
   const doubled = limits.maxRowsPerSync * 2;
-  return doubled >= full.maxRowsPerBlock * 20 ? { ...limits, maxRowsPerSync: undefined } : { ...limits, maxRowsPerSync: doubled };
+  return doubled >= full.maxRowsPerBlock * 20
+    ? { ...limits, maxRowsPerSync: undefined }
+    : { ...limits, maxRowsPerSync: doubled };
 }
 
 /** After a refused read: half the rows of the refused attempt (and a smaller head). */
@@ -77,10 +95,15 @@ async function readAdaptive(
     try {
       const result = await port.read(sheet, planned.batch);
       if (result.values.every((block) => block !== null)) return { planned, result, limits: current };
-      if (planned.rows <= 1 || attempt >= MAX_RETRIES) throw new WorkbookError("PayloadTooLarge", "Excel refused to read a block of the sheet.");
+      if (planned.rows <= 1 || attempt >= MAX_RETRIES)
+        throw new WorkbookError("PayloadTooLarge", "Excel refused to read a block of the sheet.");
     } catch (error) {
       if (!isPayloadError(error) || planned.rows <= 1 || attempt >= MAX_RETRIES) {
-        if (isPayloadError(error)) throw new WorkbookError("PayloadTooLarge", "A single row of this sheet is too large for Excel to send in one request.");
+        if (isPayloadError(error))
+          throw new WorkbookError(
+            "PayloadTooLarge",
+            "A single row of this sheet is too large for Excel to send in one request.",
+          );
         throw error;
       }
     }
@@ -110,14 +133,19 @@ function dateSamples(rows: CellValue[][], region: CellBox, header: HeaderDetecti
 }
 
 /** Reads the order sheet's values in row blocks (bounded payload per sync) and finds its header. */
-export async function readSheet(port: WorkbookPort, sheetName: string | undefined, options: ReadSheetOptions = {}): Promise<SheetRead> {
+export async function readSheet(
+  port: WorkbookPort,
+  sheetName: string | undefined,
+  options: ReadSheetOptions = {},
+): Promise<SheetRead> {
   const { signal } = options;
   throwIfAborted(signal);
   const inspection = options.inspection ?? (await port.inspect(sheetName));
   const layout = inspection.layout;
   if (!layout) throw new WorkbookError("SheetNotFound", `There is no sheet named "${sheetName ?? ""}".`);
   const regions = candidateRegions(layout);
-  if (regions.length === 0) throw new WorkbookError("EmptySheet", `Sheet "${layout.name}" is empty: no orders to scan.`);
+  if (regions.length === 0)
+    throw new WorkbookError("EmptySheet", `Sheet "${layout.name}" is empty: no orders to scan.`);
 
   const fullLimits = options.limits ?? DEFAULT_READ_LIMITS;
   let limits = fullLimits;
@@ -129,7 +157,9 @@ export async function readSheet(port: WorkbookPort, sheetName: string | undefine
     const hiddenRows = new Set<number>();
     const take = (batch: ReadBatch, result: ReadResult): void => {
       batch.values.forEach((box, b) => result.values[b]!.forEach((row) => rows.push(row)));
-      batch.rowHidden.forEach((box, b) => result.rowHidden[b]?.forEach((hidden, i) => hidden && hiddenRows.add(box.firstRow + i)));
+      batch.rowHidden.forEach((box, b) =>
+        result.rowHidden[b]?.forEach((hidden, i) => hidden && hiddenRows.add(box.firstRow + i)),
+      );
     };
     take(head.planned.batch, head.result);
     const headGrid: SheetGrid = { name: layout.name, rows, firstRow: region.firstRow, firstColumn: region.firstColumn };

@@ -13,6 +13,11 @@ export const EXCEL_REQUIREMENTS = {
     version: "1.4",
     why: "getUsedRangeOrNullObject(true), getItemOrNullObject, workbook.settings (covered by the 1.9 minimum)",
   },
+  cellEdit: {
+    set: "ExcelApi",
+    version: "1.11",
+    why: "Excel.run({ delayForCellEdit: true }): a scan started while a cell is being edited waits instead of failing; optional",
+  },
   undoGroup: {
     set: "ExcelApi",
     version: "1.20",
@@ -25,6 +30,8 @@ export interface Capabilities {
   scan: boolean;
   /** ExcelApi 1.20: one undo group per scan. */
   mergeUndoGroup: boolean;
+  /** ExcelApi 1.11: wait for the user to leave cell-edit mode. */
+  delayForCellEdit?: boolean;
 }
 
 interface OfficeLike {
@@ -46,5 +53,6 @@ export function detectCapabilities(office: OfficeLike | undefined): Capabilities
   return {
     scan: supported(EXCEL_REQUIREMENTS.minimum.version),
     mergeUndoGroup: supported(EXCEL_REQUIREMENTS.undoGroup.version),
+    delayForCellEdit: supported(EXCEL_REQUIREMENTS.cellEdit.version),
   };
 }

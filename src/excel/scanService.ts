@@ -19,7 +19,16 @@ import { readSheet, type SheetRead } from "./readSheet";
 import { DEFAULT_READ_LIMITS, type ReadPlanLimits } from "./readPlan";
 import { EXCEL_REQUIREMENTS } from "./requirements";
 import type { ScanOutcome, ScanProgress, ScanSettings, SheetPreview, WorkbookSession } from "./session";
-import { decodeState, sheetState, STATE_SHEET, STATE_SLOTS, stateWriteOps, withSheetState, type HighlightState, type StoredState } from "./state";
+import {
+  decodeState,
+  sheetState,
+  STATE_SHEET,
+  STATE_SLOTS,
+  stateWriteOps,
+  withSheetState,
+  type HighlightState,
+  type StoredState,
+} from "./state";
 import { layoutSummary } from "./summaryLayout";
 import { planWrites } from "./writePlan";
 
@@ -79,7 +88,11 @@ function summaryNames(): string[] {
 
 function isOurSheet(name: string, state?: HighlightState): boolean {
   const lower = name.toLowerCase();
-  return lower === STATE_SHEET.toLowerCase() || summaryNames().some((n) => n.toLowerCase() === lower) || state?.summarySheet?.toLowerCase() === lower;
+  return (
+    lower === STATE_SHEET.toLowerCase() ||
+    summaryNames().some((n) => n.toLowerCase() === lower) ||
+    state?.summarySheet?.toLowerCase() === lower
+  );
 }
 
 /** Sheets a seller can pick: visible, and not the add-in's own. */
@@ -97,7 +110,8 @@ function hiddenNote(count: number, sheet: string, lang: Lang): string {
 function formatBoxes(asked: Map<number, Set<number>>): CellBox[] {
   const boxes: CellBox[] = [];
   for (const [column, rows] of asked) {
-    for (const run of runs([...rows].sort((a, b) => a - b))) boxes.push({ firstRow: run.first, firstColumn: column, rowCount: run.count, columnCount: 1 });
+    for (const run of runs([...rows].sort((a, b) => a - b)))
+      boxes.push({ firstRow: run.first, firstColumn: column, rowCount: run.count, columnCount: 1 });
   }
   return boxes;
 }
@@ -134,7 +148,9 @@ async function scanWithFormats(
   for (const group of packBySize(boxes, (box) => box.rowCount * FORMAT_BYTES + 2 * CALL_OVERHEAD_BYTES, budget)) {
     throwIfAborted(signal);
     const result = await port.read(read.sheet, { values: [], numberFormats: group, rowHidden: [], text: [] });
-    group.forEach((box, b) => result.numberFormats[b]?.forEach((row, i) => formats.set(box.firstRow + i, box.firstColumn, row[0] ?? "General")));
+    group.forEach((box, b) =>
+      result.numberFormats[b]?.forEach((row, i) => formats.set(box.firstRow + i, box.firstColumn, row[0] ?? "General")),
+    );
   }
   return run({ ...grid, numberFormat: (i, j) => formats.get(firstRow + i, firstColumn + j) });
 }
@@ -154,25 +170,32 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
   const requireHost = (): void => {
     if (!port.capabilities.scan) {
       const { set, version } = EXCEL_REQUIREMENTS.minimum;
-      throw new WorkbookError("RequirementNotSupported", `This Excel does not support ${set} ${version}, which the scan needs (Excel 2021, Microsoft 365 or Excel on the web).`);
+      throw new WorkbookError(
+        "RequirementNotSupported",
+        `This Excel does not support ${set} ${version}, which the scan needs (Excel 2021, Microsoft 365 or Excel on the web).`,
+      );
     }
   };
 
-  const resolveSheet = async (requested: string | undefined): Promise<{ sheet: string; inspection: WorkbookInspection }> => {
+  const resolveSheet = async (
+    requested: string | undefined,
+  ): Promise<{ sheet: string; inspection: WorkbookInspection }> => {
     let inspection = await port.inspect(requested);
     const candidates = orderSheets(inspection);
     if (requested) {
       if (!inspection.layout) throw new WorkbookError("SheetNotFound", `There is no sheet named "${requested}".`);
       return { sheet: inspection.layout.name, inspection };
     }
-    if (inspection.layout && candidates.includes(inspection.layout.name)) return { sheet: inspection.layout.name, inspection };
+    if (inspection.layout && candidates.includes(inspection.layout.name))
+      return { sheet: inspection.layout.name, inspection };
     const fallback = candidates[0];
     if (!fallback) throw new WorkbookError("SheetNotFound", "The workbook has no sheet to scan.");
     inspection = await port.inspect(fallback);
     return { sheet: fallback, inspection };
   };
 
-  const loadState = async (): Promise<StoredState> => decodeState(await port.readTextColumns(STATE_SHEET, Math.max(...STATE_SLOTS)));
+  const loadState = async (): Promise<StoredState> =>
+    decodeState(await port.readTextColumns(STATE_SHEET, Math.max(...STATE_SLOTS)));
 
   const session = {
     async listSheets() {
@@ -183,7 +206,11 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
     async preview(sheet?: string, mapping?: ColumnMapping): Promise<SheetPreview> {
       requireHost();
       const resolved = await resolveSheet(sheet);
-      const read = await readSheet(port, resolved.sheet, { mapping, inspection: resolved.inspection, limits: readLimits });
+      const read = await readSheet(port, resolved.sheet, {
+        mapping,
+        inspection: resolved.inspection,
+        limits: readLimits,
+      });
       const sheetRead = readOrderSheet(read.grid, { timeZone: "UTC", mapping });
       const samples: Record<string, string> = {};
       const headerIndex = read.header.headerRow - read.region.firstRow;
@@ -207,7 +234,11 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       };
     },
 
-    async scan(settings: ScanSettings, progress?: (p: ScanProgress) => void, signal?: AbortSignal): Promise<ExcelScanOutcome> {
+    async scan(
+      settings: ScanSettings,
+      progress?: (p: ScanProgress) => void,
+      signal?: AbortSignal,
+    ): Promise<ExcelScanOutcome> {
       requireHost();
       const report = (stage: ScanProgress["stage"], within: number): void => {
         const [from, to] = STAGES[stage];
@@ -234,7 +265,13 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       });
 
       report("evaluate", 0);
-      const result = await scanWithFormats(port, read, (grid) => scanGrid({ grid, options, mapping: settings.mapping, rulebook }), budget, signal);
+      const result = await scanWithFormats(
+        port,
+        read,
+        (grid) => scanGrid({ grid, options, mapping: settings.mapping, rulebook }),
+        budget,
+        signal,
+      );
       const plan: HighlightPlan = buildHighlightPlan(result);
       const summary: SummaryModel = buildSummaryModel(result, settings.lang);
       const hiddenFlaggedRows = plan.rows.filter(({ row }) => read.hiddenRows.has(row)).length;
@@ -261,7 +298,10 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
 
       // Last point where a cancel is honoured: nothing has been written yet.
       throwIfAborted(signal);
-      const nextState: HighlightState = { ...withSheetState(state, read.sheet, work.next), summarySheet: summary.sheetName };
+      const nextState: HighlightState = {
+        ...withSheetState(state, read.sheet, work.next),
+        summarySheet: summary.sheetName,
+      };
       const positions = new Map(read.inspection.sheets.map((s) => [s.name, s.position]));
       const replaces = [...summaryNames(), ...(state.summarySheet ? [state.summarySheet] : [])];
       const existing = replaces.map((name) => positions.get(name)).find((p) => p !== undefined);
@@ -275,7 +315,12 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       });
       // Order matters for a write that stops half-way: put back, remember, colour, then the summary. Any prefix
       // leaves fills and state consistent, because Clear only puts back cells still wearing our colour.
-      const ops: WriteOp[] = [...work.restoreOps, ...stateWriteOps(nextState, stored.slot), ...work.highlightOps, ...layout.ops];
+      const ops: WriteOp[] = [
+        ...work.restoreOps,
+        ...stateWriteOps(nextState, stored.slot),
+        ...work.highlightOps,
+        ...layout.ops,
+      ];
       report("summary", 0);
       try {
         await port.write(planWrites(ops, budget));
@@ -309,7 +354,13 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         state = withSheetState(state, entry.sheet, undefined);
         if (!present.has(entry.sheet)) continue;
         const current = await readCurrentFills(port, entry.sheet, rememberedBoxes(entry), undefined, budget);
-        const work = planHighlightWork({ sheet: entry.sheet, previous: entry, target: new CellMap<string>(), current, scannedAt: "" });
+        const work = planHighlightWork({
+          sheet: entry.sheet,
+          previous: entry,
+          target: new CellMap<string>(),
+          current,
+          scannedAt: "",
+        });
         ops.push(...work.restoreOps);
         restoredRows += work.restoredRows;
       }

@@ -68,7 +68,8 @@ export interface StoredState {
 function parseState(json: string): HighlightState | undefined {
   try {
     const parsed = JSON.parse(json) as Partial<HighlightState>;
-    if (parsed.format !== STATE_FORMAT || parsed.version !== STATE_VERSION || !Array.isArray(parsed.sheets)) return undefined;
+    if (parsed.format !== STATE_FORMAT || parsed.version !== STATE_VERSION || !Array.isArray(parsed.sheets))
+      return undefined;
     const sheets = parsed.sheets.filter(
       (s): s is SheetHighlightState =>
         typeof s?.sheet === "string" &&
@@ -136,7 +137,11 @@ export function sheetState(state: HighlightState, sheet: string): SheetHighlight
   return state.sheets.find((s) => s.sheet === sheet);
 }
 
-export function withSheetState(state: HighlightState, sheet: string, next: SheetHighlightState | undefined): HighlightState {
+export function withSheetState(
+  state: HighlightState,
+  sheet: string,
+  next: SheetHighlightState | undefined,
+): HighlightState {
   const others = state.sheets.filter((s) => s.sheet !== sheet);
   return { ...state, sheets: next ? [...others, next] : others };
 }
@@ -173,7 +178,13 @@ export function buildSheetState(
   return {
     sheet,
     scannedAt,
-    highlights: [...highlights.boxesBy((color) => color)].map(([color, group]) => ({ color, ranges: rangesOf(group.boxes) })),
-    originals: [...originals.boxesBy(fillKey).values()].map((group) => ({ fill: group.sample, ranges: rangesOf(group.boxes) })),
+    highlights: [...highlights.boxesBy((color) => color)].map(([color, group]) => ({
+      color,
+      ranges: rangesOf(group.boxes),
+    })),
+    originals: [...originals.boxesBy(fillKey).values()].map((group) => ({
+      fill: group.sample,
+      ranges: rangesOf(group.boxes),
+    })),
   };
 }

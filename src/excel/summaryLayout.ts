@@ -45,7 +45,9 @@ function t(lang: Lang, text: Localized): string {
 
 /** Could Excel read this string as anything but text (formula, number, date, boolean, error)? */
 export function looksLikeInput(text: string): boolean {
-  return /^[=+\-@]/.test(text) || /^\s*[\d.,$€¥%()/:\-\s]+\s*$/.test(text) || /^(true|false)$/i.test(text) || /^#/.test(text);
+  return (
+    /^[=+\-@]/.test(text) || /^\s*[\d.,$€¥%()/:\-\s]+\s*$/.test(text) || /^(true|false)$/i.test(text) || /^#/.test(text)
+  );
 }
 
 /** The number format a text cell gets so Excel keeps it as text. */
@@ -134,7 +136,12 @@ export function layoutSummary(input: SummaryLayoutInput): SummaryLayout {
     ops.push(cellsOp(sheet, row, rows));
     if (boldHeader) ops.push(cellsOp(sheet, row, [rows[0]!], { bold: true }));
     row += rows.length + 1;
-    return { firstRow: first, firstColumn: 1, rowCount: rows.length, columnCount: Math.max(...rows.map((r) => r.length)) };
+    return {
+      firstRow: first,
+      firstColumn: 1,
+      rowCount: rows.length,
+      columnCount: Math.max(...rows.map((r) => r.length)),
+    };
   };
 
   block(model.facts.map((fact) => [text(fact.label), text(fact.value)]));
@@ -159,10 +166,22 @@ export function layoutSummary(input: SummaryLayoutInput): SummaryLayout {
   let chartSource: CellBox | undefined;
   if (model.chart.categories.length > 0) {
     const byCode = new Map(model.byCode.map((entry) => [entry.code as string, entry]));
-    const rows: Cell[][] = [[text(t(lang, LABELS.code)), text(model.chart.title), text(t(lang, LABELS.points)), text(t(lang, LABELS.violation))]];
+    const rows: Cell[][] = [
+      [
+        text(t(lang, LABELS.code)),
+        text(model.chart.title),
+        text(t(lang, LABELS.points)),
+        text(t(lang, LABELS.violation)),
+      ],
+    ];
     model.chart.categories.forEach((category, i) => {
       const entry = byCode.get(category);
-      rows.push([text(category), num(model.chart.values[i] ?? 0, INTEGER), num(entry?.points ?? 0, INTEGER), text(entry?.label ?? "")]);
+      rows.push([
+        text(category),
+        num(model.chart.values[i] ?? 0, INTEGER),
+        num(entry?.points ?? 0, INTEGER),
+        text(entry?.label ?? ""),
+      ]);
     });
     const box = block(rows, true);
     chartSource = { firstRow: box.firstRow, firstColumn: 1, rowCount: box.rowCount, columnCount: 2 };
@@ -220,7 +239,12 @@ export function layoutSummary(input: SummaryLayoutInput): SummaryLayout {
     const links: Array<Array<Hyperlink | null>> = model.flagged.rows.map((entry) => [
       { documentReference: documentReference(orderSheet, entry.row, linkColumn), textToDisplay: String(entry.row) },
     ]);
-    ops.push({ op: "cells", sheet, box: { firstRow: first + 1, firstColumn: 1, rowCount: links.length, columnCount: 1 }, hyperlinks: links });
+    ops.push({
+      op: "cells",
+      sheet,
+      box: { firstRow: first + 1, firstColumn: 1, rowCount: links.length, columnCount: 1 },
+      hyperlinks: links,
+    });
     flaggedBox = { firstRow: first, firstColumn: 1, rowCount: rows.length, columnCount: rows[0]!.length };
     ops.push({ op: "table", sheet, box: flaggedBox, name: SUMMARY_TABLE_NAME, style: SUMMARY_TABLE_STYLE });
     row += rows.length + 1;

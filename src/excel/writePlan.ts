@@ -39,7 +39,10 @@ export function opRequestBytes(op: WriteOp): number {
 }
 
 /** Splits a cells op by rows so each part stays within the budget. */
-export function splitCellsOp(op: Extract<WriteOp, { op: "cells" }>, budget: number): Array<Extract<WriteOp, { op: "cells" }>> {
+export function splitCellsOp(
+  op: Extract<WriteOp, { op: "cells" }>,
+  budget: number,
+): Array<Extract<WriteOp, { op: "cells" }>> {
   const bytes = opRequestBytes(op);
   if (bytes <= budget || op.box.rowCount <= 1) return [op];
   const parts = Math.ceil(bytes / budget) + 1;

@@ -182,8 +182,9 @@ describe("write batches", () => {
 
 describe("requirement sets", () => {
   test("feature detection never throws outside Office", () => {
-    expect(detectCapabilities(undefined)).toEqual({ scan: false, mergeUndoGroup: false });
-    expect(detectCapabilities({ context: {} })).toEqual({ scan: false, mergeUndoGroup: false });
+    const none = { scan: false, mergeUndoGroup: false, delayForCellEdit: false };
+    expect(detectCapabilities(undefined)).toEqual(none);
+    expect(detectCapabilities({ context: {} })).toEqual(none);
     expect(
       detectCapabilities({
         context: {
@@ -194,14 +195,14 @@ describe("requirement sets", () => {
           },
         },
       }),
-    ).toEqual({ scan: false, mergeUndoGroup: false });
+    ).toEqual(none);
     // Versions compare as minor numbers: 1.20 is newer than 1.9.
     const upTo = (maxMinor: number) => ({
       context: { requirements: { isSetSupported: (_: string, v?: string) => Number(v?.split(".")[1]) <= maxMinor } },
     });
-    expect(detectCapabilities(upTo(9))).toEqual({ scan: true, mergeUndoGroup: false });
-    expect(detectCapabilities(upTo(8))).toEqual({ scan: false, mergeUndoGroup: false });
-    expect(detectCapabilities(upTo(20))).toEqual({ scan: true, mergeUndoGroup: true });
+    expect(detectCapabilities(upTo(9))).toEqual({ scan: true, mergeUndoGroup: false, delayForCellEdit: false });
+    expect(detectCapabilities(upTo(8))).toEqual(none);
+    expect(detectCapabilities(upTo(20))).toEqual({ scan: true, mergeUndoGroup: true, delayForCellEdit: true });
     expect(EXCEL_REQUIREMENTS.minimum.version).toBe("1.9");
   });
 });

@@ -151,7 +151,12 @@ export class FakeSheet {
       }
     }
     if (minRow === Infinity) return null;
-    return { firstRow: minRow, firstColumn: minColumn, rowCount: maxRow - minRow + 1, columnCount: maxColumn - minColumn + 1 };
+    return {
+      firstRow: minRow,
+      firstColumn: minColumn,
+      rowCount: maxRow - minRow + 1,
+      columnCount: maxColumn - minColumn + 1,
+    };
   }
 
   /** Writes a value the way Excel interprets typed input, honouring a Text ("@") number format. */
@@ -205,9 +210,12 @@ export class FakeWorkbook {
     const sheet = new FakeSheet(name);
     const firstRow = at.firstRow ?? 1;
     const firstColumn = at.firstColumn ?? 1;
-    rows.forEach((cells, i) => cells.forEach((value, j) => {
-      if (value !== null && value !== undefined && value !== "") sheet.setRawValue(firstRow + i, firstColumn + j, value);
-    }));
+    rows.forEach((cells, i) =>
+      cells.forEach((value, j) => {
+        if (value !== null && value !== undefined && value !== "")
+          sheet.setRawValue(firstRow + i, firstColumn + j, value);
+      }),
+    );
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = name;
     return sheet;
@@ -220,7 +228,8 @@ export class FakeWorkbook {
 
   requireSheet(name: string): FakeSheet {
     const sheet = this.sheet(name);
-    if (!sheet) throw new FakeExcelError(EXCEL_ERROR.itemNotFound, `The requested resource doesn't exist: sheet ${name}.`);
+    if (!sheet)
+      throw new FakeExcelError(EXCEL_ERROR.itemNotFound, `The requested resource doesn't exist: sheet ${name}.`);
     return sheet;
   }
 
@@ -230,11 +239,119 @@ export class FakeWorkbook {
     for (const box of parseAreas(address)) forEachCell(box, (r, c) => sparseSet(target.fills, r, c, fill ?? undefined));
   }
 
+  /** Applies one write op the way Excel would (used by the port after each simulated sync, and by test mocks). */
+  apply(op: WriteOp): void {
+    const wb = this;
+    switch (op.op) {
+      case "fill": {
+        const sheet = wb.requireSheet(op.sheet);
+        for (const box of parseAreas(op.addresses))
+          forEachCell(box, (r, c) => sparseSet(sheet.fills, r, c, op.fill ?? undefined));
+        return;
+      }
+      case "deleteSheet": {
+        const index = wb.sheets.findIndex((s) => s.name.toLowerCase() === op.sheet.toLowerCase());
+        if (index < 0) return;
+        wb.sheets.splice(index, 1);
+        if (wb.activeSheet.toLowerCase() === op.sheet.toLowerCase())
+          wb.activeSheet = wb.sheets.find((s) => s.visibility === "Visible")?.name ?? "";
+        return;
+      }
+      case "ensureSheet": {
+        let sheet = wb.sheet(op.sheet);
+        if (!sheet) {
+          sheet = new FakeSheet(op.sheet);
+          wb.sheets.push(sheet);
+        }
+        sheet.visibility = op.visibility;
+        if (op.position !== undefined) {
+          wb.sheets.splice(wb.sheets.indexOf(sheet), 1);
+          wb.sheets.splice(Math.min(op.position, wb.sheets.length), 0, sheet);
+        }
+        return;
+      }
+      case "clear": {
+        const sheet = wb.requireSheet(op.sheet);
+        const box = op.box ?? sheet.usedRange();
+        if (!box) return;
+        const inBox = (r: number, c: number): boolean =>
+          r >= box.firstRow &&
+          r < box.firstRow + box.rowCount &&
+          c >= box.firstColumn &&
+          c < box.firstColumn + box.columnCount;
+        // Visit stored cells only: a cleared box may be a whole column.
+        for (const [r, cells] of sheet.rows)
+          cells.forEach((_, i) => inBox(r, i + 1) && sheet.setRawValue(r, i + 1, ""));
+        for (const map of [
+          sheet.formulas,
+          sheet.numberFormats,
+          sheet.fills,
+          sheet.hyperlinks,
+          sheet.fonts,
+        ] as Sparse<unknown>[]) {
+          for (const [r, columns] of map) for (const c of [...columns.keys()]) if (inBox(r, c)) columns.delete(c);
+        }
+        return;
+      }
+      case "cells": {
+        const sheet = wb.requireSheet(op.sheet);
+        const { box } = op;
+        forEachCell(box, (r, c) => {
+          const i = r - box.firstRow;
+          const j = c - box.firstColumn;
+          const format = op.numberFormat?.[i]?.[j];
+          if (format !== undefined) sparseSet(sheet.numberFormats, r, c, format === "General" ? undefined : format);
+          if (op.values) sheet.assign(r, c, op.values[i]?.[j]);
+          const link = op.hyperlinks?.[i]?.[j];
+          if (link) {
+            sparseSet(sheet.hyperlinks, r, c, link);
+            sparseSet(sheet.formulas, r, c, undefined);
+            sheet.setRawValue(r, c, link.textToDisplay);
+          }
+          if (op.bold !== undefined || op.fontSize !== undefined) {
+            sparseSet(sheet.fonts, r, c, {
+              ...sheet.font(r, c),
+              ...(op.bold !== undefined ? { bold: op.bold } : {}),
+              ...(op.fontSize !== undefined ? { size: op.fontSize } : {}),
+            });
+          }
+          if (op.fill !== undefined) sparseSet(sheet.fills, r, c, { color: op.fill });
+        });
+        return;
+      }
+      case "table": {
+        const sheet = wb.requireSheet(op.sheet);
+        if (wb.sheets.some((s) => s.tables.some((t) => t.name.toLowerCase() === op.name.toLowerCase()))) {
+          throw new FakeExcelError(EXCEL_ERROR.invalidArgument, `A table named ${op.name} already exists.`);
+        }
+        sheet.tables.push({ name: op.name, box: { ...op.box }, showHeaders: true, style: op.style, filtered: false });
+        return;
+      }
+      case "chart":
+        wb.requireSheet(op.sheet).charts.push({
+          type: "ColumnClustered",
+          title: op.title,
+          source: { ...op.source },
+          anchor: { ...op.anchor },
+        });
+        return;
+      case "columnWidths": {
+        const sheet = wb.requireSheet(op.sheet);
+        op.widths.forEach((width, i) => sheet.columnWidths.set(op.firstColumn + i, width));
+        return;
+      }
+      case "activate":
+        wb.activeSheet = wb.requireSheet(op.sheet).name;
+        return;
+    }
+  }
+
   /** Every stored fill of a sheet, as "A1" → key, for comparing whole-sheet formatting before and after. */
   fillSnapshot(sheet: string): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [row, columns] of this.requireSheet(sheet).fills) {
-      for (const [column, fill] of columns) out[boxAddress({ firstRow: row, firstColumn: column, rowCount: 1, columnCount: 1 })] = JSON.stringify(fill);
+      for (const [column, fill] of columns)
+        out[boxAddress({ firstRow: row, firstColumn: column, rowCount: 1, columnCount: 1 })] = JSON.stringify(fill);
     }
     return out;
   }
@@ -247,25 +364,38 @@ function forEachCell(box: CellBox, visit: (row: number, column: number) => void)
 }
 
 /** Excel's reading of one cell's fill. */
-function readingOf(fill: StoredFill): FillReading {
+export function readingOf(fill: StoredFill): FillReading {
   if (fill === null) return { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null };
-  if ("gradient" in fill) return { color: fill.color, pattern: "LinearGradient", patternColor: "#000000", tintAndShade: 0 };
-  return { color: fill.color, pattern: fill.pattern ?? "Solid", patternColor: fill.patternColor ?? "#000000", tintAndShade: 0 };
+  if ("gradient" in fill)
+    return { color: fill.color, pattern: "LinearGradient", patternColor: "#000000", tintAndShade: 0 };
+  return {
+    color: fill.color,
+    pattern: fill.pattern ?? "Solid",
+    patternColor: fill.patternColor ?? "#000000",
+    tintAndShade: 0,
+  };
 }
 
 /** Excel's reading of a multi-cell range: each property only where every cell agrees. */
-function areaReading(fills: StoredFill[]): FillReading {
+export function areaReading(fills: StoredFill[]): FillReading {
   const readings = fills.map(readingOf);
   const shared = <K extends keyof FillReading>(key: K): FillReading[K] | null => {
     const first = readings[0]![key];
     return readings.every((r) => r[key] === first) ? first : null;
   };
-  return { color: shared("color"), pattern: shared("pattern"), patternColor: shared("patternColor"), tintAndShade: shared("tintAndShade") };
+  return {
+    color: shared("color"),
+    pattern: shared("pattern"),
+    patternColor: shared("patternColor"),
+    tintAndShade: shared("tintAndShade"),
+  };
 }
 
 /** One recorded `context.sync()`. */
 export interface SyncRecord {
   call: string;
+  /** Which port call (one Excel.run) the sync belongs to. */
+  callId?: number;
   requestBytes: number;
   responseBytes: number;
   apiCalls: number;
@@ -311,42 +441,96 @@ export class FakeWorkbookPort implements WorkbookPort {
     return this.ledger.reduce((max, r) => Math.max(max, r.responseBytes), 0);
   }
 
+  private calls = 0;
+  private currentCall = 0;
+
+  /** Every port method starts a new call (an Excel.run in officePort). */
+  private begin(): void {
+    this.currentCall = ++this.calls;
+  }
+
+  /** Syncs per port call, in order: comparable with what officePort does over a mock Excel. */
+  syncsPerCall(): Array<{ call: string; syncs: number }> {
+    const out: Array<{ call: string; syncs: number }> = [];
+    let last: number | undefined;
+    for (const record of this.ledger) {
+      if (record.callId !== last) out.push({ call: record.call, syncs: 0 });
+      out[out.length - 1]!.syncs++;
+      last = record.callId;
+    }
+    return out;
+  }
+
   private async sync(record: SyncRecord): Promise<void> {
+    record.callId = this.currentCall;
     if (this.options.latencyMs) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
     const index = this.ledger.length;
     this.ledger.push(record);
     const injected = this.options.failSync?.(record, index);
     if (injected) throw injected;
     if (record.requestBytes > this.limit) {
-      throw new FakeExcelError(EXCEL_ERROR.requestTooLarge, `Request payload ${record.requestBytes} bytes exceeds the limit.`);
+      throw new FakeExcelError(
+        EXCEL_ERROR.requestTooLarge,
+        `Request payload ${record.requestBytes} bytes exceeds the limit.`,
+      );
     }
     if (record.responseBytes > this.limit) {
-      throw new FakeExcelError(EXCEL_ERROR.responseTooLarge, `Response payload ${record.responseBytes} bytes exceeds the limit.`);
+      throw new FakeExcelError(
+        EXCEL_ERROR.responseTooLarge,
+        `Response payload ${record.responseBytes} bytes exceeds the limit.`,
+      );
     }
   }
 
   private layout(sheet: FakeSheet): SheetLayout {
     const used = sheet.usedRange();
     let hasHiddenRows = false;
-    if (used) for (const row of sheet.hiddenRows) if (row >= used.firstRow && row < used.firstRow + used.rowCount) hasHiddenRows = true;
+    if (used)
+      for (const row of sheet.hiddenRows)
+        if (row >= used.firstRow && row < used.firstRow + used.rowCount) hasHiddenRows = true;
     return {
       name: sheet.name,
       used,
-      tables: sheet.tables.map((t) => ({ name: t.name, box: { ...t.box }, showHeaders: t.showHeaders, filtered: t.filtered })),
+      tables: sheet.tables.map((t) => ({
+        name: t.name,
+        box: { ...t.box },
+        showHeaders: t.showHeaders,
+        filtered: t.filtered,
+      })),
       filtered: sheet.autoFilterActive || sheet.tables.some((t) => t.filtered),
       hasHiddenRows,
     };
   }
 
   async inspect(sheetName?: string): Promise<WorkbookInspection> {
+    this.begin();
     const wb = this.workbook;
     const sheets = wb.sheets.map((s, position) => ({ name: s.name, visibility: s.visibility, position }));
     const target = wb.sheet(sheetName ?? wb.activeSheet);
     const layout = target ? this.layout(target) : null;
-    // Sync 1: sheets, active sheet, used range, table items. Sync 2: table ranges and filters (only with tables).
-    await this.sync({ call: "inspect", requestBytes: 6 * CALL_OVERHEAD_BYTES, responseBytes: jsonBytes({ sheets, used: layout?.used }), apiCalls: 6 });
+    // As officePort: sync 1 sheets and the named sheet; sync 2 its used range, tables and filter; sync 3 table ranges
+    // (only with tables); sync 4 the date system (only where the host exposes it).
+    await this.sync({
+      call: "inspect",
+      requestBytes: 4 * CALL_OVERHEAD_BYTES,
+      responseBytes: jsonBytes(sheets),
+      apiCalls: 4,
+    });
+    if (layout) {
+      await this.sync({
+        call: "inspect",
+        requestBytes: 6 * CALL_OVERHEAD_BYTES,
+        responseBytes: jsonBytes({ used: layout.used, tables: layout.tables.map((t) => t.name) }),
+        apiCalls: 6,
+      });
+    }
     if (layout && layout.tables.length > 0) {
-      await this.sync({ call: "inspect", requestBytes: layout.tables.length * 3 * CALL_OVERHEAD_BYTES, responseBytes: jsonBytes(layout.tables), apiCalls: layout.tables.length * 3 });
+      await this.sync({
+        call: "inspect",
+        requestBytes: layout.tables.length * 3 * CALL_OVERHEAD_BYTES,
+        responseBytes: jsonBytes(layout.tables),
+        apiCalls: layout.tables.length * 3,
+      });
     }
     let date1904: boolean | undefined;
     if (wb.exposesDateSystem) {
@@ -357,6 +541,7 @@ export class FakeWorkbookPort implements WorkbookPort {
   }
 
   async read(sheetName: string, batch: ReadBatch): Promise<ReadResult> {
+    this.begin();
     const sheet = this.workbook.requireSheet(sheetName);
     const values = batch.values.map((box) => {
       if (box.rowCount * box.columnCount > EXCEL_MAX_CELLS_PER_READ) return null;
@@ -377,19 +562,24 @@ export class FakeWorkbookPort implements WorkbookPort {
       }
       return out;
     });
-    const rowHidden = batch.rowHidden.map((box) => Array.from({ length: box.rowCount }, (_, i) => sheet.hiddenRows.has(box.firstRow + i)));
+    const rowHidden = batch.rowHidden.map((box) =>
+      Array.from({ length: box.rowCount }, (_, i) => sheet.hiddenRows.has(box.firstRow + i)),
+    );
     const text = batch.text.map((box) => {
       const out: string[][] = [];
       for (let r = 0; r < box.rowCount; r++) {
         const row: string[] = [];
-        for (let c = 0; c < box.columnCount; c++) row.push(this.displayText(sheet, box.firstRow + r, box.firstColumn + c));
+        for (let c = 0; c < box.columnCount; c++)
+          row.push(this.displayText(sheet, box.firstRow + r, box.firstColumn + c));
         out.push(row);
       }
       return out;
     });
     const calls = 2 * (batch.values.length + batch.numberFormats.length + batch.rowHidden.length + batch.text.length);
     const boxes = [...batch.values, ...batch.numberFormats, ...batch.rowHidden, ...batch.text];
-    const rowProps = rowHidden.map((rows, i) => rows.map((hidden, j) => ({ rowIndex: batch.rowHidden[i]!.firstRow + j - 1, rowHidden: hidden })));
+    const rowProps = rowHidden.map((rows, i) =>
+      rows.map((hidden, j) => ({ rowIndex: batch.rowHidden[i]!.firstRow + j - 1, rowHidden: hidden })),
+    );
     await this.sync({
       call: "read",
       requestBytes: jsonBytes(boxes) + calls * CALL_OVERHEAD_BYTES,
@@ -411,12 +601,16 @@ export class FakeWorkbookPort implements WorkbookPort {
 
   private checkAddress(addresses: string): CellBox[] {
     if (addresses.length > FAKE_GET_RANGES_MAX_CHARS) {
-      throw new FakeExcelError(EXCEL_ERROR.invalidArgument, `The argument is invalid or missing: address of ${addresses.length} characters.`);
+      throw new FakeExcelError(
+        EXCEL_ERROR.invalidArgument,
+        `The argument is invalid or missing: address of ${addresses.length} characters.`,
+      );
     }
     return parseAreas(addresses);
   }
 
   async probeFills(sheetName: string, addressLists: string[]): Promise<AreaFillReading[][]> {
+    this.begin();
     const sheet = this.workbook.requireSheet(sheetName);
     const result = addressLists.map((list) =>
       this.checkAddress(list).map((box) => {
@@ -438,6 +632,7 @@ export class FakeWorkbookPort implements WorkbookPort {
   }
 
   async readCellFills(sheetName: string, boxes: CellBox[]): Promise<FillReading[][][]> {
+    this.begin();
     const sheet = this.workbook.requireSheet(sheetName);
     const result = boxes.map((box) => {
       const rows: FillReading[][] = [];
@@ -463,6 +658,7 @@ export class FakeWorkbookPort implements WorkbookPort {
   }
 
   async readTextColumns(sheetName: string, columns: number): Promise<string[][] | undefined> {
+    this.begin();
     const sheet = this.workbook.sheet(sheetName);
     const used = sheet?.usedRange();
     const values: string[][] = [];
@@ -471,107 +667,37 @@ export class FakeWorkbookPort implements WorkbookPort {
         values.push(Array.from({ length: columns }, (_, c) => String(sheet.value(r, c + 1))));
       }
     }
-    await this.sync({ call: "readTextColumns", requestBytes: 3 * CALL_OVERHEAD_BYTES, responseBytes: jsonBytes(values), apiCalls: 3 });
-    return sheet ? values : undefined;
+    // As officePort: sync 1 finds the sheet, sync 2 (only when it exists) reads its used range.
+    await this.sync({ call: "readTextColumns", requestBytes: 2 * CALL_OVERHEAD_BYTES, responseBytes: 30, apiCalls: 2 });
+    if (!sheet) return undefined;
+    await this.sync({
+      call: "readTextColumns",
+      requestBytes: 2 * CALL_OVERHEAD_BYTES,
+      responseBytes: jsonBytes(values),
+      apiCalls: 2,
+    });
+    return values;
   }
 
   async write(plan: WritePlan): Promise<void> {
-    await this.sync({ call: "write", requestBytes: 2 * CALL_OVERHEAD_BYTES, responseBytes: jsonBytes(this.workbook.sheets.map((s) => s.name)), apiCalls: 2 });
+    this.begin();
+    await this.sync({
+      call: "write",
+      requestBytes: 2 * CALL_OVERHEAD_BYTES,
+      responseBytes: jsonBytes(this.workbook.sheets.map((s) => s.name)),
+      apiCalls: 2,
+    });
     for (const batch of plan.batches) {
       const requestBytes = batch.reduce((sum, op) => sum + opRequestBytes(op), 0);
       const apiCalls = batch.reduce((sum, op) => sum + opCalls(op), 0);
       for (const op of batch) if (op.op === "fill") this.checkAddress(op.addresses);
       await this.sync({ call: "write", requestBytes, responseBytes: 0, apiCalls });
-      for (const op of batch) this.apply(op);
-    }
-  }
-
-  private apply(op: WriteOp): void {
-    const wb = this.workbook;
-    switch (op.op) {
-      case "fill": {
-        const sheet = wb.requireSheet(op.sheet);
-        for (const box of parseAreas(op.addresses)) forEachCell(box, (r, c) => sparseSet(sheet.fills, r, c, op.fill ?? undefined));
-        return;
-      }
-      case "deleteSheet": {
-        const index = wb.sheets.findIndex((s) => s.name.toLowerCase() === op.sheet.toLowerCase());
-        if (index < 0) return;
-        wb.sheets.splice(index, 1);
-        if (wb.activeSheet.toLowerCase() === op.sheet.toLowerCase()) wb.activeSheet = wb.sheets.find((s) => s.visibility === "Visible")?.name ?? "";
-        return;
-      }
-      case "ensureSheet": {
-        let sheet = wb.sheet(op.sheet);
-        if (!sheet) {
-          sheet = new FakeSheet(op.sheet);
-          wb.sheets.push(sheet);
-        }
-        sheet.visibility = op.visibility;
-        if (op.position !== undefined) {
-          wb.sheets.splice(wb.sheets.indexOf(sheet), 1);
-          wb.sheets.splice(Math.min(op.position, wb.sheets.length), 0, sheet);
-        }
-        return;
-      }
-      case "clear": {
-        const sheet = wb.requireSheet(op.sheet);
-        const box = op.box ?? sheet.usedRange();
-        if (!box) return;
-        const inBox = (r: number, c: number): boolean =>
-          r >= box.firstRow && r < box.firstRow + box.rowCount && c >= box.firstColumn && c < box.firstColumn + box.columnCount;
-        // Visit stored cells only: a cleared box may be a whole column.
-        for (const [r, cells] of sheet.rows) cells.forEach((_, i) => inBox(r, i + 1) && sheet.setRawValue(r, i + 1, ""));
-        for (const map of [sheet.formulas, sheet.numberFormats, sheet.fills, sheet.hyperlinks, sheet.fonts] as Sparse<unknown>[]) {
-          for (const [r, columns] of map) for (const c of [...columns.keys()]) if (inBox(r, c)) columns.delete(c);
-        }
-        return;
-      }
-      case "cells": {
-        const sheet = wb.requireSheet(op.sheet);
-        const { box } = op;
-        forEachCell(box, (r, c) => {
-          const i = r - box.firstRow;
-          const j = c - box.firstColumn;
-          const format = op.numberFormat?.[i]?.[j];
-          if (format !== undefined) sparseSet(sheet.numberFormats, r, c, format === "General" ? undefined : format);
-          if (op.values) sheet.assign(r, c, op.values[i]?.[j]);
-          const link = op.hyperlinks?.[i]?.[j];
-          if (link) {
-            sparseSet(sheet.hyperlinks, r, c, link);
-            sparseSet(sheet.formulas, r, c, undefined);
-            sheet.setRawValue(r, c, link.textToDisplay);
-          }
-          if (op.bold !== undefined || op.fontSize !== undefined) {
-            sparseSet(sheet.fonts, r, c, { ...sheet.font(r, c), ...(op.bold !== undefined ? { bold: op.bold } : {}), ...(op.fontSize !== undefined ? { size: op.fontSize } : {}) });
-          }
-          if (op.fill !== undefined) sparseSet(sheet.fills, r, c, { color: op.fill });
-        });
-        return;
-      }
-      case "table": {
-        const sheet = wb.requireSheet(op.sheet);
-        if (wb.sheets.some((s) => s.tables.some((t) => t.name.toLowerCase() === op.name.toLowerCase()))) {
-          throw new FakeExcelError(EXCEL_ERROR.invalidArgument, `A table named ${op.name} already exists.`);
-        }
-        sheet.tables.push({ name: op.name, box: { ...op.box }, showHeaders: true, style: op.style, filtered: false });
-        return;
-      }
-      case "chart":
-        wb.requireSheet(op.sheet).charts.push({ type: "ColumnClustered", title: op.title, source: { ...op.source }, anchor: { ...op.anchor } });
-        return;
-      case "columnWidths": {
-        const sheet = wb.requireSheet(op.sheet);
-        op.widths.forEach((width, i) => sheet.columnWidths.set(op.firstColumn + i, width));
-        return;
-      }
-      case "activate":
-        wb.activeSheet = wb.requireSheet(op.sheet).name;
-        return;
+      for (const op of batch) this.workbook.apply(op);
     }
   }
 
   async select(sheetName: string, box?: CellBox): Promise<void> {
+    this.begin();
     const sheet = this.workbook.requireSheet(sheetName);
     await this.sync({ call: "select", requestBytes: 3 * CALL_OVERHEAD_BYTES, responseBytes: 0, apiCalls: 3 });
     this.workbook.activeSheet = sheet.name;
@@ -579,12 +705,24 @@ export class FakeWorkbookPort implements WorkbookPort {
   }
 
   async getSetting(key: string): Promise<string | undefined> {
-    await this.sync({ call: "getSetting", requestBytes: 2 * CALL_OVERHEAD_BYTES + key.length, responseBytes: jsonBytes(this.workbook.settings.get(key) ?? null), apiCalls: 2 });
+    this.begin();
+    await this.sync({
+      call: "getSetting",
+      requestBytes: 2 * CALL_OVERHEAD_BYTES + key.length,
+      responseBytes: jsonBytes(this.workbook.settings.get(key) ?? null),
+      apiCalls: 2,
+    });
     return this.workbook.settings.get(key);
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    await this.sync({ call: "setSetting", requestBytes: 2 * CALL_OVERHEAD_BYTES + jsonBytes(value), responseBytes: 0, apiCalls: 2 });
+    this.begin();
+    await this.sync({
+      call: "setSetting",
+      requestBytes: 2 * CALL_OVERHEAD_BYTES + jsonBytes(value),
+      responseBytes: 0,
+      apiCalls: 2,
+    });
     this.workbook.settings.set(key, value);
   }
 }
