@@ -1,0 +1,107 @@
+import type { CanonicalField, Diagnostic, DiagnosticProblem } from "../model";
+
+/** Diagnostics of the reader, in English and Chinese. */
+
+const MAX_VALUE_CHARS = 60;
+
+function shown(value: string): string {
+  const oneLine = value.replace(/\s+/g, " ");
+  return oneLine.length > MAX_VALUE_CHARS ? `${oneLine.slice(0, MAX_VALUE_CHARS - 1)}…` : oneLine;
+}
+
+export interface CellPlace {
+  sheet: string;
+  row: number;
+  column: string;
+  field?: CanonicalField;
+}
+
+function make(place: CellPlace, value: string, problem: DiagnosticProblem, message: string, messageZh: string): Diagnostic {
+  return {
+    sheet: place.sheet,
+    row: place.row,
+    column: place.column,
+    ...(place.field ? { field: place.field } : {}),
+    value,
+    problem,
+    message,
+    messageZh,
+  };
+}
+
+const CHECKED_WITHOUT = "the order is checked without it.";
+const CHECKED_WITHOUT_ZH = "该订单按其余可读信息检查。";
+
+export function unparseableDate(place: CellPlace, value: string): Diagnostic {
+  return make(
+    place,
+    value,
+    "UNPARSEABLE_DATE",
+    `Row ${place.row}, ${place.column}: "${shown(value)}" is not a date AE Guard can read; ${CHECKED_WITHOUT}`,
+    `第 ${place.row} 行「${place.column}」：无法识别日期“${shown(value)}”，${CHECKED_WITHOUT_ZH}`,
+  );
+}
+
+export function unparseableNumber(place: CellPlace, value: string): Diagnostic {
+  return make(
+    place,
+    value,
+    "UNPARSEABLE_NUMBER",
+    `Row ${place.row}, ${place.column}: "${shown(value)}" is not a number AE Guard can read; ${CHECKED_WITHOUT}`,
+    `第 ${place.row} 行「${place.column}」：无法识别数字“${shown(value)}”，${CHECKED_WITHOUT_ZH}`,
+  );
+}
+
+export function excelError(place: CellPlace, value: string): Diagnostic {
+  return make(
+    place,
+    value,
+    "EXCEL_ERROR",
+    `Row ${place.row}, ${place.column}: the cell shows the Excel error ${value}; ${CHECKED_WITHOUT}`,
+    `第 ${place.row} 行「${place.column}」：单元格为 Excel 错误值 ${value}，${CHECKED_WITHOUT_ZH}`,
+  );
+}
+
+export function formulaText(place: CellPlace, value: string, expected: "date" | "number"): Diagnostic {
+  const expectedZh = expected === "date" ? "日期" : "数字";
+  return make(
+    place,
+    value,
+    "FORMULA_TEXT",
+    `Row ${place.row}, ${place.column}: the cell holds the formula text "${shown(value)}", not a ${expected}; ${CHECKED_WITHOUT}`,
+    `第 ${place.row} 行「${place.column}」：单元格是公式文本“${shown(value)}”，不是${expectedZh}；${CHECKED_WITHOUT_ZH}`,
+  );
+}
+
+export function errorOrderId(place: CellPlace, value: string): Diagnostic {
+  return make(
+    place,
+    value,
+    "EXCEL_ERROR",
+    `Row ${place.row}, ${place.column}: the order number shows the Excel error ${value}; the row is not counted as an order.`,
+    `第 ${place.row} 行「${place.column}」：订单号为 Excel 错误值 ${value}，该行未计为订单。`,
+  );
+}
+
+export function missingOrderId(place: CellPlace): Diagnostic {
+  return make(
+    place,
+    "",
+    "MISSING_ORDER_ID",
+    `Row ${place.row} has order data but no order number in ${place.column}; it is not counted as an order.`,
+    `第 ${place.row} 行有订单数据，但「${place.column}」为空，未计为订单。`,
+  );
+}
+
+/** `readings` are the two dates the text can be, month-first and day-first, as yyyy-mm-dd. */
+export function ambiguousDate(place: CellPlace, value: string, monthFirst: string, dayFirst: string): Diagnostic {
+  return make(
+    place,
+    value,
+    "AMBIGUOUS_DATE",
+    `Row ${place.row}, ${place.column}: "${shown(value)}" can be ${monthFirst} (month/day) or ${dayFirst} (day/month), ` +
+      `and the sheet's other dates are written both ways; write it as yyyy-mm-dd. ${CHECKED_WITHOUT[0].toUpperCase()}${CHECKED_WITHOUT.slice(1)}`,
+    `第 ${place.row} 行「${place.column}」：“${shown(value)}”可理解为 ${monthFirst}（月/日）或 ${dayFirst}（日/月），` +
+      `表中其他日期两种写法都有，无法判断；请写成 年-月-日。${CHECKED_WITHOUT_ZH}`,
+  );
+}

@@ -1,0 +1,472 @@
+import { DATE_FIELDS, type CanonicalField, type CellValue, type Diagnostic, type Order, type SheetGrid } from "../model";
+import { serialToWallClock } from "../dates/serial";
+import {
+  newTextDateScan,
+  ORDER_EVIDENCE_DAY_FIRST,
+  ORDER_EVIDENCE_EITHER,
+  ORDER_EVIDENCE_MONTH_FIRST,
+} from "../dates/text";
+import { formatInstant, isValidTimeZone } from "../dates/zone";
+import { cellText, excelErrorOf, isBlankCell, isBlankText, readNumber } from "./cells";
+import { splitCarrierTracking } from "./combined";
+import {
+  DATE_ERROR,
+  DATE_OK,
+  newDateCellOut,
+  PLAUSIBLE_SERIAL_FROM,
+  PLAUSIBLE_SERIAL_UNTIL,
+  readDateCell,
+  wallClockConverter,
+  type DateCellContext,
+  type DateCellOut,
+} from "./dateCell";
+import * as diagnose from "./diagnostics";
+import { OrderIndex } from "./orderIndex";
+import { clearField, FIELD_CODE, fieldOf, OrderDraft, setField, type FieldValue } from "./orderFields";
+import { detectHeader, HEADER_SCAN_ROWS, isCombinedHeader } from "./header";
+import type { ColumnMatch, HeaderDetection, ReadOptions, SheetReadResult } from "./types";
+
+const CARRIER = FIELD_CODE.carrier;
+const TRACKING = FIELD_CODE.trackingNumber;
+
+const KIND_TEXT = 0;
+const KIND_DATE = 1;
+const KIND_AMOUNT = 2;
+const KIND_DAYS = 3;
+const KIND_TRACKING = 4;
+const KIND_COMBINED = 5;
+
+/**
+ * Fields a row without an order number must agree with (where both have a value) to be read as a continuation row of
+ * the order above; a row that disagrees is an order whose number is missing.
+ */
+const ORDER_LEVEL_FIELDS: readonly CanonicalField[] = ["createdAt", "paidAt", "buyerName", "buyerCountry"];
+
+/** onProgress is called every this many rows (a power of two minus one, used as a mask). */
+const PROGRESS_EVERY_MASK = 0xffff;
+
+interface ColumnPlan {
+  field: CanonicalField;
+  code: number;
+  index: number;
+  header: string;
+  kind: number;
+  fillCarrier: boolean;
+  fillTracking: boolean;
+  orderLevel: boolean;
+}
+
+interface PendingDate {
+  /** Undefined while the order is still a draft (filled in when it is built). */
+  order: Order | undefined;
+  plan: ColumnPlan;
+  row: number;
+  value: string;
+  instant: number;
+  swapped: number;
+}
+
+function kindOf(field: CanonicalField): number {
+  if (DATE_FIELDS.includes(field)) return KIND_DATE;
+  if (field === "amount") return KIND_AMOUNT;
+  if (field === "handlingDays") return KIND_DAYS;
+  if (field === "trackingNumber") return KIND_TRACKING;
+  return KIND_TEXT;
+}
+
+function isCombinedMatch(match: ColumnMatch): boolean {
+  return match.via === "combined" || isCombinedHeader(match.header);
+}
+
+/** One plan per column to read, left to right; a combined carrier:tracking column is read once. */
+function planColumns(header: HeaderDetection): ColumnPlan[] {
+  const plans: ColumnPlan[] = [];
+  const combinedAt = new Map<number, ColumnPlan>();
+  for (const [field, match] of Object.entries(header.columns) as Array<[CanonicalField, ColumnMatch]>) {
+    if (field === "orderId") continue;
+    const code = FIELD_CODE[field];
+    if ((field === "carrier" || field === "trackingNumber") && isCombinedMatch(match)) {
+      let plan = combinedAt.get(match.index);
+      if (!plan) {
+        plan = { field, code, index: match.index, header: match.header, kind: KIND_COMBINED, fillCarrier: false, fillTracking: false, orderLevel: false };
+        combinedAt.set(match.index, plan);
+        plans.push(plan);
+      }
+      if (field === "carrier") plan.fillCarrier = true;
+      else plan.fillTracking = true;
+      continue;
+    }
+    plans.push({
+      field,
+      code,
+      index: match.index,
+      header: match.header,
+      kind: kindOf(field),
+      fillCarrier: false,
+      fillTracking: false,
+      orderLevel: ORDER_LEVEL_FIELDS.includes(field),
+    });
+  }
+  return plans.sort((a, b) => a.index - b.index);
+}
+
+function isBlankRow(row: readonly CellValue[]): boolean {
+  for (let j = 0; j < row.length; j++) {
+    const value = row[j];
+    if (value === null || value === undefined) continue;
+    if (typeof value !== "string" || !isBlankText(value)) return false;
+  }
+  return true;
+}
+
+function startsWithEquals(value: CellValue): boolean {
+  return typeof value === "string" && value.trimStart().startsWith("=");
+}
+
+/** A further package's tracking text added to what the order has ("LP001" + "LP002" -> "LP001, LP002"). */
+function withTracking(known: FieldValue | undefined, text: string): string {
+  if (known === undefined) return text;
+  const knownText = String(known);
+  return knownText === text || knownText.split(", ").includes(text) ? knownText : `${knownText}, ${text}`;
+}
+
+class SheetReader {
+  private readonly rows: readonly (readonly CellValue[])[];
+  private readonly firstRow: number;
+  private readonly firstColumn: number;
+  private readonly plans: ColumnPlan[];
+  private readonly idIndex: number;
+  private readonly idHeader: string;
+  private readonly alternateIndex: number;
+  private readonly date1904: boolean;
+  private readonly dateContext: DateCellContext;
+  private readonly dateOut: DateCellOut = newDateCellOut();
+  private readonly orders: Order[] = [];
+  private readonly byId: OrderIndex;
+  private readonly draft = new OrderDraft();
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly pending: PendingDate[] = [];
+  private dayFirstDates = 0;
+  private monthFirstDates = 0;
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly header: HeaderDetection,
+    private readonly options: ReadOptions,
+  ) {
+    this.rows = grid.rows;
+    this.firstRow = grid.firstRow ?? 1;
+    this.firstColumn = grid.firstColumn ?? 1;
+    this.plans = planColumns(header);
+    this.byId = new OrderIndex(this.orders, Math.max(0, this.rows.length - (header.headerRow - this.firstRow) - 1));
+    const id = header.columns.orderId;
+    this.idIndex = id ? id.index : -1;
+    this.idHeader = id ? id.header : "";
+    this.alternateIndex = header.alternateOrderId ? header.alternateOrderId.index : -1;
+    this.date1904 = grid.date1904 ?? false;
+    this.dateContext = {
+      toInstant: wallClockConverter(options.timeZone),
+      date1904: this.date1904,
+      order: options.dateOrder ?? "mdy",
+      scan: newTextDateScan(),
+    };
+  }
+
+  read(): SheetReadResult {
+    const rows = this.rows;
+    const headerIndex = this.header.headerRow - this.firstRow;
+    const start = headerIndex + 1;
+    const total = Math.max(1, rows.length - start);
+    const onProgress = this.options.onProgress;
+    let dataRows = 0;
+    let lastIndex = -1;
+    let current: Order | undefined;
+    let currentAlternate: string | undefined;
+
+    for (let i = start; i < rows.length; i++) {
+      if (onProgress && ((i - start) & PROGRESS_EVERY_MASK) === 0) onProgress((i - start) / total);
+      const row = rows[i];
+      if (!row || isBlankRow(row)) continue;
+      dataRows++;
+      lastIndex = i;
+      const excelRow = this.firstRow + i;
+
+      let id: string | undefined;
+      if (this.idIndex < 0) id = `row ${excelRow}`;
+      else {
+        const value = row[this.idIndex];
+        if (!isBlankCell(value)) {
+          const error = excelErrorOf(value);
+          if (error !== undefined) {
+            this.diagnostics.push(diagnose.errorOrderId(this.place(excelRow, this.idHeader, "orderId"), error));
+            current = undefined;
+            currentAlternate = undefined;
+            continue;
+          }
+          id = typeof value === "string" ? value.trim() : cellText(value);
+          if (id === this.idHeader) continue; // the header repeated (sheets pasted one below the other)
+        }
+      }
+      let alternate: string | undefined;
+      if (this.alternateIndex >= 0) {
+        const value = row[this.alternateIndex];
+        if (!isBlankCell(value) && excelErrorOf(value) === undefined) alternate = cellText(value);
+      }
+      // No platform number but an ERP number of its own: the ERP number stands in for it.
+      if (id === undefined && alternate !== undefined && !(current !== undefined && alternate === currentAlternate)) {
+        id = alternate;
+      }
+
+      let order: Order | undefined;
+      if (id !== undefined) {
+        order = current !== undefined && current.orderId === id ? current : this.byId.find(id);
+        if (order === undefined) {
+          // A new order: read its row into the draft, then build the Order with exactly the fields it has.
+          const pendingFrom = this.pending.length;
+          this.fill(undefined, row, i, excelRow);
+          order = this.draft.build(id, excelRow);
+          for (let p = pendingFrom; p < this.pending.length; p++) this.pending[p].order = order;
+          this.byId.appendAfterMiss(order);
+          current = order;
+          currentAlternate = alternate;
+          continue;
+        }
+      } else if (current !== undefined && !this.conflicts(row, i, current)) {
+        order = current;
+      } else {
+        if (this.hasOrderData(row)) {
+          this.diagnostics.push(diagnose.missingOrderId(this.place(excelRow, this.idHeader || "?", "orderId")));
+        }
+        current = undefined;
+        currentAlternate = undefined;
+        continue;
+      }
+      order.rows.push(excelRow);
+      if (order !== current) {
+        current = order;
+        currentAlternate = alternate;
+      } else if (currentAlternate === undefined) currentAlternate = alternate;
+      this.fill(order, row, i, excelRow);
+    }
+    if (onProgress) onProgress(1);
+
+    this.settleAmbiguousDates();
+    const { firstColumn, lastColumn } = this.tableColumns();
+    return {
+      sheet: this.grid.name,
+      header: this.header,
+      orders: this.orders,
+      diagnostics: this.diagnostics,
+      dataRows,
+      firstColumn,
+      lastColumn,
+      lastRow: lastIndex >= 0 ? this.firstRow + lastIndex : this.header.headerRow,
+    };
+  }
+
+  private place(row: number, column: string, field?: CanonicalField): diagnose.CellPlace {
+    return { sheet: this.grid.name, row, column, field };
+  }
+
+  /** What `order` (or, for undefined, the draft of a new order) has for a field. */
+  private valueOf(order: Order | undefined, code: number): FieldValue | undefined {
+    return order === undefined ? this.draft.get(code) : fieldOf(order, code);
+  }
+
+  private put(order: Order | undefined, code: number, value: FieldValue): void {
+    if (order === undefined) this.draft.set(code, value);
+    else setField(order, code, value);
+  }
+
+  /**
+   * Reads a row's cells into `order`, or into the draft when `order` is undefined (a new order's first row).
+   * Rows of an existing order only fill what its first rows left blank (tracking numbers add up).
+   */
+  private fill(order: Order | undefined, row: readonly CellValue[], i: number, excelRow: number): void {
+    const plans = this.plans;
+    for (let p = 0; p < plans.length; p++) {
+      const plan = plans[p];
+      const value = row[plan.index];
+      if (value === null || value === undefined || value === "") continue;
+      const kind = plan.kind;
+      if (order !== undefined && kind !== KIND_TRACKING && kind !== KIND_COMBINED && fieldOf(order, plan.code) !== undefined) continue;
+      switch (kind) {
+        case KIND_DATE:
+          this.readDate(order, plan, value, i, excelRow);
+          break;
+        case KIND_TEXT: {
+          const text = this.textOf(value, plan, excelRow);
+          if (text !== undefined) this.put(order, plan.code, text);
+          break;
+        }
+        case KIND_TRACKING: {
+          const text = this.textOf(value, plan, excelRow);
+          if (text !== undefined) this.put(order, plan.code, withTracking(this.valueOf(order, plan.code), text));
+          break;
+        }
+        case KIND_COMBINED: {
+          const text = this.textOf(value, plan, excelRow);
+          if (text === undefined) break;
+          const parts = splitCarrierTracking(text);
+          if (plan.fillCarrier && parts.carrier !== undefined && this.valueOf(order, CARRIER) === undefined) {
+            this.put(order, CARRIER, parts.carrier);
+          }
+          if (plan.fillTracking && parts.trackingNumber !== undefined) {
+            this.put(order, TRACKING, withTracking(this.valueOf(order, TRACKING), parts.trackingNumber));
+          }
+          break;
+        }
+        default:
+          this.readQuantity(order, plan, value, excelRow);
+      }
+    }
+  }
+
+  /** The cell as trimmed text; undefined (with a diagnostic for an Excel error) when there is none. */
+  private textOf(value: CellValue, plan: ColumnPlan, excelRow: number): string | undefined {
+    if (typeof value === "string") {
+      const text = value.trim();
+      if (text === "") return undefined;
+      const code = text.charCodeAt(0);
+      if (code === 0x23 || code === 0xff03) {
+        const error = excelErrorOf(text);
+        if (error !== undefined) {
+          this.diagnostics.push(diagnose.excelError(this.place(excelRow, plan.header, plan.field), error));
+          return undefined;
+        }
+      }
+      return text;
+    }
+    if (typeof value === "number") return String(value);
+    const error = excelErrorOf(value);
+    if (error !== undefined) {
+      this.diagnostics.push(diagnose.excelError(this.place(excelRow, plan.header, plan.field), error));
+      return undefined;
+    }
+    return cellText(value) || undefined;
+  }
+
+  private readQuantity(order: Order | undefined, plan: ColumnPlan, value: CellValue, excelRow: number): void {
+    const number = readNumber(value);
+    const valid = !Number.isNaN(number) && (plan.kind !== KIND_DAYS || number >= 0);
+    if (valid) {
+      this.put(order, plan.code, number);
+      return;
+    }
+    if (isBlankCell(value)) return;
+    const place = this.place(excelRow, plan.header, plan.field);
+    const error = excelErrorOf(value);
+    if (error !== undefined) this.diagnostics.push(diagnose.excelError(place, error));
+    else if (startsWithEquals(value)) this.diagnostics.push(diagnose.formulaText(place, cellText(value), "number"));
+    else this.diagnostics.push(diagnose.unparseableNumber(place, cellText(value)));
+  }
+
+  private readDate(order: Order | undefined, plan: ColumnPlan, value: CellValue, i: number, excelRow: number): void {
+    const out = this.dateOut;
+    if (typeof value === "number") {
+      // The common case, an Excel serial in a plausible year, without a call into the general reader.
+      const wall = serialToWallClock(value, this.date1904);
+      if (wall !== undefined && wall >= PLAUSIBLE_SERIAL_FROM && wall < PLAUSIBLE_SERIAL_UNTIL) {
+        this.put(order, plan.code, this.dateContext.toInstant(wall));
+        return;
+      }
+      const numberFormat = this.grid.numberFormat ? this.grid.numberFormat(i, plan.index) : undefined;
+      readDateCell(value, this.dateContext, numberFormat, out);
+    } else readDateCell(value, this.dateContext, undefined, out);
+
+    if (out.problem !== DATE_OK) {
+      const place = this.place(excelRow, plan.header, plan.field);
+      if (out.problem === DATE_ERROR) this.diagnostics.push(diagnose.excelError(place, excelErrorOf(value) ?? cellText(value)));
+      else if (startsWithEquals(value)) this.diagnostics.push(diagnose.formulaText(place, cellText(value), "date"));
+      else this.diagnostics.push(diagnose.unparseableDate(place, cellText(value)));
+      return;
+    }
+    if (out.instant !== out.instant) return; // blank
+    const evidence = out.evidence;
+    if (evidence === ORDER_EVIDENCE_DAY_FIRST) this.dayFirstDates++;
+    else if (evidence === ORDER_EVIDENCE_MONTH_FIRST) this.monthFirstDates++;
+    else if (evidence === ORDER_EVIDENCE_EITHER && this.options.dateOrder === undefined) {
+      this.pending.push({ order, plan, row: excelRow, value: cellText(value), instant: out.instant, swapped: out.swappedInstant });
+    }
+    this.put(order, plan.code, out.instant);
+  }
+
+  /**
+   * Dates like 03/04/2025 were read month-first. If the sheet's other dates are day-first (a first part above 12,
+   * none with a second part above 12) they are re-read day-first; if the sheet has both kinds they are ambiguous.
+   */
+  private settleAmbiguousDates(): void {
+    if (this.pending.length === 0 || this.dayFirstDates === 0) return;
+    const mixed = this.monthFirstDates > 0;
+    const zone = this.options.timeZone;
+    for (const pending of this.pending) {
+      const { order, plan } = pending;
+      if (order === undefined || fieldOf(order, plan.code) !== pending.instant) continue;
+      if (!mixed) {
+        setField(order, plan.code, pending.swapped);
+        continue;
+      }
+      clearField(order, plan.code);
+      this.diagnostics.push(
+        diagnose.ambiguousDate(
+          this.place(pending.row, plan.header, plan.field),
+          pending.value,
+          formatInstant(pending.instant, zone).slice(0, 10),
+          formatInstant(pending.swapped, zone).slice(0, 10),
+        ),
+      );
+    }
+    if (mixed) this.diagnostics.sort((a, b) => a.row - b.row);
+  }
+
+  /** Whether a row without an order number disagrees with `order` on an order-level field. */
+  private conflicts(row: readonly CellValue[], i: number, order: Order): boolean {
+    for (const plan of this.plans) {
+      if (!plan.orderLevel) continue;
+      const value = row[plan.index];
+      if (isBlankCell(value)) continue;
+      const known = fieldOf(order, plan.code);
+      if (known === undefined) continue;
+      if (plan.kind === KIND_DATE) {
+        const numberFormat = typeof value === "number" && this.grid.numberFormat ? this.grid.numberFormat(i, plan.index) : undefined;
+        readDateCell(value, this.dateContext, numberFormat, this.dateOut);
+        if (this.dateOut.problem === DATE_OK && this.dateOut.instant !== known) return true;
+      } else if (cellText(value) !== known) return true;
+    }
+    return false;
+  }
+
+  private hasOrderData(row: readonly CellValue[]): boolean {
+    return this.plans.some((plan) => !isBlankCell(row[plan.index]));
+  }
+
+  private tableColumns(): { firstColumn: number; lastColumn: number } {
+    const headers = this.header.headers;
+    let first = -1;
+    let last = -1;
+    headers.forEach((text, index) => {
+      if (!text) return;
+      if (first < 0) first = index;
+      last = index;
+    });
+    if (first < 0) first = last = 0;
+    return { firstColumn: this.firstColumn + first, lastColumn: this.firstColumn + last };
+  }
+}
+
+/**
+ * Reads an order sheet: finds the header, folds one-row-per-SKU continuation rows into their order, reads every
+ * cell as its field's type and lists each cell it could not read. Throws only when no header row is found, or
+ * when `options.timeZone` is not a time zone (a mistake of the caller, not of the sheet).
+ */
+export function readOrderSheet(grid: SheetGrid, options: ReadOptions): SheetReadResult {
+  if (!isValidTimeZone(options.timeZone)) throw new RangeError(`Unknown time zone "${options.timeZone}"`);
+  const header = detectHeader(grid, options.mapping);
+  if (!header) {
+    throw new Error(
+      `No header row found in sheet "${grid.name}": none of its first ${HEADER_SCAN_ROWS} rows names at least two ` +
+        `order columns (such as 订单号 / Order ID and 付款时间 / Payment Time).`,
+    );
+  }
+  return new SheetReader(grid, header, options).read();
+}
