@@ -32,7 +32,13 @@ export async function writeBigWorkbook(file: string, rows: number): Promise<void
   header.values = sheet.rows[sheet.headerRow - 1] as ExcelJS.CellValue[];
   header.font = { bold: true };
   header.commit();
-  const keepTracking = new Set(["invalid-check-digit", "invalid-format", "invalid-placeholder", "duplicate-tracking", "missing-tracking"]);
+  const keepTracking = new Set([
+    "invalid-check-digit",
+    "invalid-format",
+    "invalid-placeholder",
+    "duplicate-tracking",
+    "missing-tracking",
+  ]);
   let order = 0;
   for (let i = 0; i < rows - 1; i++) {
     const sourceIndex = i % dataRows.length;
@@ -71,7 +77,8 @@ function child(mode: "baseline" | "scan", input: string, output: string, env: No
     maxBuffer: 64 * 1024 * 1024,
   });
   const line = result.stdout.trim().split("\n").pop() ?? "";
-  if (result.status !== 0 || !line.startsWith("{")) throw new Error(`bench child ${mode} failed: ${result.stderr.slice(-2000)}`);
+  if (result.status !== 0 || !line.startsWith("{"))
+    throw new Error(`bench child ${mode} failed: ${result.stderr.slice(-2000)}`);
   return JSON.parse(line) as ChildFigures;
 }
 
@@ -84,7 +91,10 @@ async function childMain(mode: string, input: string, output: string): Promise<v
     await workbook.xlsx.writeFile(output);
   } else {
     const sink = { write: () => true };
-    exitCode = await main(["scan", input, "--as-of", SAMPLE_AS_OF, "--out", output, "--quiet"], { stdout: sink, stderr: process.stderr });
+    exitCode = await main(["scan", input, "--as-of", SAMPLE_AS_OF, "--out", output, "--quiet"], {
+      stdout: sink,
+      stderr: process.stderr,
+    });
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const usage = process.resourceUsage();

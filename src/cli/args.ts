@@ -44,7 +44,10 @@ function parseMapping(entries: string[]): ColumnMapping | undefined {
     const name = entry.slice(0, equals).trim();
     const field: CanonicalField | undefined = byLowerName.get(name.toLowerCase());
     if (!field) throw new CliError(`--map: unknown field "${name}"; fields are ${CANONICAL_FIELDS.join(", ")}`);
-    const header = entry.slice(equals + 1).trim().replace(/^"(.*)"$/, "$1");
+    const header = entry
+      .slice(equals + 1)
+      .trim()
+      .replace(/^"(.*)"$/, "$1");
     mapping[field] = header;
   }
   return mapping;
@@ -98,7 +101,8 @@ export function parseArgs(argv: readonly string[]): Command {
       else json = "-";
     } else if (VALUE_OPTIONS.has(name)) {
       const value = inline ?? words[++i];
-      if (value === undefined || (inline === undefined && value.startsWith("--"))) throw new CliError(`${name} needs a value`);
+      if (value === undefined || (inline === undefined && value.startsWith("--")))
+        throw new CliError(`${name} needs a value`);
       if (name === "--map") maps.push(value);
       else if (options.has(name)) throw new CliError(`${name} given twice`);
       else options.set(name, value);
@@ -116,7 +120,11 @@ export function parseArgs(argv: readonly string[]): Command {
     return { command: "demo", quiet, lang, out: options.get("--out") };
   }
   if (command !== "scan") {
-    throw new CliError(command === undefined ? "missing command: try ae-guard scan orders.xlsx" : `unknown command "${command}" (commands: scan, demo)`);
+    throw new CliError(
+      command === undefined
+        ? "missing command: try ae-guard scan orders.xlsx"
+        : `unknown command "${command}" (commands: scan, demo)`,
+    );
   }
   if (rest.length === 0) throw new CliError("scan needs a file: ae-guard scan orders.xlsx");
   if (rest.length > 1) throw new CliError(`scan takes one file (got ${rest.map((word) => `"${word}"`).join(", ")})`);
@@ -126,7 +134,9 @@ export function parseArgs(argv: readonly string[]): Command {
     sheet: options.get("--sheet"),
     asOf: options.get("--as-of"),
     timeZone: options.get("--tz"),
-    handlingDays: options.has("--handling-days") ? parseHandlingDays(options.get("--handling-days") as string) : undefined,
+    handlingDays: options.has("--handling-days")
+      ? parseHandlingDays(options.get("--handling-days") as string)
+      : undefined,
     mapping: parseMapping(maps),
     rulesFile: options.get("--rules"),
     out: options.get("--out"),

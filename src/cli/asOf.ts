@@ -2,7 +2,8 @@ import type { Instant } from "../core/model";
 import { wallClockToInstant } from "../core/dates/zone";
 import { CliError } from "./errors";
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * `--as-of`: ISO 8601 (`2025-06-15`, `2025-06-15T12:00`, `2025-06-15T12:00:00-07:00`, `...Z`). Without an offset
@@ -15,7 +16,15 @@ export function parseAsOf(text: string, zone: string): Instant {
   };
   if (!match) return fail();
   const [, y, mo, d, h = "0", mi = "0", s = "0", ms = "0", offset] = match;
-  const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, "0"))] as const;
+  const parts = [
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number(ms.padEnd(3, "0")),
+  ] as const;
   const wall = Date.UTC(...parts);
   const check = new Date(wall);
   if (

@@ -44,14 +44,20 @@ export function sniffInput(file: string, bytes: Uint8Array): InputKind {
   const extension = path.extname(file).toLowerCase();
   if (startsWith(bytes, CFB_MAGIC)) {
     if (isEncryptedPackage(bytes)) {
-      throw new CliError(`${name} is password-protected; remove the password in Excel (File > Info > Protect Workbook) and scan again`);
+      throw new CliError(
+        `${name} is password-protected; remove the password in Excel (File > Info > Protect Workbook) and scan again`,
+      );
     }
-    throw new CliError(`${name} is an old Excel 97-2003 workbook (.xls); open it in Excel, save it as .xlsx and scan that file`);
+    throw new CliError(
+      `${name} is an old Excel 97-2003 workbook (.xls); open it in Excel, save it as .xlsx and scan that file`,
+    );
   }
   if (startsWith(bytes, ZIP_MAGIC)) return "xlsx";
   if (startsWith(bytes, EMPTY_ZIP_MAGIC)) throw new CliError(`${name} is an empty zip archive, not a workbook`);
   if (extension === ".xlsx" || extension === ".xlsm" || extension === ".xls") {
-    throw new CliError(`${name} is not a valid Excel workbook (it is not a zip archive); it may be damaged or only renamed`);
+    throw new CliError(
+      `${name} is not a valid Excel workbook (it is not a zip archive); it may be damaged or only renamed`,
+    );
   }
   if (extension === ".csv" || extension === ".txt" || extension === ".tsv" || extension === "") return "csv";
   throw new CliError(`${name}: AE Guard reads .xlsx and .csv order exports (got ${extension})`);
@@ -60,6 +66,8 @@ export function sniffInput(file: string, bytes: Uint8Array): InputKind {
 /** Writes `bytes` to `file` unless `file` is the input itself (the input is never modified). */
 export function assertNotInput(output: string, input: string, option: string): void {
   if (path.resolve(output) === path.resolve(input)) {
-    throw new CliError(`${option} ${output} is the input file; AE Guard never overwrites the input, choose another name`);
+    throw new CliError(
+      `${option} ${output} is the input file; AE Guard never overwrites the input, choose another name`,
+    );
   }
 }

@@ -67,20 +67,31 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
   const lang: Lang = command.lang ?? "en";
   const rulebook = readRulebook(command.rulesFile, cwd);
   const timeZone = command.timeZone ?? rulebook.platformTimeZone.value;
-  if (!isValidTimeZone(timeZone)) throw new CliError(`--tz: unknown time zone "${timeZone}" (use an IANA name such as America/Los_Angeles or Asia/Shanghai)`);
+  if (!isValidTimeZone(timeZone))
+    throw new CliError(
+      `--tz: unknown time zone "${timeZone}" (use an IANA name such as America/Los_Angeles or Asia/Shanghai)`,
+    );
   const asOf = command.asOf !== undefined ? parseAsOf(command.asOf, timeZone) : (io.now ?? Date.now)();
   const input = path.resolve(cwd, command.file);
   const out = command.out === undefined ? undefined : path.resolve(cwd, command.out);
   const jsonFile = command.json === undefined || command.json === "-" ? undefined : path.resolve(cwd, command.json);
   if (out) assertNotInput(out, input, "--out");
   if (jsonFile) assertNotInput(jsonFile, input, "--json");
-  if (out && !/\.xlsx$/i.test(out)) throw new CliError(`--out ${command.out}: the scanned copy is an .xlsx workbook; give it a .xlsx name`);
+  if (out && !/\.xlsx$/i.test(out))
+    throw new CliError(`--out ${command.out}: the scanned copy is an .xlsx workbook; give it a .xlsx name`);
 
   const progress = new ProgressBar(io.stderr, command.quiet);
   const bytes = readInputBytes(input);
   const kind = sniffInput(input, bytes);
   progress.update("Reading");
-  const source = await openOrderSource({ file: input, bytes, kind, sheet: command.sheet, mapping: command.mapping, progress });
+  const source = await openOrderSource({
+    file: input,
+    bytes,
+    kind,
+    sheet: command.sheet,
+    mapping: command.mapping,
+    progress,
+  });
 
   progress.update("Checking orders");
   let result: ScanResult;
@@ -127,13 +138,24 @@ async function runDemo(command: { quiet: boolean; lang?: Lang; out?: string }, i
   const out = command.out ?? path.join(cwd, "demo-output", "orders-zh-scanned.xlsx");
   fs.mkdirSync(path.dirname(path.resolve(cwd, out)), { recursive: true });
   return runScan(
-    { command: "scan", file: sample, asOf: SAMPLE_AS_OF, timeZone: SAMPLE_TIME_ZONE, out, lang: command.lang, quiet: command.quiet },
+    {
+      command: "scan",
+      file: sample,
+      asOf: SAMPLE_AS_OF,
+      timeZone: SAMPLE_TIME_ZONE,
+      out,
+      lang: command.lang,
+      quiet: command.quiet,
+    },
     io,
   );
 }
 
 /** The whole command: argv without `node` and the script. Never throws; returns the exit code. */
-export async function main(argv: readonly string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIO = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   try {
     const command = parseArgs(argv);
     switch (command.command) {

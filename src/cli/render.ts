@@ -19,7 +19,10 @@ const TEXT = {
   pts: { en: "Points", zh: "扣分" },
   track: { en: "Points by track", zh: "各考核项扣分" },
   top: { en: "Top flagged orders", zh: "主要问题订单" },
-  more: { en: "more: use --out for the highlighted workbook or --json for every finding", zh: "更多：用 --out 生成标记后的工作簿，或用 --json 查看全部" },
+  more: {
+    en: "more: use --out for the highlighted workbook or --json for every finding",
+    zh: "更多：用 --out 生成标记后的工作簿，或用 --json 查看全部",
+  },
   none: { en: "No violations found.", zh: "未发现违规。" },
   unreadable: { en: "unreadable cells (listed with --json)", zh: "个无法读取的单元格（用 --json 查看）" },
   notes: { en: "Notes", zh: "说明" },
@@ -68,7 +71,10 @@ const padStart = (text: string, width: number): string => " ".repeat(Math.max(0,
 /** A plain-text table; `align` "r" right-aligns a column. Columns with a maximum are cut with "…". */
 function table(headers: string[], rows: string[][], align: Array<"l" | "r">, maxWidths: number[] = []): string[] {
   const widths = headers.map((header, c) =>
-    Math.min(maxWidths[c] ?? Infinity, Math.max(displayWidth(header), ...rows.map((row) => displayWidth(row[c] ?? "")))),
+    Math.min(
+      maxWidths[c] ?? Infinity,
+      Math.max(displayWidth(header), ...rows.map((row) => displayWidth(row[c] ?? ""))),
+    ),
   );
   const line = (cells: string[]): string =>
     cells
@@ -102,13 +108,20 @@ export function renderSummaryText(result: ScanResult, summary: SummaryModel, lan
     lines.push(
       ...table(
         [t(TEXT.code), t(TEXT.violation), t(TEXT.count), t(TEXT.pts)],
-        summary.byCode.map((entry) => [entry.code, entry.label.replace(` (${entry.code})`, ""), String(entry.orders), String(entry.points)]),
+        summary.byCode.map((entry) => [
+          entry.code,
+          entry.label.replace(` (${entry.code})`, ""),
+          String(entry.orders),
+          String(entry.points),
+        ]),
         ["l", "l", "r", "r"],
       ),
     );
     if (summary.pointsByTrack.length > 0) {
       lines.push("");
-      lines.push(`${t(TEXT.track)}: ${summary.pointsByTrack.map((track) => `${track.label} ${track.points}`).join(", ")}`);
+      lines.push(
+        `${t(TEXT.track)}: ${summary.pointsByTrack.map((track) => `${track.label} ${track.points}`).join(", ")}`,
+      );
     }
     lines.push("");
     lines.push(`${t(TEXT.top)}:`);

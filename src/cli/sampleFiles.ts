@@ -38,7 +38,8 @@ export function sampleWorkbook(lang: SampleLang, sheet: SampleSheet = sampleShee
       amount.fill = { type: "pattern", pattern: "solid", fgColor: { argb: formatting.tintedColumn.color } };
     }
   });
-  for (const rowNumber of formatting.boldRows) orders.getRow(rowNumber).font = { bold: true, size: rowNumber === sheet.headerRow ? 11 : 14 };
+  for (const rowNumber of formatting.boldRows)
+    orders.getRow(rowNumber).font = { bold: true, size: rowNumber === sheet.headerRow ? 11 : 14 };
   orders.getRow(sheet.headerRow).eachCell((cell) => {
     cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: formatting.headerFill } };
     cell.font = { bold: true };

@@ -45,11 +45,18 @@ export interface SheetCandidate {
  * The sheet to scan: the one --sheet names, else the first whose first rows hold an order header. The summary sheet
  * of an earlier scan is never a candidate.
  */
-export function chooseSheet(candidates: readonly SheetCandidate[], requested: string | undefined, mapping: ColumnMapping | undefined, file: string): string {
+export function chooseSheet(
+  candidates: readonly SheetCandidate[],
+  requested: string | undefined,
+  mapping: ColumnMapping | undefined,
+  file: string,
+): string {
   const names = candidates.map((candidate) => candidate.name);
   const list = names.map((name) => `"${name}"`).join(", ");
   if (requested !== undefined) {
-    const exact = names.find((name) => name === requested) ?? names.find((name) => name.toLowerCase() === requested.trim().toLowerCase());
+    const exact =
+      names.find((name) => name === requested) ??
+      names.find((name) => name.toLowerCase() === requested.trim().toLowerCase());
     if (exact === undefined) throw new CliError(`--sheet: ${file} has no sheet "${requested}" (its sheets: ${list})`);
     return exact;
   }
@@ -71,8 +78,13 @@ export function checkHeader(grid: SheetGrid, mapping: ColumnMapping | undefined,
   }
   const missing = header.mappingNotFound.map((field) => `${field}="${mapping?.[field] ?? ""}"`);
   if (missing.length > 0) {
-    const headers = header.headers.filter((text) => text.trim() !== "").map((text) => `"${text}"`).join(", ");
-    throw new CliError(`--map ${missing.join(", ")}: no such column in row ${header.headerRow} of sheet "${grid.name}" (its headers: ${headers})`);
+    const headers = header.headers
+      .filter((text) => text.trim() !== "")
+      .map((text) => `"${text}"`)
+      .join(", ");
+    throw new CliError(
+      `--map ${missing.join(", ")}: no such column in row ${header.headerRow} of sheet "${grid.name}" (its headers: ${headers})`,
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- exceljs cells, not Office.js proxies */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -31,9 +32,15 @@ const DEFAULT_THRESHOLD_MIB = 120;
 /** Uncompressed size above which a worksheet is streamed; AE_GUARD_STREAM_THRESHOLD_MB overrides it (0 = always). */
 export function STREAMING_THRESHOLD_BYTES(): number {
   const configured = Number(process.env.AE_GUARD_STREAM_THRESHOLD_MB);
-  return (Number.isFinite(configured) && process.env.AE_GUARD_STREAM_THRESHOLD_MB !== "" && process.env.AE_GUARD_STREAM_THRESHOLD_MB !== undefined
-    ? configured
-    : DEFAULT_THRESHOLD_MIB) * MIB - 1;
+  return (
+    (Number.isFinite(configured) &&
+    process.env.AE_GUARD_STREAM_THRESHOLD_MB !== "" &&
+    process.env.AE_GUARD_STREAM_THRESHOLD_MB !== undefined
+      ? configured
+      : DEFAULT_THRESHOLD_MIB) *
+      MIB -
+    1
+  );
 }
 
 /**
@@ -63,7 +70,8 @@ export function largestSheetBytes(bytes: Uint8Array): number {
     const extraLength = view.readUInt16LE(offset + 30);
     const commentLength = view.readUInt16LE(offset + 32);
     const name = view.toString("utf8", offset + 46, offset + 46 + nameLength);
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) largest = Math.max(largest, size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size);
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name))
+      largest = Math.max(largest, size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size);
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return largest;
@@ -124,17 +132,21 @@ async function readChosenSheet(request: OpenRequest): Promise<SheetGrid> {
       }
     }
   } catch (error) {
-    throw new CliError(`${name} could not be read as an .xlsx workbook; it may be damaged (${(error as Error).message.split("\n")[0]})`);
+    throw new CliError(
+      `${name} could not be read as an .xlsx workbook; it may be damaged (${(error as Error).message.split("\n")[0]})`,
+    );
   }
   const list = seen.map((sheet) => `"${sheet}"`).join(", ");
   if (!grid) {
-    if (request.sheet !== undefined) throw new CliError(`--sheet: ${name} has no sheet "${request.sheet}" with an order header (its sheets: ${list})`);
-    throw new CliError(`no order header found in ${name}: no sheet has a row naming order columns (sheets: ${list}); use --map FIELD=HEADER or --sheet`);
+    if (request.sheet !== undefined)
+      throw new CliError(`--sheet: ${name} has no sheet "${request.sheet}" with an order header (its sheets: ${list})`);
+    throw new CliError(
+      `no order header found in ${name}: no sheet has a row naming order columns (sheets: ${list}); use --map FIELD=HEADER or --sheet`,
+    );
   }
   grid.date1904 = Boolean(reader.properties?.model?.date1904);
   return grid;
 }
-
 
 interface ChunkStream {
   on(event: "data", listener: (chunk: string) => void): ChunkStream;
@@ -195,17 +207,33 @@ async function columnWidths(bytes: Uint8Array): Promise<Map<string, ColumnWidth[
         hidden: attribute("hidden") === "1" || attribute("hidden") === "true",
       });
     }
-    widths.set(name.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'"), list);
+    widths.set(
+      name
+        .replace(/&amp;/g, "&")
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'"),
+      list,
+    );
   }
   return widths;
 }
 
 /** Pass two: every sheet copied cell by cell with its styles, the planned rows filled, the summary sheet added. */
-async function writeStreamedCopy(file: string, bytes: Uint8Array, { out, plan, summary, lang, progress }: CopyRequest): Promise<void> {
+async function writeStreamedCopy(
+  file: string,
+  bytes: Uint8Array,
+  { out, plan, summary, lang, progress }: CopyRequest,
+): Promise<void> {
   const widthsBySheet = await columnWidths(bytes);
   const categoryByRow = new Map(plan.rows.map(({ row, category }) => [row, category]));
   const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.stream.tmp`);
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: temporary, useStyles: true, useSharedStrings: true });
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: temporary,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   const reader = openReader(file);
   let copied = 0;
   try {
@@ -215,7 +243,10 @@ async function writeStreamedCopy(file: string, bytes: Uint8Array, { out, plan, s
         for await (const _row of source) void _row;
         continue;
       }
-      const target = writer.addWorksheet(source.name, source.state ? { state: source.state as ExcelJS.WorksheetState } : {});
+      const target = writer.addWorksheet(
+        source.name,
+        source.state ? { state: source.state as ExcelJS.WorksheetState } : {},
+      );
       for (const column of widthsBySheet.get(source.name) ?? []) {
         for (let n = column.min; n <= Math.min(column.max, column.min + 1024); n++) {
           const out = target.getColumn(n);
@@ -243,7 +274,8 @@ async function writeStreamedCopy(file: string, bytes: Uint8Array, { out, plan, s
         if (fill) {
           for (let column = plan.firstColumn; column <= plan.lastColumn; column++) {
             const targetCell = copy.getCell(column);
-            if (targetCell.value === null || targetCell.value === undefined) targetCell.style = { ...row.getCell(column).style, fill };
+            if (targetCell.value === null || targetCell.value === undefined)
+              targetCell.style = { ...row.getCell(column).style, fill };
           }
         }
         copy.commit();
@@ -260,7 +292,12 @@ async function writeStreamedCopy(file: string, bytes: Uint8Array, { out, plan, s
     await addLinksAndChart(zip, summary.sheetName, rendered.links, rendered.chart);
     await new Promise<void>((resolve, reject) => {
       zip
-        .generateNodeStream({ type: "nodebuffer", streamFiles: true, compression: "DEFLATE", compressionOptions: { level: 6 } })
+        .generateNodeStream({
+          type: "nodebuffer",
+          streamFiles: true,
+          compression: "DEFLATE",
+          compressionOptions: { level: 6 },
+        })
         .pipe(fs.createWriteStream(out))
         .on("finish", () => resolve())
         .on("error", reject);

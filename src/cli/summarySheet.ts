@@ -46,7 +46,12 @@ export interface RenderedSummary {
  * Draws the summary model onto an empty worksheet, top to bottom (so a streaming writer can take it), and returns
  * what exceljs cannot write: the links to the order rows and the chart, for xlsxPost.
  */
-export function renderSummarySheet(sheet: SheetLike, model: SummaryModel, ordersSheet: string, lang: Lang): RenderedSummary {
+export function renderSummarySheet(
+  sheet: SheetLike,
+  model: SummaryModel,
+  ordersSheet: string,
+  lang: Lang,
+): RenderedSummary {
   const t = (text: Localized): string => (lang === "zh-CN" ? text.zh : text.en);
   const categoryLabel = (category: Category): string => t(CATEGORY_STYLE[category].label);
   COLUMN_WIDTHS.forEach((width, i) => {
@@ -95,7 +100,13 @@ export function renderSummarySheet(sheet: SheetLike, model: SummaryModel, orders
     put(row, 1, t(HEADINGS.none));
     row++;
   } else {
-    tableHeader([t(HEADINGS.code), t(HEADINGS.violation), t(HEADINGS.category), t(HEADINGS.orders), t(HEADINGS.points)]);
+    tableHeader([
+      t(HEADINGS.code),
+      t(HEADINGS.violation),
+      t(HEADINGS.category),
+      t(HEADINGS.orders),
+      t(HEADINGS.points),
+    ]);
     const first = row;
     for (const entry of model.byCode) {
       put(row, 1, entry.code);

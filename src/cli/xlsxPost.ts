@@ -38,18 +38,48 @@ export const escapeXml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const unescapeXml = (text: string): string =>
-  text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** `'Sheet name'` as formulas and hyperlink locations quote it. */
 export const quoteSheetName = (name: string): string => `'${name.replace(/'/g, "''")}'`;
 
 /** The elements of a worksheet that must come after <hyperlinks>, and after <drawing>, in schema order. */
 const AFTER_HYPERLINKS = [
-  "printOptions", "pageMargins", "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties",
-  "cellWatches", "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture",
-  "oleObjects", "controls", "webPublishItems", "tableParts", "extLst",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
 ];
-const AFTER_DRAWING = ["legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "webPublishItems", "tableParts", "extLst"];
+const AFTER_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
 
 /** Inserts `element` before the first of `followers` present, else before </worksheet>. */
 function insertBefore(xml: string, element: string, followers: readonly string[]): string {
@@ -124,9 +154,13 @@ function chartXml(spec: ChartSpec): string {
   const points = (values: Array<string | number>): string =>
     `<c:ptCount val="${values.length}"/>` +
     values.map((value, i) => `<c:pt idx="${i}"><c:v>${escapeXml(String(value))}</c:v></c:pt>`).join("");
-  const fill = (color: string): string => `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="7F7F7F"/></a:solidFill></a:ln></c:spPr>`;
+  const fill = (color: string): string =>
+    `<c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="7F7F7F"/></a:solidFill></a:ln></c:spPr>`;
   const dataPoints = spec.colors
-    .map((color, i) => `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>${fill(color)}</c:dPt>`)
+    .map(
+      (color, i) =>
+        `<c:dPt><c:idx val="${i}"/><c:invertIfNegative val="0"/><c:bubble3D val="0"/>${fill(color)}</c:dPt>`,
+    )
     .join("");
   const text = (size: number, bold: boolean): string => `<a:defRPr sz="${size}" b="${bold ? 1 : 0}"/>`;
   return (
@@ -198,7 +232,10 @@ export async function addLinksAndChart(
   let sheetXml = ensureRelationshipNamespace(await file(zip, sheetPart));
   if (links.length > 0) {
     const items = links
-      .map((link) => `<hyperlink ref="${link.ref}" location="${escapeXml(link.location)}"${link.display ? ` display="${escapeXml(link.display)}"` : ""}/>`)
+      .map(
+        (link) =>
+          `<hyperlink ref="${link.ref}" location="${escapeXml(link.location)}"${link.display ? ` display="${escapeXml(link.display)}"` : ""}/>`,
+      )
       .join("");
     sheetXml = insertBefore(sheetXml, `<hyperlinks>${items}</hyperlinks>`, AFTER_HYPERLINKS);
   }

@@ -8,7 +8,9 @@ import { CliError } from "./errors";
 export async function loadWorkbook(name: string, bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(
+      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer,
+    );
   } catch (error) {
     const reason = (error as Error).message.split("\n")[0];
     throw new CliError(`${name} could not be read as an .xlsx workbook; it may be damaged (${reason})`);

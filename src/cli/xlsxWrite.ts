@@ -1,3 +1,4 @@
+/* eslint-disable office-addins/call-sync-before-read -- exceljs cells, not Office.js proxies */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -40,7 +41,11 @@ function clearPreviousHighlights(sheet: ExcelJS.Worksheet, plan: HighlightPlan, 
  */
 export function applyHighlights(sheet: ExcelJS.Worksheet, plan: HighlightPlan): void {
   for (const { row, category } of plan.rows) {
-    const fill: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: CATEGORY_ARGB.get(category) as string } };
+    const fill: ExcelJS.Fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: CATEGORY_ARGB.get(category) as string },
+    };
     const sheetRow = sheet.getRow(row);
     for (let c = plan.firstColumn; c <= plan.lastColumn; c++) {
       const cell = sheetRow.getCell(c);
@@ -88,12 +93,20 @@ export interface ScannedCopyInput {
 }
 
 /** The scanned copy's bytes: highlights on the order sheet, a fresh summary sheet with links and chart. */
-export async function scannedCopyBytes({ workbook, plan, summary, headerRow, lang }: ScannedCopyInput): Promise<Buffer> {
+export async function scannedCopyBytes({
+  workbook,
+  plan,
+  summary,
+  headerRow,
+  lang,
+}: ScannedCopyInput): Promise<Buffer> {
   const orders = workbook.getWorksheet(plan.sheet);
   if (!orders) throw new Error(`sheet "${plan.sheet}" vanished from the workbook`);
   if (removeSummarySheets(workbook)) clearPreviousHighlights(orders, plan, headerRow);
   applyHighlights(orders, plan);
-  const summarySheet = workbook.addWorksheet(summary.sheetName, { properties: { tabColor: { argb: argb("#C00000") } } });
+  const summarySheet = workbook.addWorksheet(summary.sheetName, {
+    properties: { tabColor: { argb: argb("#C00000") } },
+  });
   const rendered = renderSummarySheet(summarySheet, summary, plan.sheet, lang);
   const written = await workbook.xlsx.writeBuffer();
   return finishWorkbookBytes(new Uint8Array(written as ArrayBuffer), summary.sheetName, rendered.links, rendered.chart);
@@ -118,6 +131,10 @@ export function workbookFromGrid(grid: SheetGrid, sheetName: string): ExcelJS.Wo
 
 /** A name Excel accepts for a sheet: at most 31 characters, none of []:*?/\ . */
 export function safeSheetName(name: string): string {
-  const cleaned = name.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").slice(0, 31).trim();
+  const cleaned = name
+    .replace(/[[\]:*?/\\]/g, "_")
+    .replace(/^'+|'+$/g, "")
+    .slice(0, 31)
+    .trim();
   return cleaned === "" ? "Orders" : cleaned;
 }

@@ -11,4 +11,13 @@ export {
   type SampleScenario,
   type SampleStatus,
 } from "./orders";
-export { sampleSheet, sampleReadme, sampleCsv, csvText, type SampleFormatting, type SampleLang, type SampleReadme, type SampleSheet } from "./sheet";
+export {
+  sampleSheet,
+  sampleReadme,
+  sampleCsv,
+  csvText,
+  type SampleFormatting,
+  type SampleLang,
+  type SampleReadme,
+  type SampleSheet,
+} from "./sheet";

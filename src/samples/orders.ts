@@ -84,10 +84,34 @@ export interface SampleOrder {
 }
 
 const BUYERS = [
-  "Olivia Martin", "Liam Johnson", "Sofia Rossi", "Lucas Silva", "Emma Dubois", "Noah Müller", "Ana Souza",
-  "Mateo García", "Chloé Bernard", "Jakub Nowak", "Иван Петров", "Мария Смирнова", "Min-jun Kim", "Yuna Lee",
-  "Noa Cohen", "Daan de Vries", "Oksana Shevchenko", "Pedro Alves", "Julia Kowalska", "Ethan Brown", "Camila López",
-  "Hugo Martínez", "Lea Fischer", "Tomás Ferreira", "Ava Wilson", "Elif Yılmaz", "Omar Haddad", "Sara Lind",
+  "Olivia Martin",
+  "Liam Johnson",
+  "Sofia Rossi",
+  "Lucas Silva",
+  "Emma Dubois",
+  "Noah Müller",
+  "Ana Souza",
+  "Mateo García",
+  "Chloé Bernard",
+  "Jakub Nowak",
+  "Иван Петров",
+  "Мария Смирнова",
+  "Min-jun Kim",
+  "Yuna Lee",
+  "Noa Cohen",
+  "Daan de Vries",
+  "Oksana Shevchenko",
+  "Pedro Alves",
+  "Julia Kowalska",
+  "Ethan Brown",
+  "Camila López",
+  "Hugo Martínez",
+  "Lea Fischer",
+  "Tomás Ferreira",
+  "Ava Wilson",
+  "Elif Yılmaz",
+  "Omar Haddad",
+  "Sara Lind",
 ];
 const COUNTRIES = ["US", "RU", "BR", "ES", "FR", "PL", "KR", "IL", "NL", "UA", "DE", "CL", "MX", "TR", "GB"];
 const PRODUCTS: ReadonlyArray<{ name: string; price: number }> = [
@@ -102,7 +126,12 @@ const PRODUCTS: ReadonlyArray<{ name: string; price: number }> = [
   { name: "Mechanical keyboard keycaps PBT", price: 17.4 },
   { name: "Cotton T-shirt, oversize, grey", price: 7.3 },
 ];
-const BUYER_CARRIERS = ["AliExpress Standard Shipping", "AliExpress Saver Shipping", "Cainiao Super Economy", "YunExpress"];
+const BUYER_CARRIERS = [
+  "AliExpress Standard Shipping",
+  "AliExpress Saver Shipping",
+  "Cainiao Super Economy",
+  "YunExpress",
+];
 
 /** UPU S10 check digit over the 8-digit serial. */
 function s10CheckDigit(serial: string): number {
@@ -204,7 +233,8 @@ class OrderFactory {
   ): SampleOrder {
     const random = this.random;
     const paidAt = paidFrom === undefined ? undefined : between(random, paidFrom, paidTo);
-    const createdAt = (paidAt ?? between(random, paidTo - 2 * DAY, paidTo)) - random.int(1, 90) * MINUTE - random.int(0, 59) * 1000;
+    const createdAt =
+      (paidAt ?? between(random, paidTo - 2 * DAY, paidTo)) - random.int(1, 90) * MINUTE - random.int(0, 59) * 1000;
     const products = this.products(lines);
     const amount = Math.round(products.reduce((sum, line) => sum + line.quantity * line.unitPrice, 0) * 100) / 100;
     return {
@@ -225,7 +255,12 @@ class OrderFactory {
   }
 
   /** Ships `order` at `shippedAt` with `shipment`, and a first carrier scan `scanDelay` later when it is before as-of. */
-  ship(order: SampleOrder, shippedAt: number, shipment: Shipment | undefined, scanDelay: number | undefined): SampleOrder {
+  ship(
+    order: SampleOrder,
+    shippedAt: number,
+    shipment: Shipment | undefined,
+    scanDelay: number | undefined,
+  ): SampleOrder {
     order.shippedAt = shippedAt;
     if (shipment) {
       order.carrier = shipment.carrier;
@@ -278,74 +313,185 @@ export function buildSampleOrders(): SampleOrder[] {
 
   // Shipped on time, valid numbers, scanned within 72 h: no code.
   for (let i = 0; i < 122; i++) {
-    add(f.shipOnTime(f.make("clean-shipped", "Shipped on time with a valid tracking number", "shipped", wall(5, 18), wall(6, 13), [], i === 7 ? 2 : 1)));
+    add(
+      f.shipOnTime(
+        f.make(
+          "clean-shipped",
+          "Shipped on time with a valid tracking number",
+          "shipped",
+          wall(5, 18),
+          wall(6, 13),
+          [],
+          i === 7 ? 2 : 1,
+        ),
+      ),
+    );
   }
   // Awaiting shipment with more than a day left: no code.
   for (let i = 0; i < 24; i++) {
-    add(f.make("clean-awaiting", "Awaiting shipment, deadline more than 24 h away", "awaiting", wall(6, 10), wall(6, 15, 10), [], i === 3 ? 2 : 1));
+    add(
+      f.make(
+        "clean-awaiting",
+        "Awaiting shipment, deadline more than 24 h away",
+        "awaiting",
+        wall(6, 10),
+        wall(6, 15, 10),
+        [],
+        i === 3 ? 2 : 1,
+      ),
+    );
   }
   // Deadline within the next 24 h: DUE_SOON (paid 8 Jun 13:00 – 9 Jun 11:00, deadline 15 Jun 13:00 – 16 Jun 11:00).
   for (let i = 0; i < 6; i++) {
-    add(f.make("due-soon", "Awaiting shipment, deadline within 24 h", "awaiting", wall(6, 8, 13), wall(6, 9, 11), ["DUE_SOON"]));
+    add(
+      f.make("due-soon", "Awaiting shipment, deadline within 24 h", "awaiting", wall(6, 8, 13), wall(6, 9, 11), [
+        "DUE_SOON",
+      ]),
+    );
   }
   // Deadline passed, nothing shipped: OVERDUE_UNSHIPPED.
   for (let i = 0; i < 8; i++) {
-    add(f.make("overdue", "Not shipped and the deadline has passed", "awaiting", wall(5, 28), wall(6, 7, 12), ["OVERDUE_UNSHIPPED"], i === 0 ? 3 : 1));
+    add(
+      f.make(
+        "overdue",
+        "Not shipped and the deadline has passed",
+        "awaiting",
+        wall(5, 28),
+        wall(6, 7, 12),
+        ["OVERDUE_UNSHIPPED"],
+        i === 0 ? 3 : 1,
+      ),
+    );
   }
   // Shipped after the deadline, scanned promptly: SHIPPED_LATE.
   for (let i = 0; i < 7; i++) {
-    const order = f.make("shipped-late", "Shipped after the deadline", "shipped", wall(5, 20), wall(6, 4), ["SHIPPED_LATE"], i === 0 ? 2 : 1);
+    const order = f.make(
+      "shipped-late",
+      "Shipped after the deadline",
+      "shipped",
+      wall(5, 20),
+      wall(6, 4),
+      ["SHIPPED_LATE"],
+      i === 0 ? 2 : 1,
+    );
     const shippedAt = (order.shipDeadline as number) + random.int(3, 90) * HOUR;
     add(f.ship(order, shippedAt, f.validShipment(), random.int(6, 48) * HOUR));
   }
   {
-    const order = f.make("shipped-late-not-online", "Shipped a day late and first scanned 4.5 days after that", "shipped", wall(5, 20), wall(6, 1), ["SHIPPED_LATE", "NOT_ONLINE"]);
+    const order = f.make(
+      "shipped-late-not-online",
+      "Shipped a day late and first scanned 4.5 days after that",
+      "shipped",
+      wall(5, 20),
+      wall(6, 1),
+      ["SHIPPED_LATE", "NOT_ONLINE"],
+    );
     add(f.ship(order, (order.shipDeadline as number) + DAY, f.validShipment(), 108 * HOUR));
   }
   // Marked shipped in the last five days without a tracking number: MISSING_TRACKING (too recent for NOT_ONLINE).
   for (let i = 0; i < 5; i++) {
-    const order = f.make("missing-tracking", "Marked shipped without a tracking number", "shipped", wall(6, 10), wall(6, 12), ["MISSING_TRACKING"]);
+    const order = f.make(
+      "missing-tracking",
+      "Marked shipped without a tracking number",
+      "shipped",
+      wall(6, 10),
+      wall(6, 12),
+      ["MISSING_TRACKING"],
+    );
     const shipment = i === 0 ? { carrier: "YANWEN_JYT", tracking: "" } : undefined;
     add(f.ship(order, (order.paidAt as number) + 20 * HOUR, shipment, undefined));
   }
   // Invalid numbers, all shipped recently with no scan yet.
   for (let i = 0; i < 3; i++) {
-    const order = f.make("invalid-check-digit", "S10 tracking number with a wrong check digit", "shipped", wall(6, 10), wall(6, 12), ["INVALID_TRACKING"]);
+    const order = f.make(
+      "invalid-check-digit",
+      "S10 tracking number with a wrong check digit",
+      "shipped",
+      wall(6, 10),
+      wall(6, 12),
+      ["INVALID_TRACKING"],
+    );
     add(f.ship(order, (order.paidAt as number) + 18 * HOUR, f.wrongCheckDigitShipment(), undefined));
   }
   for (const tracking of ["AEG0426-77", "WH-2025-0611"]) {
-    const order = f.make("invalid-format", "Tracking number matches no carrier's format", "shipped", wall(6, 10), wall(6, 12), ["INVALID_TRACKING"]);
+    const order = f.make(
+      "invalid-format",
+      "Tracking number matches no carrier's format",
+      "shipped",
+      wall(6, 10),
+      wall(6, 12),
+      ["INVALID_TRACKING"],
+    );
     add(f.ship(order, (order.paidAt as number) + 18 * HOUR, { carrier: "OTHER", tracking }, undefined));
   }
   {
-    const order = f.make("invalid-placeholder", "A placeholder typed instead of a number", "shipped", wall(6, 10), wall(6, 12), ["INVALID_TRACKING"]);
+    const order = f.make(
+      "invalid-placeholder",
+      "A placeholder typed instead of a number",
+      "shipped",
+      wall(6, 10),
+      wall(6, 12),
+      ["INVALID_TRACKING"],
+    );
     add(f.ship(order, (order.paidAt as number) + 18 * HOUR, { carrier: "YANWEN_JYT", tracking: "TBD" }, undefined));
   }
   // The same valid number on two different orders (twice): DUPLICATE_TRACKING on all four.
   for (let pair = 0; pair < 2; pair++) {
     const shipment = f.validShipment();
     for (let i = 0; i < 2; i++) {
-      add(f.shipOnTime(f.make("duplicate-tracking", "Same tracking number as another order", "shipped", wall(6, 2), wall(6, 10), ["DUPLICATE_TRACKING"]), shipment));
+      add(
+        f.shipOnTime(
+          f.make("duplicate-tracking", "Same tracking number as another order", "shipped", wall(6, 2), wall(6, 10), [
+            "DUPLICATE_TRACKING",
+          ]),
+          shipment,
+        ),
+      );
     }
   }
   // First carrier scan more than 72 h after shipment: NOT_ONLINE.
   for (let i = 0; i < 3; i++) {
-    const order = f.make("not-online-late-scan", "First carrier scan more than 72 h after shipment", "shipped", wall(5, 22), wall(6, 5), ["NOT_ONLINE"]);
+    const order = f.make(
+      "not-online-late-scan",
+      "First carrier scan more than 72 h after shipment",
+      "shipped",
+      wall(5, 22),
+      wall(6, 5),
+      ["NOT_ONLINE"],
+    );
     const shippedAt = (order.paidAt as number) + random.int(20, 60) * HOUR;
     add(f.ship(order, shippedAt, f.validShipment(), random.int(80, 120) * HOUR));
   }
   // Shipped more than five days ago and never scanned: NOT_ONLINE.
   for (let i = 0; i < 3; i++) {
-    const order = f.make("not-online-no-scan", "No carrier scan five days after shipment", "shipped", wall(5, 26), wall(6, 6), ["NOT_ONLINE"]);
+    const order = f.make(
+      "not-online-no-scan",
+      "No carrier scan five days after shipment",
+      "shipped",
+      wall(5, 26),
+      wall(6, 6),
+      ["NOT_ONLINE"],
+    );
     add(f.ship(order, (order.paidAt as number) + random.int(20, 60) * HOUR, f.validShipment(), undefined));
   }
   // Closed before shipment: seller-side reasons count, buyer-side ones do not.
   for (let i = 0; i < 4; i++) {
-    const order = add(f.make("seller-cancelled", "Closed before shipment for a seller-side reason", "closed", wall(5, 25), wall(6, 10), ["SELLER_CANCELLED"]));
+    const order = add(
+      f.make(
+        "seller-cancelled",
+        "Closed before shipment for a seller-side reason",
+        "closed",
+        wall(5, 25),
+        wall(6, 10),
+        ["SELLER_CANCELLED"],
+      ),
+    );
     order.cancelReason = SELLER_REASONS[i];
   }
   for (let i = 0; i < 4; i++) {
-    const order = add(f.make("buyer-cancelled", "Closed at the buyer's request", "closed", wall(5, 25), wall(6, 10), []));
+    const order = add(
+      f.make("buyer-cancelled", "Closed at the buyer's request", "closed", wall(5, 25), wall(6, 10), []),
+    );
     order.cancelReason = BUYER_REASONS[i];
   }
   // Not paid yet: no clock running.
@@ -360,7 +506,11 @@ export function buildSampleOrders(): SampleOrder[] {
   const older = clean.filter((order) => (order.shippedAt as number) < SAMPLE_AS_OF_WALL - 8 * DAY);
   const textDate = older[0] as SampleOrder;
   textDate.note = "Payment time typed as text";
-  textDate.odd = { paidAt: wallText(textDate.paidAt as number).replace(/-/g, "/").slice(0, 16) };
+  textDate.odd = {
+    paidAt: wallText(textDate.paidAt as number)
+      .replace(/-/g, "/")
+      .slice(0, 16),
+  };
   const unparseable = older[1] as SampleOrder;
   unparseable.note = "Ship time that is no date (32/13/2025)";
   unparseable.odd = { shippedAt: "32/13/2025" };

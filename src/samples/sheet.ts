@@ -92,7 +92,9 @@ function orderCells(order: SampleOrder, lang: SampleLang): Record<ColumnKey, Cel
   const pick = (text: { zh: string; en: string }): string => (lang === "zh-CN" ? text.zh : text.en);
   const first = order.products[0];
   const carrierTracking =
-    order.carrier === undefined && order.tracking === undefined ? null : `${order.carrier ?? ""}:${order.tracking ?? ""}`;
+    order.carrier === undefined && order.tracking === undefined
+      ? null
+      : `${order.carrier ?? ""}:${order.tracking ?? ""}`;
   const cells: Record<ColumnKey, CellValue> = {
     orderId: order.orderId,
     status: pick(STATUS_WORDS[order.status]),

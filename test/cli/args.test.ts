@@ -5,12 +5,40 @@ import { CliError } from "../../src/cli/errors";
 describe("parseArgs", () => {
   it("reads every scan option, --map repeated and --opt=value forms", () => {
     const command = parseArgs([
-      "scan", "orders.xlsx", "--sheet", "Orders", "--as-of=2025-06-15", "--tz", "Asia/Shanghai", "--handling-days", "5",
-      "--map", "paidAt=付款时间", "--map", "SHIPDEADLINE=\"Latest Ship Time\"", "--rules", "r.json", "--out", "o.xlsx", "--lang", "zh-CN", "-q",
+      "scan",
+      "orders.xlsx",
+      "--sheet",
+      "Orders",
+      "--as-of=2025-06-15",
+      "--tz",
+      "Asia/Shanghai",
+      "--handling-days",
+      "5",
+      "--map",
+      "paidAt=付款时间",
+      "--map",
+      'SHIPDEADLINE="Latest Ship Time"',
+      "--rules",
+      "r.json",
+      "--out",
+      "o.xlsx",
+      "--lang",
+      "zh-CN",
+      "-q",
     ]);
     expect(command).toEqual({
-      command: "scan", file: "orders.xlsx", sheet: "Orders", asOf: "2025-06-15", timeZone: "Asia/Shanghai", handlingDays: 5,
-      mapping: { paidAt: "付款时间", shipDeadline: "Latest Ship Time" }, rulesFile: "r.json", out: "o.xlsx", json: undefined, lang: "zh-CN", quiet: true,
+      command: "scan",
+      file: "orders.xlsx",
+      sheet: "Orders",
+      asOf: "2025-06-15",
+      timeZone: "Asia/Shanghai",
+      handlingDays: 5,
+      mapping: { paidAt: "付款时间", shipDeadline: "Latest Ship Time" },
+      rulesFile: "r.json",
+      out: "o.xlsx",
+      json: undefined,
+      lang: "zh-CN",
+      quiet: true,
     });
   });
 
@@ -18,7 +46,10 @@ describe("parseArgs", () => {
     expect(parseArgs(["scan", "a.xlsx", "--json"])).toMatchObject({ file: "a.xlsx", json: "-" });
     expect(parseArgs(["scan", "--json", "a.xlsx"])).toMatchObject({ file: "a.xlsx", json: "-" });
     expect(parseArgs(["scan", "a.xlsx", "--json", "report.json"])).toMatchObject({ json: "report.json" });
-    expect(parseArgs(["scan", "--json", "report.json", "a.xlsx"])).toMatchObject({ file: "a.xlsx", json: "report.json" });
+    expect(parseArgs(["scan", "--json", "report.json", "a.xlsx"])).toMatchObject({
+      file: "a.xlsx",
+      json: "report.json",
+    });
     expect(parseArgs(["scan", "a.csv", "--json=out.txt"])).toMatchObject({ json: "out.txt" });
     expect(parseArgs(["scan", "a.csv", "--json", "--lang", "en"])).toMatchObject({ json: "-", lang: "en" });
   });
@@ -56,7 +87,14 @@ describe("parseAsOf", () => {
   });
 
   it("refuses dates that do not exist and text that is no ISO date", () => {
-    for (const text of ["2025-02-29", "2025-13-01", "2025-06-15T24:00", "15/06/2025", "now", "2025-06-15T12:00+15:00"]) {
+    for (const text of [
+      "2025-02-29",
+      "2025-13-01",
+      "2025-06-15T24:00",
+      "15/06/2025",
+      "now",
+      "2025-06-15T12:00+15:00",
+    ]) {
       expect(() => parseAsOf(text, "UTC")).toThrow(CliError);
     }
   });

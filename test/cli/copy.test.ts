@@ -26,7 +26,11 @@ function expectedFills(): Map<number, string> {
   const fills = new Map<number, string>();
   for (const order of orders) {
     if (order.expected.length === 0) continue;
-    const colour = order.expected.some((code) => late.has(code)) ? LATE : order.expected.some((code) => untracked.has(code)) ? UNTRACKED : AT_RISK;
+    const colour = order.expected.some((code) => late.has(code))
+      ? LATE
+      : order.expected.some((code) => untracked.has(code))
+        ? UNTRACKED
+        : AT_RISK;
     for (const row of sheet.orderRows[order.orderId] ?? []) fills.set(row, colour);
   }
   return fills;
@@ -50,7 +54,9 @@ async function relsTargets(zip: JSZip, relsPath: string): Promise<Array<{ type: 
 /** The worksheet part of a sheet, by its name. */
 async function sheetPart(zip: JSZip, name: string): Promise<string> {
   const workbookXml = (await zip.file("xl/workbook.xml")?.async("string")) as string;
-  const tag = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`name="${name}"`)) as string;
+  const tag = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => t.includes(`name="${name}"`)) as string;
   const id = /r:id="([^"]*)"/.exec(tag)?.[1];
   const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) as string;
   const rel = new RegExp(`<Relationship\\b[^>]*Id="${id}"[^>]*>`).exec(rels)?.[0] as string;
@@ -87,11 +93,16 @@ describe("ae-guard scan --out", () => {
       for (let column = 1; column <= width; column++) {
         const fill = fillOf(orders.getCell(row, column));
         const expected = want.get(row);
-        if (expected !== undefined ? fill !== expected : fill !== undefined && OUR_FILLS.includes(fill)) wrong.push(`R${row}C${column} ${fill} want ${expected}`);
+        if (expected !== undefined ? fill !== expected : fill !== undefined && OUR_FILLS.includes(fill))
+          wrong.push(`R${row}C${column} ${fill} want ${expected}`);
       }
     }
     expect(wrong.slice(0, 10)).toEqual([]);
-    expect([...want.keys()].some((row) => Object.values(sheet.orderRows).some((rows) => rows.length > 1 && rows.slice(1).includes(row)))).toBe(true);
+    expect(
+      [...want.keys()].some((row) =>
+        Object.values(sheet.orderRows).some((rows) => rows.length > 1 && rows.slice(1).includes(row)),
+      ),
+    ).toBe(true);
   });
 
   it("keeps the seller's formatting on every other cell", () => {
@@ -111,7 +122,8 @@ describe("ae-guard scan --out", () => {
       // The tint stays on unflagged rows; the number format everywhere, highlighted or not.
       if (!flagged.has(row)) expect(fillOf(amount)).toBe(formatting.tintedColumn.color);
       expect(amount.numFmt).toBe(formatting.amountFormat);
-      for (const column of formatting.dateColumns) expect(orders.getCell(row, column).numFmt).toBe(formatting.dateFormat);
+      for (const column of formatting.dateColumns)
+        expect(orders.getCell(row, column).numFmt).toBe(formatting.dateFormat);
     }
   });
 
@@ -143,7 +155,15 @@ describe("ae-guard scan --out", () => {
     expect(summary).toBeDefined();
     const texts: string[] = [];
     summary.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
-    expect(texts).toEqual(expect.arrayContaining(["AE Guard — 违规汇总", "订单", "orders-zh.xlsx", "OVERDUE_UNSHIPPED", "SELLER_CANCELLED"]));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "AE Guard — 违规汇总",
+        "订单",
+        "orders-zh.xlsx",
+        "OVERDUE_UNSHIPPED",
+        "SELLER_CANCELLED",
+      ]),
+    );
     const codeRow = (code: string): ExcelJS.Row => {
       let found: ExcelJS.Row | undefined;
       summary.eachRow((row) => {
@@ -162,10 +182,15 @@ describe("ae-guard scan --out", () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     const xml = (await zip.file(await sheetPart(zip, "AE 违规汇总"))?.async("string")) as string;
     const links = [...xml.matchAll(/<hyperlink ref="A(\d+)" location="([^"]*)"/g)].map((match) => match[2]);
-    const flaggedRows = orders.filter((order) => order.expected.length > 0).map((order) => sheet.orderRows[order.orderId]?.[0]);
+    const flaggedRows = orders
+      .filter((order) => order.expected.length > 0)
+      .map((order) => sheet.orderRows[order.orderId]?.[0]);
     expect(links.sort()).toEqual(flaggedRows.map((row) => `'订单'!A${row}`).sort());
     // Internal links need no relationship: no external target may point into the workbook.
-    const rels = await relsTargets(zip, (await sheetPart(zip, "AE 违规汇总")).replace("worksheets/", "worksheets/_rels/") + ".rels");
+    const rels = await relsTargets(
+      zip,
+      (await sheetPart(zip, "AE 违规汇总")).replace("worksheets/", "worksheets/_rels/") + ".rels",
+    );
     expect(rels.filter((rel) => rel.type.endsWith("/hyperlink"))).toEqual([]);
   });
 
@@ -194,7 +219,9 @@ describe("ae-guard scan --out", () => {
       counts.push(summary.getCell(`${valCol}${row}`).value);
     }
     expect(codes).toContain("NOT_ONLINE");
-    expect(counts.reduce((a, b) => (a as number) + (b as number), 0)).toBe(orders.reduce((sum, order) => sum + order.expected.length, 0));
+    expect(counts.reduce((a, b) => (a as number) + (b as number), 0)).toBe(
+      orders.reduce((sum, order) => sum + order.expected.length, 0),
+    );
     const types = (await zip.file("[Content_Types].xml")?.async("string")) as string;
     expect(types).toContain('PartName="/xl/charts/chart1.xml"');
     expect(types).toContain(`PartName="/${drawingPart}"`);
@@ -203,7 +230,17 @@ describe("ae-guard scan --out", () => {
   it("replaces the summary sheet when the scanned copy is scanned again, and clears highlights that no longer apply", async () => {
     const again = path.join(dir, "rescanned.xlsx");
     // A week earlier fewer orders are late: rows flagged only now must lose their highlight.
-    const run = await runCli(["scan", out, "--as-of", "2025-06-08T12:00:00-07:00", "--out", again, "--lang", "en", "--json"]);
+    const run = await runCli([
+      "scan",
+      out,
+      "--as-of",
+      "2025-06-08T12:00:00-07:00",
+      "--out",
+      again,
+      "--lang",
+      "en",
+      "--json",
+    ]);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as { findings: Array<{ rows: number[] }> };
     const flaggedNow = new Set(report.findings.flatMap((finding) => finding.rows));
@@ -216,7 +253,9 @@ describe("ae-guard scan --out", () => {
       expect(fill !== undefined && OUR_FILLS.includes(fill)).toBe(flaggedNow.has(row));
     }
     const zip = await JSZip.loadAsync(fs.readFileSync(again));
-    expect(Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))).toEqual(["xl/charts/chart1.xml"]);
+    expect(Object.keys(zip.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))).toEqual([
+      "xl/charts/chart1.xml",
+    ]);
   });
 });
 

@@ -29,23 +29,35 @@ async function expectRefused(argv: string[], message: RegExp): Promise<void> {
 
 describe("files AE Guard cannot read: exit 2 and one line that says why", () => {
   it("an old .xls workbook", async () => {
-    await expectRefused(["scan", writeFile("old.xls", cfb("Workbook"))], /old Excel 97-2003 workbook \(\.xls\).*save it as \.xlsx/);
+    await expectRefused(
+      ["scan", writeFile("old.xls", cfb("Workbook"))],
+      /old Excel 97-2003 workbook \(\.xls\).*save it as \.xlsx/,
+    );
   });
 
   it("a password-protected workbook (encrypted OOXML inside a CFB file)", async () => {
-    await expectRefused(["scan", writeFile("secret.xlsx", cfb("EncryptionInfo\0EncryptedPackage"))], /password-protected/);
+    await expectRefused(
+      ["scan", writeFile("secret.xlsx", cfb("EncryptionInfo\0EncryptedPackage"))],
+      /password-protected/,
+    );
   });
 
   it("a damaged zip", async () => {
     const good = fs.readFileSync(sample);
-    await expectRefused(["scan", writeFile("broken.xlsx", good.subarray(0, Math.floor(good.length / 2)))], /could not be read as an \.xlsx workbook/);
+    await expectRefused(
+      ["scan", writeFile("broken.xlsx", good.subarray(0, Math.floor(good.length / 2)))],
+      /could not be read as an \.xlsx workbook/,
+    );
   });
 
   it("a zip that is no workbook", async () => {
     const JSZip = (await import("jszip")).default;
     const zip = new JSZip();
     zip.file("hello.txt", "not a workbook");
-    await expectRefused(["scan", writeFile("notes.xlsx", await zip.generateAsync({ type: "nodebuffer" }))], /notes\.xlsx (could not be read as an \.xlsx workbook|has no worksheets)/);
+    await expectRefused(
+      ["scan", writeFile("notes.xlsx", await zip.generateAsync({ type: "nodebuffer" }))],
+      /notes\.xlsx (could not be read as an \.xlsx workbook|has no worksheets)/,
+    );
   });
 
   it("a text file named .xlsx", async () => {
@@ -99,7 +111,10 @@ describe("bad invocations: exit 2 and one line", () => {
   it("a bad --map: no '=', an unknown field, a header the sheet does not have", async () => {
     await expectRefused(["scan", sample, "--map", "paidAt"], /--map needs FIELD=HEADER/);
     await expectRefused(["scan", sample, "--map", "paidWhen=Payment Time"], /--map: unknown field "paidWhen"/);
-    await expectRefused(["scan", sample, "--as-of", AS_OF, "--map", "paidAt=Paid On"], /--map paidAt="Paid On": no such column in row 3 of sheet "Orders"/);
+    await expectRefused(
+      ["scan", sample, "--as-of", AS_OF, "--map", "paidAt=Paid On"],
+      /--map paidAt="Paid On": no such column in row 3 of sheet "Orders"/,
+    );
   });
 
   it("a --map that names a real column is used", async () => {
@@ -109,8 +124,14 @@ describe("bad invocations: exit 2 and one line", () => {
   });
 
   it("a bad --rules file, with the rulebook's own message", async () => {
-    await expectRefused(["scan", sample, "--rules", writeFile("rules.json", "{ handlingDays: 5 ")], /--rules .*rules\.json: Rulebook override is not valid JSON/);
-    await expectRefused(["scan", sample, "--rules", writeFile("rules2.json", JSON.stringify({ handlingDays: -3 }))], /--rules .*rules2\.json: Rulebook override: .*handlingDays/);
+    await expectRefused(
+      ["scan", sample, "--rules", writeFile("rules.json", "{ handlingDays: 5 ")],
+      /--rules .*rules\.json: Rulebook override is not valid JSON/,
+    );
+    await expectRefused(
+      ["scan", sample, "--rules", writeFile("rules2.json", JSON.stringify({ handlingDays: -3 }))],
+      /--rules .*rules2\.json: Rulebook override: .*handlingDays/,
+    );
     await expectRefused(["scan", sample, "--rules", path.join(dir, "none.json")], /--rules .*none\.json: no such file/);
   });
 

@@ -1,6 +1,11 @@
 import { ProgressBar } from "../../src/cli/progress";
 
-function stream(isTTY: boolean): { write: (text: string) => boolean; isTTY: boolean; columns: number; written: string[] } {
+function stream(isTTY: boolean): {
+  write: (text: string) => boolean;
+  isTTY: boolean;
+  columns: number;
+  written: string[];
+} {
   const written: string[] = [];
   return { write: (text: string) => written.push(text) > 0, isTTY, columns: 80, written };
 }

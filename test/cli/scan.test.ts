@@ -38,7 +38,12 @@ describe("ae-guard scan on the Chinese sample", () => {
   it("raises on every order exactly the codes the sample was designed to raise", () => {
     const found = codesByOrder(report.findings);
     const wrong = orders
-      .map((order) => ({ id: order.orderId, note: order.note, want: [...order.expected].sort(), got: found.get(order.orderId) ?? [] }))
+      .map((order) => ({
+        id: order.orderId,
+        note: order.note,
+        want: [...order.expected].sort(),
+        got: found.get(order.orderId) ?? [],
+      }))
       .filter((entry) => entry.want.join() !== entry.got.join());
     expect(wrong).toEqual([]);
   });
@@ -73,7 +78,8 @@ describe("ae-guard scan on the Chinese sample", () => {
 });
 
 describe("the same orders in other files give the same findings", () => {
-  const key = (report: Report): string[] => report.findings.map((finding) => `${finding.orderId} ${finding.code} ${finding.row}`).sort();
+  const key = (report: Report): string[] =>
+    report.findings.map((finding) => `${finding.orderId} ${finding.code} ${finding.row}`).sort();
   let reference: Report;
   beforeAll(async () => {
     reference = await scanJson(path.join(SAMPLES, "orders-zh.xlsx"));
@@ -82,7 +88,9 @@ describe("the same orders in other files give the same findings", () => {
   it.each(["orders-en.xlsx", "orders-en.csv", "orders-zh.csv"])("%s", async (file) => {
     const report = await scanJson(path.join(SAMPLES, file));
     expect(key(report)).toEqual(key(reference));
-    expect(report.diagnostics.map((item) => `${item.row} ${item.problem}`)).toEqual(reference.diagnostics.map((item) => `${item.row} ${item.problem}`));
+    expect(report.diagnostics.map((item) => `${item.row} ${item.problem}`)).toEqual(
+      reference.diagnostics.map((item) => `${item.row} ${item.problem}`),
+    );
     expect(report.totals.points.total).toBe(reference.totals.points.total);
   });
 
@@ -140,7 +148,15 @@ describe("ae-guard scan output", () => {
   });
 
   it("reads --as-of without an offset in --tz", async () => {
-    const run = await runCli(["scan", path.join(SAMPLES, "orders-en.csv"), "--as-of", "2025-06-16T03:00", "--tz", "Asia/Shanghai", "--json"]);
+    const run = await runCli([
+      "scan",
+      path.join(SAMPLES, "orders-en.csv"),
+      "--as-of",
+      "2025-06-16T03:00",
+      "--tz",
+      "Asia/Shanghai",
+      "--json",
+    ]);
     const report = JSON.parse(run.stdout) as Report;
     expect(report.timeZone).toBe("Asia/Shanghai");
     expect(report.asOf).toBe("2025-06-16T03:00:00+08:00");

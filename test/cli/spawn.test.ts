@@ -13,11 +13,15 @@ function aeGuard(args: string[], cwd = ROOT): { status: number | null; stdout: s
 
 beforeAll(() => {
   // Make lib/ current (type errors elsewhere in the tree do not stop tsc from emitting).
-  spawnSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.cli.json")], {
-    cwd: ROOT,
-    encoding: "utf8",
-    timeout: 180_000,
-  });
+  spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", path.join(ROOT, "tsconfig.cli.json")],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 180_000,
+    },
+  );
   expect(fs.existsSync(path.join(ROOT, "lib", "cli", "main.js"))).toBe(true);
 }, 200_000);
 
@@ -40,7 +44,12 @@ describe("bin/ae-guard.js", () => {
   it("exits 2 with one line for a file it cannot read", () => {
     const run = aeGuard(["scan", "samples/no-such-file.xlsx"]);
     expect(run.status).toBe(2);
-    expect(run.stderr.trim().split("\n")).toEqual(["ae-guard: samples/no-such-file.xlsx: no such file".replace("samples/no-such-file.xlsx", path.join(ROOT, "samples", "no-such-file.xlsx"))]);
+    expect(run.stderr.trim().split("\n")).toEqual([
+      "ae-guard: samples/no-such-file.xlsx: no such file".replace(
+        "samples/no-such-file.xlsx",
+        path.join(ROOT, "samples", "no-such-file.xlsx"),
+      ),
+    ]);
   });
 
   it("runs the demo from any folder: the Chinese sample into ./demo-output", () => {

@@ -15,7 +15,15 @@ describe("scanning a workbook in streaming mode", () => {
   beforeAll(async () => {
     process.env.AE_GUARD_STREAM_THRESHOLD_MB = "0";
     try {
-      const run = await runCli(["scan", path.join(SAMPLES, "orders-zh.xlsx"), "--as-of", AS_OF, "--out", out, "--json"]);
+      const run = await runCli([
+        "scan",
+        path.join(SAMPLES, "orders-zh.xlsx"),
+        "--as-of",
+        AS_OF,
+        "--out",
+        out,
+        "--json",
+      ]);
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);
       report = JSON.parse(run.stdout);

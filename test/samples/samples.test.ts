@@ -2,7 +2,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import { VIOLATION_CODES, type CellValue } from "../../src/core/model";
-import { buildSampleOrders, sampleCsv, sampleReadme, sampleSheet, SAMPLE_AS_OF, type SampleLang } from "../../src/samples";
+import {
+  buildSampleOrders,
+  sampleCsv,
+  sampleReadme,
+  sampleSheet,
+  SAMPLE_AS_OF,
+  type SampleLang,
+} from "../../src/samples";
 import { toCoreCell } from "../../src/cli/cells";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -28,7 +35,9 @@ describe("the sample order export", () => {
     expect(cells).toContainEqual({ error: "#N/A" });
     expect(cells).toContain("32/13/2025");
     expect(cells).toContain('=HYPERLINK("http://x","y")');
-    expect(cells.some((cell) => typeof cell === "string" && /^[A-Z_]+:[a-z]{2} \d{4} \d{4} \d[a-z]{2}$/.test(cell))).toBe(true);
+    expect(
+      cells.some((cell) => typeof cell === "string" && /^[A-Z_]+:[a-z]{2} \d{4} \d{4} \d[a-z]{2}$/.test(cell)),
+    ).toBe(true);
     expect(cells.some((cell) => typeof cell === "string" && /[０-９]{14}/.test(cell))).toBe(true);
     expect(cells.some((cell) => typeof cell === "string" && /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}$/.test(cell))).toBe(true);
     const continuation = Object.values(sheet.orderRows).filter((rows) => rows.length > 1);
@@ -38,9 +47,13 @@ describe("the sample order export", () => {
   it("puts a title row above the header and names the columns like the 2019 seller-centre export", () => {
     const zh = sampleSheet("zh-CN");
     expect(zh.rows[0]?.[0]).toBe("订单导出 2025-06-15");
-    expect(zh.rows[zh.headerRow - 1]).toEqual(expect.arrayContaining(["订单号", "付款时间", "发货期限", "实际发货物流:运单号", "上网时间", "取消原因"]));
+    expect(zh.rows[zh.headerRow - 1]).toEqual(
+      expect.arrayContaining(["订单号", "付款时间", "发货期限", "实际发货物流:运单号", "上网时间", "取消原因"]),
+    );
     const en = sampleSheet("en");
-    expect(en.rows[en.headerRow - 1]).toEqual(expect.arrayContaining(["Order ID", "Payment Time", "Shipping Deadline"]));
+    expect(en.rows[en.headerRow - 1]).toEqual(
+      expect.arrayContaining(["Order ID", "Payment Time", "Shipping Deadline"]),
+    );
     // The same orders in the same rows in both languages.
     expect(en.orderRows).toEqual(zh.orderRows);
   });
@@ -88,12 +101,15 @@ describe.each<[SampleLang, string]>([
       const want = expected.rows[r] ?? [];
       const got = actual[r] ?? [];
       for (let c = 0; c < Math.max(want.length, got.length); c++) {
-        if (!same(got[c] ?? null, want[c] ?? null)) mismatches.push(`R${r + 1}C${c + 1}: ${JSON.stringify(got[c])} != ${JSON.stringify(want[c])}`);
+        if (!same(got[c] ?? null, want[c] ?? null))
+          mismatches.push(`R${r + 1}C${c + 1}: ${JSON.stringify(got[c])} != ${JSON.stringify(want[c])}`);
       }
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
     const readme = sampleReadme(lang);
-    expect((await committedValues(path.join(ROOT, "samples", `${base}.xlsx`), readme.name))[0]?.[0]).toBe(readme.rows[0]?.[0]);
+    expect((await committedValues(path.join(ROOT, "samples", `${base}.xlsx`), readme.name))[0]?.[0]).toBe(
+      readme.rows[0]?.[0],
+    );
   });
 });
 
