@@ -35,7 +35,7 @@ const HEADER_FILL = solid("#D9D9D9");
 const LINK_FONT: Partial<ExcelJS.Font> = { color: { argb: "FF0563C1" }, underline: true };
 
 /** The parts of an exceljs worksheet the renderer uses: in-memory and streaming worksheets both have them. */
-type SheetLike = Pick<ExcelJS.Worksheet, "getCell" | "getColumn">;
+type SheetLike = Pick<ExcelJS.Worksheet, "getCell" | "getColumn" | "pageSetup">;
 
 export interface RenderedSummary {
   links: InternalLink[];
@@ -54,6 +54,8 @@ export function renderSummarySheet(
 ): RenderedSummary {
   const t = (text: Localized): string => (lang === "zh-CN" ? text.zh : text.en);
   const categoryLabel = (category: Category): string => t(CATEGORY_STYLE[category].label);
+  // Printed, the summary fits the page width (landscape), however long the flagged list runs.
+  Object.assign(sheet.pageSetup, { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   COLUMN_WIDTHS.forEach((width, i) => {
     sheet.getColumn(i + 1).width = width;
   });
