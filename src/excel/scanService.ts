@@ -51,7 +51,11 @@ export interface SessionDeps {
   readLimits?: ReadPlanLimits;
   /** Request/response budget per sync for fills and writes. */
   budgetBytes?: number;
+  /** Told how long the core (scan, highlight plan, summary model) took, for the benchmark. */
+  onCoreTime?: (ms: number) => void;
 }
+
+const clock = (): number => globalThis.performance?.now() ?? Date.now();
 
 /** What a scan adds to the core's outcome for the task pane. */
 export interface ExcelScanOutcome extends ScanOutcome {
@@ -265,15 +269,20 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       });
 
       report("evaluate", 0);
-      const result = await scanWithFormats(
-        port,
-        read,
-        (grid) => scanGrid({ grid, options, mapping: settings.mapping, rulebook }),
-        budget,
-        signal,
-      );
+      let coreMs = 0;
+      const timedScan = (grid: SheetRead["grid"]): ScanResult => {
+        const start = clock();
+        try {
+          return scanGrid({ grid, options, mapping: settings.mapping, rulebook });
+        } finally {
+          coreMs += clock() - start;
+        }
+      };
+      const result = await scanWithFormats(port, read, timedScan, budget, signal);
+      const modelStart = clock();
       const plan: HighlightPlan = buildHighlightPlan(result);
       const summary: SummaryModel = buildSummaryModel(result, settings.lang);
+      deps.onCoreTime?.(coreMs + clock() - modelStart);
       const hiddenFlaggedRows = plan.rows.filter(({ row }) => read.hiddenRows.has(row)).length;
       if (hiddenFlaggedRows > 0) summary.notes.push(hiddenNote(hiddenFlaggedRows, read.sheet, settings.lang));
       report("evaluate", 1);
