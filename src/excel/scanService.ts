@@ -57,15 +57,9 @@ export interface SessionDeps {
 
 const clock = (): number => globalThis.performance?.now() ?? Date.now();
 
-/** What a scan adds to the core's outcome for the task pane. */
-export interface ExcelScanOutcome extends ScanOutcome {
-  /** Flagged rows currently hidden by a filter (they are highlighted too). */
-  hiddenFlaggedRows: number;
-  /** How the date system was decided: the host said, the displayed dates said, or Excel's default. */
-  dateSystem: { date1904: boolean; source: SheetRead["dateSystemSource"] };
-  /** Cells with a gradient fill, left uncoloured because the API cannot put a gradient back. */
-  skippedCells: number;
-}
+/** The Excel session's outcome: ScanOutcome with the Excel-only figures always present. */
+export type ExcelScanOutcome = ScanOutcome &
+  Required<Pick<ScanOutcome, "hiddenFlaggedRows" | "dateSystem" | "skippedCells">>;
 
 const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -188,6 +182,9 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
     const candidates = orderSheets(inspection);
     if (requested) {
       if (!inspection.layout) throw new WorkbookError("SheetNotFound", `There is no sheet named "${requested}".`);
+      if (isOurSheet(inspection.layout.name)) {
+        throw new WorkbookError("SheetNotFound", `"${inspection.layout.name}" is AE Guard's own sheet, not an order sheet.`);
+      }
       return { sheet: inspection.layout.name, inspection };
     }
     if (inspection.layout && candidates.includes(inspection.layout.name))

@@ -36,6 +36,12 @@ export interface ScanOutcome {
   result: ScanResult;
   plan: HighlightPlan;
   summary: SummaryModel;
+  /** Flagged rows currently hidden by a filter or by hand (highlighted too). Set by the Excel session. */
+  hiddenFlaggedRows?: number;
+  /** The workbook's date system and how it was told: the host said, the displayed dates said, or Excel's default. */
+  dateSystem?: { date1904: boolean; source: "host" | "displayed-text" | "default" };
+  /** Cells left uncoloured because their gradient fill could not be put back. */
+  skippedCells?: number;
 }
 
 /** The operations the task pane drives; implemented over Office.js and over the in-memory workbook (browser preview). */

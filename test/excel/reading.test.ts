@@ -182,6 +182,28 @@ describe("payload limits", () => {
   });
 });
 
+describe("number formats", () => {
+  test("are read only for date cells the core cannot judge by their number, and then change the verdict", async () => {
+    const numberFormatReads = (port: FakeWorkbookPort): number => port.ledger.filter((r) => r.call === "read").length;
+    const plain = setup(orderSheet(KINDS));
+    await plain.session.scan(settings());
+    const readsWithoutFormats = numberFormatReads(plain.port);
+
+    // A payment time of serial 10 (1900-01-10) is only a date if its cell is formatted as one.
+    const rows = orderSheet(KINDS);
+    rows[1]![2] = 10;
+    const withFormat = setup(rows);
+    withFormat.sheet.numberFormats.set(2, new Map([[3, "yyyy-mm-dd"]]));
+    const withoutFormat = setup(rows);
+    const dated = await withFormat.session.scan(settings());
+    const undated = await withoutFormat.session.scan(settings());
+    const problem = (outcome: typeof dated) => outcome.result.diagnostics.filter((d) => d.row === 2 && d.problem === "UNPARSEABLE_DATE");
+    expect(problem(dated)).toHaveLength(0);
+    expect(problem(undated)).toHaveLength(1);
+    expect(numberFormatReads(withFormat.port)).toBe(readsWithoutFormats + 1);
+  });
+});
+
 describe("session odds and ends", () => {
   test("settings round-trip through the workbook; sheets listed without the add-in's own", async () => {
     const { session, workbook } = setup(orderSheet(KINDS));
@@ -213,6 +235,10 @@ describe("session odds and ends", () => {
     await expect(session.scan(settings())).rejects.toMatchObject({ code: "EmptySheet" });
     workbook.addSheet("Notes", [["hello"], ["world"]]);
     await expect(session.scan(settings({ sheet: "Notes" }))).rejects.toMatchObject({ code: "NoHeader" });
+    await expect(session.scan(settings({ sheet: "AE Violations" }))).rejects.toMatchObject({ code: "SheetNotFound" });
+    workbook.addSheet("AE Violations", [["订单号", "付款时间"], ["1", "2025-06-01"]]);
+    await expect(session.scan(settings({ sheet: "AE Violations" }))).rejects.toMatchObject({ code: "SheetNotFound" });
+    expect(workbook.sheet("AE Violations")).toBeDefined();
     const old = createWorkbookSession(new FakeWorkbookPort(new Workbook(), { capabilities: { scan: false, mergeUndoGroup: false } }));
     await expect(old.scan(settings())).rejects.toMatchObject({ code: "RequirementNotSupported" });
   });

@@ -23,6 +23,7 @@ import type {
   WritePlan,
 } from "../port";
 import { detectCapabilities, type Capabilities } from "../requirements";
+import { createWorkbookSession, type ExcelWorkbookSession, type SessionDeps } from "../scanService";
 
 /** Worksheet.getRangeByIndexes is 0-based. */
 function rangeOf(sheet: Excel.Worksheet, box: CellBox): Excel.Range {
@@ -351,4 +352,9 @@ function queueWrite(context: Excel.RequestContext, sheets: Map<string, Excel.Wor
       sheet(op.sheet).activate();
       return;
   }
+}
+
+/** The task pane's session inside Excel: call after `Office.onReady`. */
+export function createOfficeWorkbookSession(deps?: SessionDeps): ExcelWorkbookSession {
+  return createWorkbookSession(new OfficeWorkbookPort(), deps);
 }
