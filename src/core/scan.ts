@@ -2,8 +2,8 @@ import type { CanonicalField, Diagnostic, Finding, Instant, Order, ScanOptions, 
 import { CANONICAL_FIELDS } from "./model";
 import { ALIEXPRESS_RULEBOOK, type Rulebook } from "./rulebook";
 import { readOrderSheet, type ColumnMapping } from "./sheet";
-import { evaluateOrder, type EvaluationContext } from "./evaluate/evaluateOrder";
-import { findSharedTrackingNumbers } from "./evaluate/duplicates";
+import { evaluateOrder, type EvaluationContext, type OrderEvaluation } from "./evaluate/evaluateOrder";
+import { SharedTrackingNumbers } from "./evaluate/duplicates";
 import { assessFindings, assignPoints } from "./assess";
 import type { ScanResult, SkippedCheck } from "./report/types";
 
@@ -89,39 +89,23 @@ export function evaluationContext(
   };
 }
 
-function duplicateFindings(
-  evaluations: ReadonlyArray<{ order: Order; trackingNumbers: string[] }>,
-  ctx: EvaluationContext,
-): { byOrder: Map<string, Finding>; maxReuse: number } {
-  const shared = findSharedTrackingNumbers(
-    evaluations.map(({ order, trackingNumbers }) => ({ orderId: order.orderId, trackingNumbers })),
-  );
-  const byOrder = new Map<string, Finding>();
-  let maxReuse = 0;
-  if (shared.size === 0) return { byOrder, maxReuse };
-  const orderById = new Map(evaluations.map(({ order }) => [order.orderId, order]));
-  for (const [number, orderIds] of shared) {
-    maxReuse = Math.max(maxReuse, orderIds.length);
-    for (const orderId of orderIds) {
-      const order = orderById.get(orderId);
-      if (!order || byOrder.has(orderId)) continue;
-      const others = orderIds.filter((id) => id !== orderId);
-      const listed = others.slice(0, 3).join(", ") + (others.length > 3 ? ` (+${others.length - 3})` : "");
-      byOrder.set(orderId, {
-        row: order.rows[0] ?? 0,
-        rows: order.rows,
-        orderId,
-        code: "DUPLICATE_TRACKING",
-        category: ctx.rulebook.violations.DUPLICATE_TRACKING.category,
-        points: 0,
-        message: `Tracking number ${number} is also on order ${listed}`,
-        messageZh: `运单号 ${number} 也用于订单 ${listed}`,
-        at: order.shippedAt ?? order.paidAt,
-      });
-    }
-  }
-  return { byOrder, maxReuse };
+function duplicateFinding(order: Order, number: string, orderIds: readonly string[], ctx: EvaluationContext): Finding {
+  const others = orderIds.filter((id) => id !== order.orderId);
+  const listed = others.slice(0, 3).join(", ") + (others.length > 3 ? ` (+${others.length - 3})` : "");
+  return {
+    row: order.rows[0] ?? 0,
+    rows: order.rows,
+    orderId: order.orderId,
+    code: "DUPLICATE_TRACKING",
+    category: ctx.rulebook.violations.DUPLICATE_TRACKING.category,
+    points: 0,
+    message: `Tracking number ${number} is also on order ${listed}`,
+    messageZh: `运单号 ${number} 也用于订单 ${listed}`,
+    at: order.shippedAt ?? order.paidAt,
+  };
 }
+
+type CarrierTally = ScanResult["carriers"][number];
 
 /** Judges already-read orders: findings with points, the assessment and the carrier breakdown. */
 export function scanOrders(
@@ -133,38 +117,76 @@ export function scanOrders(
   rulebook: Rulebook = ALIEXPRESS_RULEBOOK,
 ): ScanResult {
   const ctx = evaluationContext(options, rulebook, present);
-  const evaluations = orders.map((order) => ({ order, ...evaluateOrder(order, ctx) }));
-  const duplicates = present.has("trackingNumber")
-    ? duplicateFindings(evaluations, ctx)
-    : { byOrder: new Map<string, Finding>(), maxReuse: 0 };
+  const checkDuplicates = present.has("trackingNumber");
+  const sharedNumbers = new SharedTrackingNumbers(checkDuplicates ? orders.length : 0);
+  // One pass: each order's findings are appended to one array; ends[i] is where order i's findings stop.
+  let findings: Finding[] = [];
+  const ends = new Int32Array(orders.length);
+  const carrierOf: Array<string | undefined> = new Array(orders.length);
+  const facts: OrderEvaluation = { checks: [] };
+  for (let i = 0; i < orders.length; i++) {
+    const order = orders[i] as Order;
+    evaluateOrder(order, ctx, findings, facts);
+    ends[i] = findings.length;
+    carrierOf[i] = facts.carrier;
+    if (checkDuplicates) {
+      for (const check of facts.checks) {
+        if (!check.placeholder && check.normalized) sharedNumbers.add(order.orderId, check.normalized);
+      }
+    }
+  }
 
-  const findings: Finding[] = [];
+  const shared = sharedNumbers.result();
+  let maxReuse = 0;
+  if (shared.size > 0) {
+    const duplicateByOrder = new Map<string, { number: string; orderIds: string[] }>();
+    for (const [number, orderIds] of shared) {
+      maxReuse = Math.max(maxReuse, orderIds.length);
+      for (const orderId of orderIds) if (!duplicateByOrder.has(orderId)) duplicateByOrder.set(orderId, { number, orderIds });
+    }
+    // Merge each order's DUPLICATE_TRACKING after its own findings, keeping findings grouped by order.
+    const merged: Finding[] = [];
+    let start = 0;
+    for (let i = 0; i < orders.length; i++) {
+      const order = orders[i] as Order;
+      for (let f = start; f < (ends[i] as number); f++) merged.push(findings[f] as Finding);
+      start = ends[i] as number;
+      const duplicate = duplicateByOrder.get(order.orderId);
+      if (duplicate) merged.push(duplicateFinding(order, duplicate.number, duplicate.orderIds, ctx));
+      ends[i] = merged.length;
+    }
+    findings = merged;
+  }
+
   const byCode: Partial<Record<ViolationCode, number>> = {};
-  const carriers = new Map<string, { carrier: string; orders: number; flaggedOrders: number; untrackedOrders: number }>();
+  const carriers = new Map<string, CarrierTally>();
   let flaggedOrders = 0;
-  for (const evaluation of evaluations) {
-    const own = evaluation.findings;
-    const duplicate = duplicates.byOrder.get(evaluation.order.orderId);
-    if (duplicate) own.push(duplicate);
-    const carrierName = evaluation.carrier ?? "—";
+  let start = 0;
+  for (let i = 0; i < orders.length; i++) {
+    const end = ends[i] as number;
+    const carrierName = carrierOf[i] ?? "—";
     let carrier = carriers.get(carrierName);
     if (!carrier) {
       carrier = { carrier: carrierName, orders: 0, flaggedOrders: 0, untrackedOrders: 0 };
       carriers.set(carrierName, carrier);
     }
     carrier.orders++;
-    if (own.length === 0) continue;
-    flaggedOrders++;
-    carrier.flaggedOrders++;
-    if (own.some((item) => item.category === "untracked")) carrier.untrackedOrders++;
-    for (const item of own) {
-      item.carrier = evaluation.carrier;
-      byCode[item.code] = (byCode[item.code] ?? 0) + 1;
-      findings.push(item);
+    if (end > start) {
+      flaggedOrders++;
+      carrier.flaggedOrders++;
+      let untracked = false;
+      for (let f = start; f < end; f++) {
+        const item = findings[f] as Finding;
+        item.carrier = carrierOf[i];
+        byCode[item.code] = (byCode[item.code] ?? 0) + 1;
+        if (item.category === "untracked") untracked = true;
+      }
+      if (untracked) carrier.untrackedOrders++;
     }
+    start = end;
   }
   assignPoints(findings, rulebook);
-  const assessment = assessFindings(findings, rulebook, options.asOf, duplicates.maxReuse);
+  const assessment = assessFindings(findings, rulebook, options.asOf, maxReuse);
 
   return {
     rulebook: { id: rulebook.id, version: rulebook.version },

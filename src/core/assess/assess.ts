@@ -6,21 +6,33 @@ import { acceptedViolationNames, resolveViolation } from "./violationNames";
 
 const DAY = 86_400_000;
 
+/** The family each code feeds, resolved once per rulebook instead of per finding. */
+function familyOfCode(rulebook: Rulebook): Map<string, FamilyDefinition | undefined> {
+  const families = new Map<string, FamilyDefinition | undefined>();
+  for (const [code, violation] of Object.entries(rulebook.violations)) families.set(code, rulebook.families[violation.family]);
+  return families;
+}
+
 /**
  * Gives each finding the points it adds: the platform counts one case per order per family (an order with an
  * invalid AND a duplicate tracking number is one false-shipment case), so only the first finding of a family on an
- * order carries the family's per-case points.
+ * order carries the family's per-case points. Findings must come grouped by order, as `scanOrders` emits them.
  */
 export function assignPoints(findings: Finding[], rulebook: Rulebook): void {
-  const counted = new Set<string>();
+  const families = familyOfCode(rulebook);
+  let currentOrder: string | undefined;
+  const countedForOrder = new Set<FamilyDefinition>();
   for (const item of findings) {
-    const family = rulebook.families[rulebook.violations[item.code].family];
-    const key = `${item.orderId}\u0000${family?.id}`;
-    if (!family || counted.has(key)) {
+    if (item.orderId !== currentOrder) {
+      currentOrder = item.orderId;
+      countedForOrder.clear();
+    }
+    const family = families.get(item.code);
+    if (!family || countedForOrder.has(family)) {
       item.points = 0;
       continue;
     }
-    counted.add(key);
+    countedForOrder.add(family);
     item.points = family.pointsPerCase.value;
   }
 }
@@ -32,45 +44,59 @@ function escalationApplies(family: FamilyDefinition, casesInWindow: number, maxR
   return tier.minReuse !== undefined && maxReuse >= tier.minReuse.value;
 }
 
-/** Points per track and the consequence, for findings whose points were assigned by `assignPoints`. */
+interface FamilyTally {
+  cases: number;
+  casesInWindow: number;
+  lastOrder?: string;
+  lastOrderInWindow?: string;
+}
+
+/**
+ * Points per track and the consequence, for findings whose points were assigned by `assignPoints` (grouped by
+ * order, as `scanOrders` emits them).
+ */
 export function assessFindings(
   findings: readonly Finding[],
   rulebook: Rulebook,
   asOf: Instant,
   maxTrackingReuse = 0,
 ): Assessment {
-  const casesByFamily = new Map<string, Set<string>>();
-  const casesInWindowByFamily = new Map<string, Set<string>>();
+  const families = familyOfCode(rulebook);
+  const tallies = new Map<FamilyDefinition, FamilyTally>();
   for (const item of findings) {
-    const familyId = rulebook.violations[item.code].family;
-    const family = rulebook.families[familyId];
-    if (!family || family.pointsPerCase.value === 0 && !family.escalation) continue;
-    if (!casesByFamily.has(familyId)) casesByFamily.set(familyId, new Set());
-    casesByFamily.get(familyId)?.add(item.orderId);
+    const family = families.get(item.code);
+    if (!family || (family.pointsPerCase.value === 0 && !family.escalation)) continue;
+    let tally = tallies.get(family);
+    if (!tally) {
+      tally = { cases: 0, casesInWindow: 0 };
+      tallies.set(family, tally);
+    }
+    if (tally.lastOrder !== item.orderId) {
+      tally.lastOrder = item.orderId;
+      tally.cases++;
+    }
     const windowDays = family.escalation?.windowDays.value;
-    if (windowDays !== undefined && (item.at === undefined || item.at >= asOf - windowDays * DAY)) {
-      if (!casesInWindowByFamily.has(familyId)) casesInWindowByFamily.set(familyId, new Set());
-      casesInWindowByFamily.get(familyId)?.add(item.orderId);
+    const inWindow = windowDays !== undefined && (item.at === undefined || item.at >= asOf - windowDays * DAY);
+    if (inWindow && tally.lastOrderInWindow !== item.orderId) {
+      tally.lastOrderInWindow = item.orderId;
+      tally.casesInWindow++;
     }
   }
 
   const pointsByTrack = new Map<string, number>();
   const escalations: Assessment["escalations"] = [];
-  for (const [familyId, cases] of casesByFamily) {
-    const family = rulebook.families[familyId];
-    if (!family) continue;
-    let points = cases.size * family.pointsPerCase.value;
-    const inWindow = casesInWindowByFamily.get(familyId)?.size ?? 0;
-    const reuse = familyId === "falseShipment" ? maxTrackingReuse : 0;
-    if (family.escalation && escalationApplies(family, inWindow, reuse)) {
+  for (const [family, tally] of tallies) {
+    let points = tally.cases * family.pointsPerCase.value;
+    const reuse = family.id === "falseShipment" ? maxTrackingReuse : 0;
+    if (family.escalation && escalationApplies(family, tally.casesInWindow, reuse)) {
       points += family.escalation.points.value;
       escalations.push({
-        family: familyId,
-        cases: inWindow,
+        family: family.id,
+        cases: tally.casesInWindow,
         points: family.escalation.points.value,
         reason: {
-          en: `${family.escalation.names.en}: ${inWindow} cases in ${family.escalation.windowDays.value} days`,
-          zh: `${family.escalation.names.zh}：${family.escalation.windowDays.value} 天内 ${inWindow} 例`,
+          en: `${family.escalation.names.en}: ${tally.casesInWindow} cases in ${family.escalation.windowDays.value} days`,
+          zh: `${family.escalation.names.zh}：${family.escalation.windowDays.value} 天内 ${tally.casesInWindow} 例`,
         },
       });
     }

@@ -17,13 +17,17 @@ export interface EvaluationContext {
   present: ReadonlySet<CanonicalField>;
 }
 
-/** The per-order facts the scan needs after evaluation (duplicates, carrier breakdown). */
+/**
+ * The per-order facts the scan needs after evaluation (duplicates, carrier breakdown). The scan reuses one of these
+ * for every order, so a million-row sheet does not allocate a million of them.
+ */
 export interface OrderEvaluation {
-  findings: Finding[];
-  /** Tracking numbers on the order that are not placeholders, normalised (for duplicate detection). */
-  trackingNumbers: string[];
+  /** Every number in the tracking cell, judged (the scan looks for numbers shared between orders in these). */
+  checks: readonly TrackingCheck[];
   carrier?: string;
 }
+
+const NO_CHECKS: readonly TrackingCheck[] = [];
 
 const SHIPPED_CLASSES = new Set(["shipped", "partlyShipped", "completed"]);
 const CANCELLED_CLASSES = new Set(["cancelled", "refunded"]);
@@ -48,7 +52,7 @@ function finding(
   };
 }
 
-function trackingProblemText(checks: TrackingCheck[]): Localized {
+function trackingProblemText(checks: readonly TrackingCheck[]): Localized {
   const invalid = checks.filter((check) => !check.valid);
   const first = invalid[0];
   if (!first) return { en: "", zh: "" };
@@ -59,20 +63,26 @@ function trackingProblemText(checks: TrackingCheck[]): Localized {
   };
 }
 
-/** Every code one order raises on its own (DUPLICATE_TRACKING needs all orders and is added by the scan). */
-export function evaluateOrder(order: Order, ctx: EvaluationContext): OrderEvaluation {
-  const findings: Finding[] = [];
+/**
+ * Appends to `findings` every code one order raises on its own (DUPLICATE_TRACKING needs all orders and is added by
+ * the scan), and fills `facts` with its tracking checks and carrier.
+ */
+export function evaluateOrder(order: Order, ctx: EvaluationContext, findings: Finding[], facts: OrderEvaluation): void {
   const zone = ctx.timeZone;
   const statusClass = classifyStatus(order.status, ctx.rulebook);
   const trackingCell = order.trackingNumber?.trim() ?? "";
   const hasTracking = trackingCell !== "";
-  const checks = hasTracking ? checkTrackingCell(trackingCell) : [];
-  const recognisedCarrier = checks.find((check) => check.carrier)?.carrier;
-  const carrier = order.carrier?.trim() || recognisedCarrier;
-  const trackingNumbers = checks.filter((check) => !check.placeholder && check.normalized).map((check) => check.normalized);
-  const result: OrderEvaluation = { findings, trackingNumbers, carrier };
+  const checks = hasTracking ? checkTrackingCell(trackingCell) : NO_CHECKS;
+  let carrier = order.carrier?.trim() || undefined;
+  let allValid = true;
+  for (const check of checks) {
+    if (carrier === undefined && check.carrier) carrier = check.carrier;
+    if (!check.valid) allValid = false;
+  }
+  facts.checks = checks;
+  facts.carrier = carrier;
 
-  if (statusClass === "unpaid") return result;
+  if (statusClass === "unpaid") return;
 
   const declaredShipped = order.shippedAt !== undefined || hasTracking;
   const endedUnshipped = statusClass === "ended" && !declaredShipped;
@@ -90,11 +100,11 @@ export function evaluateOrder(order: Order, ctx: EvaluationContext): OrderEvalua
         }, ctx, deadline ?? order.paidAt),
       );
     }
-    return result;
+    return;
   }
 
   if (!shipped) {
-    if (deadline === undefined) return result;
+    if (deadline === undefined) return;
     const left = deadline - ctx.asOf;
     const deadlineText = formatInstant(deadline, zone);
     if (left < 0) {
@@ -114,7 +124,7 @@ export function evaluateOrder(order: Order, ctx: EvaluationContext): OrderEvalua
         }, ctx, deadline),
       );
     }
-    return result;
+    return;
   }
 
   if (order.shippedAt !== undefined && deadline !== undefined && order.shippedAt > deadline) {
@@ -137,7 +147,7 @@ export function evaluateOrder(order: Order, ctx: EvaluationContext): OrderEvalua
           zh: "已标记发货但没有运单号",
         }, ctx, shipmentMoment),
       );
-    } else if (checks.some((check) => !check.valid)) {
+    } else if (!allValid) {
       findings.push(finding(order, "INVALID_TRACKING", trackingProblemText(checks), ctx, shipmentMoment));
     }
   }
@@ -168,5 +178,4 @@ export function evaluateOrder(order: Order, ctx: EvaluationContext): OrderEvalua
       }
     }
   }
-  return result;
 }

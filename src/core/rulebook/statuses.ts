@@ -11,6 +11,9 @@ export function normalizeWord(text: string): string {
 }
 
 const indexCache = new WeakMap<object, Map<string, keyof StatusWords>>();
+/** Status cells repeat a handful of values over thousands of rows: remember each raw text's class. */
+const rawCache = new WeakMap<object, Map<string, StatusClass>>();
+const RAW_CACHE_LIMIT = 10_000;
 
 function statusIndex(rulebook: Rulebook): Map<string, keyof StatusWords> {
   let index = indexCache.get(rulebook.statuses);
@@ -30,8 +33,18 @@ function statusIndex(rulebook: Rulebook): Map<string, keyof StatusWords> {
 
 /** What a status cell says about the order, by the rulebook's word lists. */
 export function classifyStatus(status: string | undefined, rulebook: Rulebook): StatusClass {
-  if (status === undefined || status.trim() === "") return "blank";
-  return statusIndex(rulebook).get(normalizeWord(status)) ?? "unknown";
+  if (status === undefined) return "blank";
+  let cache = rawCache.get(rulebook.statuses);
+  if (!cache) {
+    cache = new Map();
+    rawCache.set(rulebook.statuses, cache);
+  }
+  const known = cache.get(status);
+  if (known !== undefined) return known;
+  const statusClass: StatusClass =
+    status.trim() === "" ? "blank" : (statusIndex(rulebook).get(normalizeWord(status)) ?? "unknown");
+  if (cache.size < RAW_CACHE_LIMIT) cache.set(status, statusClass);
+  return statusClass;
 }
 
 const reasonCache = new WeakMap<object, Set<string>>();
