@@ -212,7 +212,7 @@ export async function run(): Promise<BenchResult> {
       "Payload bytes are the JSON of what each sync sends and returns plus 160 bytes per API call; Excel's own envelope differs, which is why the budget is 4 MB against the 5 MB cap.",
       "API calls grow with read blocks (≤ 5,000 rows, ≤ 4 MB per sync) and with ≤ 8,000-character address lists: the marginal figure is calls per added row, far below one.",
       "Adapter logic = scan wall time − time inside the fake (which also builds the JSON it measures) − the core (timed inside the scan).",
-      "readCellFills calls grow with flagged rows the seller partly coloured (each such run is read cell by cell to restore it exactly); with no seller colours there are none.",
+      "Flagged rows the seller partly coloured are probed again cell by cell, many cells per address list; only large partly coloured blocks use getCellProperties (one call per block).",
     ],
   };
 }

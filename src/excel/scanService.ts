@@ -183,7 +183,10 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
     if (requested) {
       if (!inspection.layout) throw new WorkbookError("SheetNotFound", `There is no sheet named "${requested}".`);
       if (isOurSheet(inspection.layout.name)) {
-        throw new WorkbookError("SheetNotFound", `"${inspection.layout.name}" is AE Guard's own sheet, not an order sheet.`);
+        throw new WorkbookError(
+          "SheetNotFound",
+          `"${inspection.layout.name}" is AE Guard's own sheet, not an order sheet.`,
+        );
       }
       return { sheet: inspection.layout.name, inspection };
     }

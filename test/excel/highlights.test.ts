@@ -127,7 +127,25 @@ test("still exact on hosts that report no pattern for No Fill (reads cell by cel
   workbook.paint("Orders", "C4:D4", { color: "#FFFFFF" });
   const before = workbook.fillSnapshot("Orders");
   await session.scan(settings());
-  expect(port.ledger.some((r) => r.call === "readCellFills")).toBe(true);
+  // First probe: every area ambiguous; second probe: cell by cell, in one address list.
+  const probes = port.ledger.filter((r) => r.call === "probeFills");
+  expect(probes).toHaveLength(2);
+  await session.clearHighlights();
+  expect(workbook.fillSnapshot("Orders")).toEqual(before);
+});
+
+test("partly coloured rows cost address lists, not calls per row; a large partly coloured block is read in one call", async () => {
+  // 300 late rows in one block, the seller's colour on column B of every other row; then 200 scattered late rows
+  // each partly coloured.
+  const kinds: Kind[] = [...Array.from({ length: 300 }, (): Kind => "late"), ...Array.from({ length: 600 }, (_, i): Kind => (i % 3 === 0 ? "late" : "ok"))];
+  const { session, workbook, port } = setup(orderSheet(kinds));
+  for (let r = 2; r < 302; r += 2) workbook.paint("Orders", `B${r}`, { color: "#00B050" });
+  for (let r = 302; r < 902; r += 3) workbook.paint("Orders", `A${r}:C${r}`, { color: "#FFFF00" });
+  const before = workbook.fillSnapshot("Orders");
+  await session.scan(settings());
+  const calls = (name: string) => port.ledger.filter((r) => r.call === name).reduce((sum, r) => sum + r.apiCalls, 0);
+  expect(calls("readCellFills")).toBe(2); // the 300-row block: one getCellProperties
+  expect(calls("probeFills")).toBeLessThanOrEqual(3 * 3); // whole areas, then the 200 small rows cell by cell
   await session.clearHighlights();
   expect(workbook.fillSnapshot("Orders")).toEqual(before);
 });
