@@ -14,7 +14,10 @@ export interface WorkbookPort {
   /** What the host supports; decided without a round trip. */
   readonly capabilities: Capabilities;
 
-  /** Sheets (with the active one) and, for `sheet` or the active sheet, its layout. ≤ 3 syncs. */
+  /**
+   * Sheets (with the active one) and, for `sheet` or the active sheet, its layout. ≤ 4 syncs: sheets; used range,
+   * tables, filter; table ranges (only with tables); the date system (only where the host exposes it).
+   */
   inspect(sheet?: string): Promise<WorkbookInspection>;
 
   /**
@@ -34,7 +37,7 @@ export interface WorkbookPort {
 
   /**
    * The first `columns` columns of a (very hidden) sheet from A1 to its last used row, as text; undefined when the
-   * sheet does not exist. 1 sync.
+   * sheet does not exist. 2 syncs (1 when the sheet does not exist).
    */
   readTextColumns(sheet: string, columns: number): Promise<string[][] | undefined>;
 
