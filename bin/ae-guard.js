@@ -11,6 +11,11 @@ try {
   }
   throw error;
 }
+// `ae-guard scan ... | head` closes the pipe early: that is not an error.
+process.stdout.on("error", (error) => {
+  if (error && error.code === "EPIPE") process.exit(0);
+  throw error;
+});
 cli.main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

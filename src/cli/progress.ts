@@ -5,10 +5,11 @@ export interface OutputStream {
   columns?: number;
 }
 
-/** A one-line progress bar on stderr, drawn only on a terminal (and not with --quiet); redrawn at most 10 times a second. */
+/** A one-line progress bar on stderr, drawn only on a terminal (and not with --quiet); redrawn at most 10 times a second within a stage. */
 export class ProgressBar {
   private lastDraw = 0;
   private drawn = false;
+  private lastStage = "";
   private readonly enabled: boolean;
 
   constructor(
@@ -23,7 +24,8 @@ export class ProgressBar {
   update(stage: string, fraction?: number): void {
     if (!this.enabled) return;
     const now = this.clock();
-    if (this.drawn && now - this.lastDraw < 100 && fraction !== 1) return;
+    if (this.drawn && stage === this.lastStage && now - this.lastDraw < 100 && fraction !== 1) return;
+    this.lastStage = stage;
     this.lastDraw = now;
     this.drawn = true;
     const width = Math.max(10, Math.min(30, (this.stream.columns ?? 80) - 40));

@@ -36,5 +36,7 @@ describe("ProgressBar", () => {
     bar.update("Reading", 0.1);
     bar.update("Reading", 0.2);
     expect(fast.written).toHaveLength(1);
+    bar.update("Writing");
+    expect(fast.written[1]).toBe("\r\x1b[2KWriting");
   });
 });
