@@ -2,9 +2,11 @@ import { CANONICAL_FIELDS, type CanonicalField, type Order } from "../model";
 
 /**
  * Building Order objects fast. Adding properties one by one walks V8 through a new hidden class per property and
- * gives orders with different blank cells different classes, which made every store slow; here a row's values are
- * gathered first (OrderDraft), then the order is cloned from a template with exactly the keys that row has, so
- * every Order still carries only the fields that were read.
+ * gives orders with different blank cells different classes, which makes every store (the reader's) and every
+ * load (the rules') slow, and leaves each order in the young generation to be copied. So a row's values are
+ * gathered first (OrderDraft) and each Order is made by one object literal with every canonical field: all orders
+ * share one shape, V8 allocates them straight into the old generation, and a field the sheet did not give is
+ * present with the value undefined (JSON leaves it out; `order.field === undefined` reads as before).
  */
 
 /** Field codes: bit positions in a draft's mask, and cases of the switches below (named stores are fast stores). */
@@ -74,15 +76,12 @@ export function fieldOf(order: Order, code: number): FieldValue | undefined {
 }
 
 export function clearField(order: Order, code: number): void {
-  delete (order as unknown as Record<string, unknown>)[FIELD_BY_CODE[code]];
+  (order as unknown as Record<string, unknown>)[FIELD_BY_CODE[code]] = undefined;
 }
 
 /** The values read from a new order's first row, before the Order exists. */
 export class OrderDraft {
   private readonly values: Array<FieldValue | undefined> = new Array<FieldValue | undefined>(FIELD_COUNT).fill(undefined);
-  private mask = 0;
-  /** Orders' shapes by mask: an empty object with exactly the keys of that mask, to clone. */
-  private readonly templates = new Map<number, Order>();
 
   get(code: number): FieldValue | undefined {
     return this.values[code];
@@ -90,30 +89,31 @@ export class OrderDraft {
 
   set(code: number, value: FieldValue): void {
     this.values[code] = value;
-    this.mask |= 1 << code;
   }
 
   /** The Order of the drafted values; the draft is empty afterwards. */
   build(orderId: string, row: number): Order {
-    const mask = this.mask;
-    let template = this.templates.get(mask);
-    if (template === undefined) {
-      template = { orderId: "", rows: [] };
-      for (let code = 1; code < FIELD_COUNT; code++) {
-        if (mask & (1 << code)) (template as unknown as Record<string, unknown>)[FIELD_BY_CODE[code]] = undefined;
-      }
-      this.templates.set(mask, template);
-    }
-    const order: Order = { ...template };
-    order.orderId = orderId;
-    order.rows = [row];
-    const values = this.values;
-    for (let code = 1; code < FIELD_COUNT; code++) {
-      if ((mask & (1 << code)) === 0) continue;
-      setField(order, code, values[code] as FieldValue);
-      values[code] = undefined;
-    }
-    this.mask = 0;
+    const v = this.values;
+    const order: Order = {
+      orderId,
+      rows: [row],
+      status: v[1] as string | undefined,
+      createdAt: v[2] as number | undefined,
+      paidAt: v[3] as number | undefined,
+      shipDeadline: v[4] as number | undefined,
+      shippedAt: v[5] as number | undefined,
+      trackingNumber: v[6] as string | undefined,
+      carrier: v[7] as string | undefined,
+      buyerCarrier: v[8] as string | undefined,
+      firstScanAt: v[9] as number | undefined,
+      deliveredAt: v[10] as number | undefined,
+      buyerCountry: v[11] as string | undefined,
+      buyerName: v[12] as string | undefined,
+      amount: v[13] as number | undefined,
+      cancelReason: v[14] as string | undefined,
+      handlingDays: v[15] as number | undefined,
+    };
+    v.fill(undefined);
     return order;
   }
 }

@@ -2,9 +2,9 @@ import type { Order } from "../model";
 
 /**
  * Orders by id, for folding a repeated order id into its order wherever it appears. A Map of a million fresh id
- * strings was a fifth of the reader's time (hashing in V8's table, rehashing as it grows, cache misses); this
- * open-addressing table is sized once from the row count, keeps 32-bit hashes next to the slots so a lookup that
- * misses never touches an order, and holds positions in the reader's `orders` array.
+ * strings cost a fifth of the reader's time (V8 hashing into a table that rehashes as it grows, several cache
+ * misses per look-up); this open-addressing table is sized once from the row count and keeps each slot's 32-bit
+ * hash next to its entry, so a look-up that misses touches one cache line and never an order.
  */
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -27,12 +27,11 @@ function slotsFor(orders: number): number {
 }
 
 export class OrderIndex {
-  /** Position in `orders` + 1; 0 = empty. */
-  private slots: Int32Array;
-  private hashes: Int32Array;
+  /** Per slot two numbers: the hash, then the order's position in `orders` + 1 (0 = empty slot). */
+  private table: Int32Array;
   private mask: number;
   private count = 0;
-  /** The slot the last `find` stopped at, where `add` puts the id it did not find. */
+  /** The slot the last `find` stopped at, where `appendAfterMiss` puts the id it did not find. */
   private lastSlot = 0;
   private lastHash = 0;
 
@@ -41,20 +40,19 @@ export class OrderIndex {
     expectedOrders: number,
   ) {
     const size = slotsFor(expectedOrders);
-    this.slots = new Int32Array(size);
-    this.hashes = new Int32Array(size);
+    this.table = new Int32Array(size * 2);
     this.mask = size - 1;
   }
 
   find(id: string): Order | undefined {
     const hash = hashText(id);
-    const slots = this.slots;
+    const table = this.table;
     const mask = this.mask;
     let slot = hash & mask;
     for (;;) {
-      const entry = slots[slot];
+      const entry = table[slot * 2 + 1];
       if (entry === 0) break;
-      if (this.hashes[slot] === hash) {
+      if (table[slot * 2] === hash) {
         const order = this.orders[entry - 1];
         if (order.orderId === id) return order;
       }
@@ -68,26 +66,24 @@ export class OrderIndex {
   /** Appends a new order, whose id the last `find` did not find, to `orders` and indexes it. */
   appendAfterMiss(order: Order): void {
     this.orders.push(order);
-    this.slots[this.lastSlot] = this.orders.length;
-    this.hashes[this.lastSlot] = this.lastHash;
-    if (++this.count * SLOTS_PER_ORDER > this.slots.length) this.grow();
+    this.table[this.lastSlot * 2] = this.lastHash;
+    this.table[this.lastSlot * 2 + 1] = this.orders.length;
+    if (++this.count * SLOTS_PER_ORDER > this.mask + 1) this.grow();
   }
 
   private grow(): void {
-    const size = this.slots.length * 2;
-    const slots = new Int32Array(size);
-    const hashes = new Int32Array(size);
+    const old = this.table;
+    const size = (this.mask + 1) * 2;
+    const table = new Int32Array(size * 2);
     const mask = size - 1;
-    for (let old = 0; old < this.slots.length; old++) {
-      const entry = this.slots[old];
-      if (entry === 0) continue;
-      let slot = this.hashes[old] & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = entry;
-      hashes[slot] = this.hashes[old];
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] === 0) continue;
+      let slot = old[at] & mask;
+      while (table[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;
+      table[slot * 2] = old[at];
+      table[slot * 2 + 1] = old[at + 1];
     }
-    this.slots = slots;
-    this.hashes = hashes;
+    this.table = table;
     this.mask = mask;
   }
 }

@@ -56,7 +56,10 @@ export interface ReadOptions {
 export interface SheetReadResult {
   sheet: string;
   header: HeaderDetection;
-  /** In sheet order; Order.rows are Excel row numbers. */
+  /**
+   * In sheet order; Order.rows are Excel row numbers. Every order has every canonical field as a key (one shape
+   * for all, which keeps reading and rule evaluation fast); a field the sheet did not give is undefined.
+   */
   orders: Order[];
   diagnostics: Diagnostic[];
   /** Non-blank rows below the header. */

@@ -20,7 +20,11 @@ describe("header detection", () => {
   });
 
   it("reads headers with bracketed notes and bilingual headers, less surely than exact ones", () => {
-    const detection = detectHeader({ name: "S", rows: [["订单号 / Order ID", "付款时间（北京时间）", "Handling Time (days)"]] });
+    const detection = detectHeader({
+      name: "S",
+      rows: [["订单号 / Order ID", "付款时间（北京时间）", "Handling Time (days)", "Ship Time\n(PST)"]],
+    });
+    expect(detection?.columns.shippedAt).toMatchObject({ index: 3, confidence: 0.9 });
     expect(detection?.columns.orderId).toMatchObject({ index: 0, via: "alias" });
     expect(detection?.columns.orderId?.confidence).toBeLessThan(1);
     expect(detection?.columns.paidAt).toMatchObject({ index: 1, confidence: 0.9 });
@@ -269,5 +273,15 @@ describe("dates across a sheet", () => {
 
   it("refuses an unknown time zone", () => {
     expect(() => readOrderSheet({ name: "S", rows: [header] }, { timeZone: "Mars/Olympus" })).toThrow(RangeError);
+  });
+});
+
+describe("Order objects", () => {
+  it("all share one shape: every canonical field is a key, undefined where the sheet gave nothing", () => {
+    const result = read([["订单号", "付款时间", "运单号"], ["A1", "2025-06-01 10:00", ""], ["A2", "", "LP1"]]);
+    const keys = ["orderId", "rows", ...CANONICAL_FIELDS.filter((field) => field !== "orderId")];
+    for (const order of result.orders) expect(Object.keys(order).sort()).toEqual([...keys].sort());
+    expect(result.orders[0].trackingNumber).toBeUndefined();
+    expect(JSON.parse(JSON.stringify(result.orders[1]))).toEqual({ orderId: "A2", rows: [3], trackingNumber: "LP1" });
   });
 });
