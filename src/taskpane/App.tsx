@@ -16,10 +16,17 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { ScanRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { CanonicalField, Lang } from "../core/model";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { CanonicalField, Instant, Lang } from "../core/model";
+import { formatInstant } from "../core/dates/zone";
 import type { ColumnMapping } from "../core/sheet";
-import type { ScanOutcome, ScanProgress as Progress, ScanSettings, SheetPreview, WorkbookSession } from "../excel/session";
+import type {
+  ScanOutcome,
+  ScanProgress as Progress,
+  ScanSettings,
+  SheetPreview,
+  WorkbookSession,
+} from "../excel/session";
 import { ErrorBar } from "./components/ErrorBar";
 import { FlaggedList } from "./components/FlaggedList";
 import { MappingPanel } from "./components/MappingPanel";
@@ -27,7 +34,6 @@ import { OptionsPanel } from "./components/OptionsPanel";
 import { ResultsPanel } from "./components/ResultsPanel";
 import { ScanProgress } from "./components/ScanProgress";
 import type { GridSource } from "./components/SheetPreviewGrid";
-import { SheetPreviewGrid } from "./components/SheetPreviewGrid";
 import type { ThemeName } from "./environment";
 import type { PaneError } from "./errors";
 import { classifyError, isAbortError } from "./errors";
@@ -37,14 +43,21 @@ import type { OptionsState } from "./options";
 import { defaultOptions, optionProblems, optionsFromSaved, toScanSettings } from "./options";
 import { flaggedOrders } from "./results";
 
+/** Only the browser preview draws the workbook, so Excel never downloads the grid. */
+const SheetPreviewGrid = lazy(() =>
+  import(/* webpackChunkName: "preview-grid" */ "./components/SheetPreviewGrid").then((module) => ({
+    default: module.SheetPreviewGrid,
+  })),
+);
+
 export interface AppProps {
   /** The workbook the pane drives; null when the host cannot run AE Guard (then `startupError` says why). */
   session: WorkbookSession | null;
   lang: Lang;
   theme?: ThemeName;
   startupError?: PaneError;
-  /** Browser preview only: the in-memory workbook, drawn as a grid beside the pane. */
-  grid?: GridSource;
+  /** Browser preview only: the in-memory workbook, drawn as a grid beside the pane, and the moment it is judged at. */
+  preview?: { grid: GridSource; asOf: Instant; timeZone: string };
 }
 
 type Phase = "loading" | "ready" | "scanning";
@@ -64,14 +77,21 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalM,
-    flexGrow: 1,
+    flexGrow: 0,
     flexShrink: 1,
-    flexBasis: "280px",
-    maxWidth: "520px",
+    flexBasis: "400px",
+    maxWidth: "100%",
     minWidth: 0,
     color: tokens.colorNeutralForeground1,
   },
-  gridColumn: { flexGrow: 999, flexShrink: 1, flexBasis: "360px", minWidth: 0 },
+  gridColumn: {
+    flexGrow: 1,
+    flexShrink: 1,
+    flexBasis: "360px",
+    minWidth: 0,
+    position: "sticky",
+    top: tokens.spacingVerticalM,
+  },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   headerIcon: { fontSize: "28px", color: tokens.colorBrandForeground1, flexShrink: 0 },
   headerText: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
@@ -85,7 +105,7 @@ interface Notice {
   text: string;
 }
 
-export function App({ session, lang, theme = "light", startupError, grid }: AppProps) {
+export function App({ session, lang, theme = "light", startupError, preview: browserPreview }: AppProps) {
   const styles = useStyles();
   const strings = stringsFor(lang);
 
@@ -137,7 +157,7 @@ export function App({ session, lang, theme = "light", startupError, grid }: AppP
       const listed = await session.listSheets();
       const names = listed.map((s) => s.name);
       setSheets(names);
-      setOptions(optionsFromSaved(saved));
+      setOptions(await optionsFromSaved(saved));
       const savedSheet = saved.sheet !== undefined && names.includes(saved.sheet) ? saved.sheet : undefined;
       const target = savedSheet ?? listed.find((s) => s.active)?.name;
       const savedMapping = savedSheet !== undefined ? saved.mapping : undefined;
@@ -279,7 +299,11 @@ export function App({ session, lang, theme = "light", startupError, grid }: AppP
   const headers = useMemo(() => (preview ? headerChoices(preview) : []), [preview]);
   const rows = useMemo(() => (preview ? mappingRows(preview) : []), [preview]);
   const canScan =
-    session !== null && phase === "ready" && !busy && preview !== undefined && Object.keys(optionProblems(options)).length === 0;
+    session !== null &&
+    phase === "ready" &&
+    !busy &&
+    preview !== undefined &&
+    Object.keys(optionProblems(options)).length === 0;
   const scanning = phase === "scanning";
 
   return (
@@ -294,9 +318,14 @@ export function App({ session, lang, theme = "light", startupError, grid }: AppP
             </div>
           </header>
 
-          {grid ? (
-            <MessageBar intent="info" layout="multiline">
-              <MessageBarBody>{strings.previewBanner}</MessageBarBody>
+          {browserPreview ? (
+            <MessageBar intent="info" layout="multiline" data-testid="preview-banner">
+              <MessageBarBody>
+                {strings.previewBanner(
+                  formatInstant(browserPreview.asOf, browserPreview.timeZone),
+                  browserPreview.timeZone,
+                )}
+              </MessageBarBody>
             </MessageBar>
           ) : null}
 
@@ -390,15 +419,17 @@ export function App({ session, lang, theme = "light", startupError, grid }: AppP
           ) : null}
         </main>
 
-        {grid && phase !== "loading" ? (
+        {browserPreview && phase !== "loading" ? (
           <div className={styles.gridColumn}>
-            <SheetPreviewGrid
-              source={grid}
-              sheet={gridSheet ?? sheet ?? ""}
-              strings={strings}
-              version={gridVersion}
-              onSheetChange={setGridSheet}
-            />
+            <Suspense fallback={<Spinner size="small" />}>
+              <SheetPreviewGrid
+                source={browserPreview.grid}
+                sheet={gridSheet ?? sheet ?? ""}
+                strings={strings}
+                version={gridVersion}
+                onSheetChange={setGridSheet}
+              />
+            </Suspense>
           </div>
         ) : null}
       </div>

@@ -9,7 +9,11 @@ export function langFromTag(tag: string | null | undefined): Lang {
  * The pane's language: a `?lang=` query override first (browser preview and tests), then Office's display language
  * when running inside Office, then the browser's language.
  */
-export function chooseLang(options: { query?: string; displayLanguage?: string | null; navigatorLanguage?: string | null }): Lang {
+export function chooseLang(options: {
+  query?: string;
+  displayLanguage?: string | null;
+  navigatorLanguage?: string | null;
+}): Lang {
   const override = options.query ? new URLSearchParams(options.query).get("lang") : null;
   if (override) return langFromTag(override);
   if (options.displayLanguage) return langFromTag(options.displayLanguage);

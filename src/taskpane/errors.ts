@@ -16,10 +16,19 @@ export const WARNING_KINDS: ReadonlySet<PaneErrorKind> = new Set<PaneErrorKind>(
  * classes) and, last, its message. Order matters: the first match wins.
  */
 const PATTERNS: Array<[PaneErrorKind, RegExp]> = [
+  // The Excel adapter's WorkbookError codes (src/excel/errors.ts).
+  ["noOrders", /^\s*(NoHeader|EmptySheet)\b/],
+  ["sheetMissing", /^\s*(SheetNotFound|ItemNotFound)\b/],
+  ["noSummary", /^\s*NoSummary\b/],
+  ["apiUnavailable", /^\s*RequirementNotSupported\b/],
+  // Office.js error codes and names, then words in messages.
   ["cellEditing", /cell\s*edit/i],
   ["sheetProtected", /protect|access\s*denied|locked/i],
   ["sheetChanged", /changed|modified|edited|conflict/i],
-  ["apiUnavailable", /api\s*not\s*found|requirement|api\s*unavailable|not\s*supported|unsupported|excel\s*is\s*not\s*defined/i],
+  [
+    "apiUnavailable",
+    /api\s*not\s*found|requirement|api\s*unavailable|not\s*supported|unsupported|excel\s*is\s*not\s*defined/i,
+  ],
   ["noOrders", /no\s*orders?|no\s*header|order\s*table\s*not\s*found|missing.*order\s*id/i],
 ];
 
@@ -38,5 +47,7 @@ export function classifyError(error: unknown, retry?: PaneError["retry"]): PaneE
   const message = error instanceof Error ? error.message : typeof error === "string" ? error : textOf(record.message);
   const byIdentity = PATTERNS.find(([, pattern]) => pattern.test(identity));
   const byMessage = byIdentity ?? PATTERNS.find(([, pattern]) => pattern.test(message));
-  return { kind: byMessage ? byMessage[0] : "unknown", detail: message || undefined, retry };
+  const kind = byMessage ? byMessage[0] : "unknown";
+  // A sheet that vanished needs the sheet list read again, whatever was being done.
+  return { kind, detail: message || undefined, retry: kind === "sheetMissing" ? "load" : retry };
 }

@@ -16,6 +16,8 @@ export interface Strings {
   fieldColumn: string;
   headerColumn: string;
   sampleColumn: string;
+  columnAndSample: string;
+  sampleValue: (sample: string) => string;
   notMapped: string;
   noSample: string;
   requiredField: string;
@@ -30,6 +32,8 @@ export interface Strings {
   timeZoneLabel: string;
   timeZoneHint: string;
   timeZoneInvalid: (zone: string) => string;
+  timeZoneOther: string;
+  timeZoneCustomLabel: string;
   timeZoneNames: Record<string, string>;
   handlingDaysLabel: string;
   handlingDaysHint: string;
@@ -66,6 +70,7 @@ export interface Strings {
   colourColumn: string;
   legendHeading: string;
   legendRows: (rows: number) => string;
+  legendEntry: (label: string, rows: number) => string;
   codeLabels: Record<ViolationCode, string>;
   pointsHeading: string;
   trackColumn: string;
@@ -79,6 +84,8 @@ export interface Strings {
   flaggedHeading: string;
   flaggedHint: string;
   flaggedRow: (row: number) => string;
+  flaggedTitle: (row: number, orderId: string) => string;
+  codeList: (labels: string[]) => string;
   flaggedPoints: (points: number) => string;
   showAllFlagged: (count: number) => string;
   clearButton: string;
@@ -93,9 +100,10 @@ export interface Strings {
   dismissButton: string;
 
   // Browser preview
-  previewBanner: string;
+  previewBanner: (asOf: string, zone: string) => string;
   previewGridHeading: string;
   previewGridCap: (shown: number, total: number) => string;
+  previewSheetsLabel: string;
   previewGridLabel: (sheet: string) => string;
   previewSelectedRow: (row: number) => string;
 }
@@ -104,6 +112,8 @@ export type PaneErrorKind =
   | "noOrders"
   | "sheetProtected"
   | "sheetChanged"
+  | "sheetMissing"
+  | "noSummary"
   | "cellEditing"
   | "apiUnavailable"
   | "settingsUnsaved"
@@ -119,10 +129,16 @@ const en: Strings = {
   headerRowNote: (row) => `Header found on row ${row}.`,
   ordersFound: (orders) => (orders === 1 ? "1 order found." : `${orders} orders found.`),
   unreadableCells: (count) =>
-    count === 0 ? "Every cell could be read." : count === 1 ? "1 cell could not be read." : `${count} cells could not be read.`,
+    count === 0
+      ? "Every cell could be read."
+      : count === 1
+        ? "1 cell could not be read."
+        : `${count} cells could not be read.`,
   fieldColumn: "Field",
   headerColumn: "Column",
   sampleColumn: "Sample",
+  columnAndSample: "Column / sample",
+  sampleValue: (sample) => `Sample: ${sample}`,
   notMapped: "(not used)",
   noSample: "—",
   requiredField: "required",
@@ -151,7 +167,9 @@ const en: Strings = {
   asOfNow: "Now",
   asOfInvalid: "Enter a full date and time, or press Now.",
   timeZoneLabel: "Sheet time zone",
-  timeZoneHint: "The zone the sheet's dates are written in. Pick one or type an IANA name.",
+  timeZoneHint: "The zone the sheet's dates are written in.",
+  timeZoneOther: "Other (type a zone name)…",
+  timeZoneCustomLabel: "Time zone name (IANA, e.g. Europe/Paris)",
   timeZoneInvalid: (zone) => `"${zone}" is not a time zone name. Try e.g. America/Los_Angeles.`,
   timeZoneNames: {
     "America/Los_Angeles": "Pacific time — seller-centre exports",
@@ -200,6 +218,7 @@ const en: Strings = {
   colourColumn: "Colour",
   legendHeading: "Row colours",
   legendRows: (rows) => (rows === 1 ? "1 row" : `${rows} rows`),
+  legendEntry: (label, rows) => `${label} · ${rows === 1 ? "1 row" : `${rows} rows`}`,
   codeLabels: {
     OVERDUE_UNSHIPPED: "Overdue, not shipped",
     SHIPPED_LATE: "Shipped late",
@@ -225,11 +244,15 @@ const en: Strings = {
   flaggedHeading: "Flagged orders",
   flaggedHint: "Worst first. Select an order to go to its row.",
   flaggedRow: (row) => `Row ${row}`,
+  flaggedTitle: (row, orderId) => `Row ${row} · ${orderId}`,
+  codeList: (labels) => labels.join(" · "),
   flaggedPoints: (points) => (points === 1 ? "1 pt" : `${points} pts`),
   showAllFlagged: (count) => `Show all ${count}`,
   clearButton: "Clear highlights",
   clearedRows: (rows) =>
-    rows === 1 ? "Highlights cleared; 1 row has its own colours back." : `Highlights cleared; ${rows} rows have their own colours back.`,
+    rows === 1
+      ? "Highlights cleared; 1 row has its own colours back."
+      : `Highlights cleared; ${rows} rows have their own colours back.`,
   summaryButton: "Open summary sheet",
   rulebookFact: (id, version) => `Rulebook: ${id} ${version}`,
 
@@ -245,6 +268,14 @@ const en: Strings = {
     sheetChanged: {
       title: "The sheet changed during the scan",
       action: "Finish editing, then scan again so the results match what is in the sheet.",
+    },
+    sheetMissing: {
+      title: "The sheet is no longer there",
+      action: "It was renamed or deleted. Try again to read the workbook's sheets, then pick the order sheet.",
+    },
+    noSummary: {
+      title: "There is no summary sheet yet",
+      action: "Scan the orders first: the scan writes the summary sheet.",
     },
     cellEditing: {
       title: "A cell is being edited",
@@ -267,9 +298,11 @@ const en: Strings = {
   retryButton: "Try again",
   dismissButton: "Dismiss",
 
-  previewBanner: "Browser preview: running on a bundled sample workbook, not on Excel.",
+  previewBanner: (asOf, zone) =>
+    `Browser preview: AE Guard is running on a bundled sample workbook, not in Excel. "Now" is ${asOf} (${zone}), the sample's own date.`,
   previewGridHeading: "Sample workbook",
   previewGridCap: (shown, total) => `Showing the first ${shown} of ${total} rows.`,
+  previewSheetsLabel: "Sheets",
   previewGridLabel: (sheet) => `Cells of sheet ${sheet}`,
   previewSelectedRow: (row) => `Selected: row ${row}`,
 };
@@ -287,6 +320,8 @@ const zhCN: Strings = {
   fieldColumn: "字段",
   headerColumn: "列",
   sampleColumn: "示例",
+  columnAndSample: "列 / 示例",
+  sampleValue: (sample) => `示例：${sample}`,
   notMapped: "（不使用）",
   noSample: "—",
   requiredField: "必填",
@@ -315,7 +350,9 @@ const zhCN: Strings = {
   asOfNow: "现在",
   asOfInvalid: "请输入完整的日期和时间，或点击“现在”。",
   timeZoneLabel: "工作表时区",
-  timeZoneHint: "工作表中日期所用的时区。可选择，也可输入 IANA 时区名。",
+  timeZoneHint: "工作表中日期所用的时区。",
+  timeZoneOther: "其他（输入时区名）…",
+  timeZoneCustomLabel: "时区名（IANA，例如 Europe/Paris）",
   timeZoneInvalid: (zone) => `“${zone}”不是时区名。例如：Asia/Shanghai。`,
   timeZoneNames: {
     "America/Los_Angeles": "太平洋时间 — 卖家后台导出",
@@ -364,6 +401,7 @@ const zhCN: Strings = {
   colourColumn: "颜色",
   legendHeading: "行颜色说明",
   legendRows: (rows) => `${rows} 行`,
+  legendEntry: (label, rows) => `${label}：${rows} 行`,
   codeLabels: {
     OVERDUE_UNSHIPPED: "超时未发货",
     SHIPPED_LATE: "延迟发货",
@@ -386,6 +424,8 @@ const zhCN: Strings = {
   flaggedHeading: "问题订单",
   flaggedHint: "最严重的在前。选择订单可跳到对应行。",
   flaggedRow: (row) => `第 ${row} 行`,
+  flaggedTitle: (row, orderId) => `第 ${row} 行 · ${orderId}`,
+  codeList: (labels) => labels.join("、"),
   flaggedPoints: (points) => `${points} 分`,
   showAllFlagged: (count) => `显示全部 ${count} 个`,
   clearButton: "清除着色",
@@ -405,6 +445,14 @@ const zhCN: Strings = {
     sheetChanged: {
       title: "扫描期间工作表被修改",
       action: "请完成编辑后重新扫描，使结果与工作表内容一致。",
+    },
+    sheetMissing: {
+      title: "找不到该工作表",
+      action: "它已被重命名或删除。请点击“重试”重新读取工作表，然后选择订单工作表。",
+    },
+    noSummary: {
+      title: "还没有汇总表",
+      action: "请先扫描订单，扫描会生成汇总表。",
     },
     cellEditing: {
       title: "有单元格正在编辑",
@@ -427,9 +475,11 @@ const zhCN: Strings = {
   retryButton: "重试",
   dismissButton: "关闭",
 
-  previewBanner: "浏览器预览：正在使用内置示例工作簿运行，而非 Excel。",
+  previewBanner: (asOf, zone) =>
+    `浏览器预览：AE Guard 正在内置示例工作簿上运行，而非 Excel。“现在”为示例自身的日期 ${asOf}（${zone}）。`,
   previewGridHeading: "示例工作簿",
   previewGridCap: (shown, total) => `显示前 ${shown} 行，共 ${total} 行。`,
+  previewSheetsLabel: "工作表",
   previewGridLabel: (sheet) => `工作表 ${sheet} 的单元格`,
   previewSelectedRow: (row) => `已选择：第 ${row} 行`,
 };

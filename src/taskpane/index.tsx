@@ -1,13 +1,85 @@
-// PLACEHOLDER task pane bootstrap: renders only after Office.onReady; replaced by the real task pane.
-import { FluentProvider, Title2, webLightTheme } from "@fluentui/react-components";
-import { createRoot } from "react-dom/client";
+import { FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
+import { createRoot, type Root } from "react-dom/client";
+import { detectCapabilities, EXCEL_REQUIREMENTS } from "../excel/requirements";
+import { App } from "./App";
+import type { HostFactories, OfficeLike, PaneStart } from "./bootstrap";
+import { choosePaneStart } from "./bootstrap";
+import { chooseLang } from "./environment";
+import { stringsFor } from "./i18n";
 
-Office.onReady(() => {
+/** Office normally answers within a second; past this the pane says something instead of spinning forever. */
+const OFFICE_READY_PATIENCE_MS = 15_000;
+
+const factories: HostFactories = {
+  async excel() {
+    const capabilities = detectCapabilities(Office);
+    if (!capabilities.scan) {
+      const { set, version } = EXCEL_REQUIREMENTS.minimum;
+      return { error: { kind: "apiUnavailable", detail: `${set} ${version}` } };
+    }
+    const { createOfficeWorkbookSession } = await import(/* webpackChunkName: "excel" */ "../excel/office/officePort");
+    return { session: createOfficeWorkbookSession() };
+  },
+  async preview(lang) {
+    const { createPreviewWorkbook } = await import(/* webpackChunkName: "preview" */ "./preview/previewSession");
+    return createPreviewWorkbook(lang);
+  },
+};
+
+function render(root: Root, start: PaneStart): void {
+  root.render(
+    <App
+      session={start.session}
+      lang={start.lang}
+      theme={start.theme}
+      startupError={start.startupError}
+      preview={start.preview}
+    />,
+  );
+}
+
+function boot(): void {
   const container = document.getElementById("container");
   if (container === null) return;
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <Title2 as="h1">AE Guard</Title2>
+  const root = createRoot(container);
+  const page = { search: window.location.search, navigatorLanguage: navigator.language };
+  const lang = chooseLang({ query: page.search, navigatorLanguage: page.navigatorLanguage });
+  // Something to see at once: office.js and the workbook take a moment.
+  root.render(
+    <FluentProvider theme={webLightTheme} lang={lang}>
+      <Spinner label={stringsFor(lang).loading} style={{ padding: 24 }} />
     </FluentProvider>,
   );
-});
+
+  const office: (OfficeLike & { onReady?: () => Promise<{ host: unknown }> }) | undefined =
+    typeof Office === "undefined"
+      ? undefined
+      : (Office as unknown as OfficeLike & { onReady: () => Promise<{ host: unknown }> });
+  let started = false;
+  const start = (host: unknown) => {
+    void choosePaneStart(host, office, page, factories).then((paneStart) => {
+      started = true;
+      render(root, paneStart);
+    });
+  };
+  if (!office?.onReady) {
+    start(null); // office.js did not load (offline page, blocked CDN): the browser preview still works
+    return;
+  }
+  const patience = window.setTimeout(() => {
+    if (started) return;
+    render(root, {
+      session: null,
+      lang,
+      theme: "light",
+      startupError: { kind: "unknown", detail: "Office did not finish starting the add-in (Office.onReady)." },
+    });
+  }, OFFICE_READY_PATIENCE_MS);
+  office
+    .onReady()
+    .then((info) => start(info.host ?? null))
+    .catch(() => start(null))
+    .finally(() => window.clearTimeout(patience));
+}
+
+boot();

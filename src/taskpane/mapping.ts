@@ -1,5 +1,6 @@
 import type { CanonicalField } from "../core/model";
-import { CANONICAL_FIELDS } from "../core/model";
+import { CANONICAL_FIELDS, DATE_FIELDS } from "../core/model";
+import { serialToWallClock } from "../core/dates/serial";
 import type { ColumnMapping } from "../core/sheet";
 import type { SheetPreview } from "../excel/session";
 
@@ -38,14 +39,40 @@ export function headerChoices(preview: SheetPreview): HeaderChoice[] {
 export function mappingRows(preview: SheetPreview): MappingRow[] {
   return CANONICAL_FIELDS.map((field): MappingRow => {
     const match = preview.header.columns[field];
-    return match ? { field, header: match.header.trim(), sample: preview.samples[field] } : { field };
+    const sample = preview.samples[field];
+    return match
+      ? { field, header: match.header.trim(), sample: sample === undefined ? undefined : sampleText(field, sample) }
+      : { field };
   });
+}
+
+const SERIAL = /^\d{1,7}(\.\d+)?$/;
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * A date column's sample as a date: Excel hands the pane date cells as serial numbers ("45823.0759…"), which say
+ * nothing to a seller checking that the right column was picked. Read as the 1900 date system (Excel's default);
+ * the scan itself uses the workbook's real date system.
+ */
+export function sampleText(field: CanonicalField, sample: string): string {
+  if (!DATE_FIELDS.includes(field) || !SERIAL.test(sample.trim())) return sample;
+  const wall = serialToWallClock(Number(sample));
+  if (wall === undefined) return sample;
+  const d = new Date(wall);
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ` +
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+  );
 }
 
 /**
  * The seller's explicit choices with one field changed. Choosing "(not used)" stores "" so header detection does
  * not bring the column back; fields never touched stay out of the mapping and keep being detected.
  */
-export function withField(mapping: ColumnMapping | undefined, field: CanonicalField, header: string | undefined): ColumnMapping {
+export function withField(
+  mapping: ColumnMapping | undefined,
+  field: CanonicalField,
+  header: string | undefined,
+): ColumnMapping {
   return { ...(mapping ?? {}), [field]: header ?? "" };
 }

@@ -1,6 +1,7 @@
 import type { Lang } from "../core/model";
 import { formatIsoInZone, isValidTimeZone, wallClockToInstant } from "../core/dates/zone";
-import { ALIEXPRESS_RULEBOOK, loadRulebook } from "../core/rulebook";
+// The default rulebook's data only: the override loader (and its schema library) is fetched when a file is picked.
+import { ALIEXPRESS_RULEBOOK } from "../core/rulebook/aliexpress";
 import type { ScanSettings } from "../excel/session";
 
 /** Zones offered in the time-zone box; the seller may also type any IANA name. */
@@ -46,13 +47,13 @@ export function defaultOptions(): OptionsState {
  * Options restored from the workbook's saved settings. The as-of moment is deliberately not restored: a scan
  * opened another day should judge "now" unless the seller picks a moment again.
  */
-export function optionsFromSaved(saved: Partial<ScanSettings>): OptionsState {
+export async function optionsFromSaved(saved: Partial<ScanSettings>): Promise<OptionsState> {
   const options = defaultOptions();
   if (saved.timeZone && isValidTimeZone(saved.timeZone)) options.timeZone = saved.timeZone;
   if (isWholeNumber(saved.handlingDays)) options.handlingDays = String(saved.handlingDays);
   if (isWholeNumber(saved.dueSoonHours)) options.dueSoonHours = String(saved.dueSoonHours);
   if (saved.rulebookOverride) {
-    const check = checkRulebook(saved.rulebookOverride);
+    const check = await checkRulebook(saved.rulebookOverride);
     if (check.ok) options.rulebook = { file: "", json: saved.rulebookOverride, id: check.id, version: check.version };
   }
   return options;
@@ -82,8 +83,9 @@ export function asOfToIso(asOf: string, zone: string): string | undefined {
 export type RulebookCheck = { ok: true; id: string; version: string } | { ok: false; message: string };
 
 /** Validates override JSON with the core's own loader; its message names the bad key and value. */
-export function checkRulebook(json: string): RulebookCheck {
+export async function checkRulebook(json: string): Promise<RulebookCheck> {
   try {
+    const { loadRulebook } = await import(/* webpackChunkName: "rulebook" */ "../core/rulebook");
     const rulebook = loadRulebook(json);
     return { ok: true, id: rulebook.id, version: rulebook.version };
   } catch (error) {
@@ -102,7 +104,8 @@ export function optionProblems(options: OptionsState): OptionProblems {
   const problems: OptionProblems = {};
   const zoneOk = isValidTimeZone(options.timeZone.trim()) && options.timeZone.trim() !== "";
   if (!zoneOk) problems.timeZone = true;
-  if (options.asOf.trim() !== "" && zoneOk && asOfToIso(options.asOf, options.timeZone.trim()) === undefined) problems.asOf = true;
+  if (options.asOf.trim() !== "" && zoneOk && asOfToIso(options.asOf, options.timeZone.trim()) === undefined)
+    problems.asOf = true;
   if (parseWholeNumber(options.handlingDays) === undefined) problems.handlingDays = true;
   if (parseWholeNumber(options.dueSoonHours) === undefined) problems.dueSoonHours = true;
   return problems;

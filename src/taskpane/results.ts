@@ -55,11 +55,17 @@ export interface CodeCount {
 /** The scan's per-code order counts in the rulebook's code order, each with its highlight colour. */
 export function codeCounts(result: ScanResult, plan: HighlightPlan): CodeCount[] {
   const categoryOf = new Map<ViolationCode, Category>();
-  for (const finding of result.findings) if (!categoryOf.has(finding.code)) categoryOf.set(finding.code, finding.category);
+  for (const finding of result.findings)
+    if (!categoryOf.has(finding.code)) categoryOf.set(finding.code, finding.category);
   const colorOf = new Map(plan.legend.map((entry) => [entry.category, entry.color] as const));
   return VIOLATION_CODES.filter((code) => (result.totals.byCode[code] ?? 0) > 0).map((code) => {
     const category = categoryOf.get(code);
-    return { code, orders: result.totals.byCode[code] ?? 0, category, color: category ? colorOf.get(category) : undefined };
+    return {
+      code,
+      orders: result.totals.byCode[code] ?? 0,
+      category,
+      color: category ? colorOf.get(category) : undefined,
+    };
   });
 }
 

@@ -52,19 +52,32 @@ describe("task pane: sheet and column mapping", () => {
 
   test("a column picked in a dropdown is re-previewed and passed to the scan", async () => {
     const { session } = await renderApp();
-    fireEvent.change(screen.getByTestId("map-trackingNumber"), { target: { value: "备注" } });
+    fireEvent.change(screen.getByTestId("map-trackingNumber"), {
+      target: { value: "备注" },
+    });
     await waitFor(() => expect((screen.getByTestId("map-trackingNumber") as HTMLSelectElement).value).toBe("备注"));
-    expect(session.calls.preview.at(-1)).toEqual({ sheet: "Orders", mapping: { trackingNumber: "备注" } });
+    expect(session.calls.preview.at(-1)).toEqual({
+      sheet: "Orders",
+      mapping: { trackingNumber: "备注" },
+    });
     await waitFor(() => expect(isDisabled(scanButton())).toBe(false));
     await scanToResults(session);
-    expect(session.calls.scan[0].settings.mapping).toEqual({ trackingNumber: "备注" });
+    expect(session.calls.scan[0].settings.mapping).toEqual({
+      trackingNumber: "备注",
+    });
     expect(session.calls.scan[0].settings.sheet).toBe("Orders");
   });
 
   test("choosing (not used) stores an empty header so detection does not bring the column back", async () => {
     const { session } = await renderApp();
-    fireEvent.change(screen.getByTestId("map-trackingNumber"), { target: { value: "" } });
-    await waitFor(() => expect(session.calls.preview.at(-1)?.mapping).toEqual({ trackingNumber: "" }));
+    fireEvent.change(screen.getByTestId("map-trackingNumber"), {
+      target: { value: "" },
+    });
+    await waitFor(() =>
+      expect(session.calls.preview.at(-1)?.mapping).toEqual({
+        trackingNumber: "",
+      }),
+    );
   });
 });
 
@@ -72,10 +85,14 @@ describe("task pane: options", () => {
   test("the options and mapping are saved in the workbook and come back the next time the pane opens", async () => {
     const { session, unmount } = await renderApp();
     await openOptions();
-    fireEvent.change(screen.getByRole("combobox", { name: en.timeZoneLabel }), { target: { value: "Asia/Shanghai" } });
+    fireEvent.change(screen.getByRole("combobox", { name: en.timeZoneLabel }), {
+      target: { value: "Asia/Shanghai" },
+    });
     fireEvent.change(screen.getByRole("spinbutton", { name: en.handlingDaysLabel }), { target: { value: "5" } });
     fireEvent.change(screen.getByRole("spinbutton", { name: en.dueSoonLabel }), { target: { value: "48" } });
-    fireEvent.change(screen.getByTestId("map-shippedAt"), { target: { value: "发货期限" } });
+    fireEvent.change(screen.getByTestId("map-shippedAt"), {
+      target: { value: "发货期限" },
+    });
     await waitFor(() => expect(isDisabled(scanButton())).toBe(false));
     await scanToResults(session);
 
@@ -92,7 +109,10 @@ describe("task pane: options", () => {
 
     unmount();
     await renderApp(session);
-    expect(session.calls.preview.at(-1)).toEqual({ sheet: "Orders", mapping: { shippedAt: "发货期限" } });
+    expect(session.calls.preview.at(-1)).toEqual({
+      sheet: "Orders",
+      mapping: { shippedAt: "发货期限" },
+    });
     await openOptions();
     expect(screen.getByRole("spinbutton", { name: en.handlingDaysLabel })).toHaveProperty("value", "5");
     expect(screen.getByRole("spinbutton", { name: en.dueSoonLabel })).toHaveProperty("value", "48");
@@ -103,22 +123,46 @@ describe("task pane: options", () => {
     const { session } = await renderApp();
     await scanToResults(session);
     const settings = session.calls.scan[0].settings;
-    expect(settings).toMatchObject({ timeZone: "America/Los_Angeles", handlingDays: 7, dueSoonHours: 24 });
+    expect(settings).toMatchObject({
+      timeZone: "America/Los_Angeles",
+      handlingDays: 7,
+      dueSoonHours: 24,
+    });
     expect(settings.asOf).toBeUndefined();
   });
 
   test("an as-of moment is read in the sheet's time zone", async () => {
     const { session } = await renderApp();
     await openOptions();
-    fireEvent.change(screen.getByLabelText(en.asOfLabel), { target: { value: "2025-06-15T12:00" } });
+    fireEvent.change(screen.getByLabelText(en.asOfLabel), {
+      target: { value: "2025-06-15T12:00" },
+    });
     await scanToResults(session);
     expect(session.calls.scan[0].settings.asOf).toBe("2025-06-15T12:00:00-07:00");
+  });
+
+  test("a zone not in the list can be typed in and is used for the scan", async () => {
+    const { session } = await renderApp();
+    await openOptions();
+    fireEvent.change(screen.getByRole("combobox", { name: en.timeZoneLabel }), {
+      target: { value: "__other__" },
+    });
+    fireEvent.change(screen.getByRole("textbox", { name: en.timeZoneCustomLabel }), {
+      target: { value: "Europe/Paris" },
+    });
+    await scanToResults(session);
+    expect(session.calls.scan[0].settings.timeZone).toBe("Europe/Paris");
   });
 
   test("an unknown time zone or a negative number blocks the scan and says why", async () => {
     await renderApp();
     await openOptions();
-    fireEvent.change(screen.getByRole("combobox", { name: en.timeZoneLabel }), { target: { value: "Mars/Olympus" } });
+    fireEvent.change(screen.getByRole("combobox", { name: en.timeZoneLabel }), {
+      target: { value: "__other__" },
+    });
+    fireEvent.change(screen.getByRole("textbox", { name: en.timeZoneCustomLabel }), {
+      target: { value: "Mars/Olympus" },
+    });
     fireEvent.change(screen.getByRole("spinbutton", { name: en.handlingDaysLabel }), { target: { value: "-2" } });
     expect(await screen.findByText(en.timeZoneInvalid("Mars/Olympus"))).toBeTruthy();
     expect(screen.getByText(en.numberInvalid)).toBeTruthy();
@@ -128,8 +172,12 @@ describe("task pane: options", () => {
   test("a rulebook override with a bad value shows the loader's message naming the key and value", async () => {
     const { session } = await renderApp();
     await openOptions();
-    const file = new File(['{ "handlingDays": -3 }'], "my-rules.json", { type: "application/json" });
-    fireEvent.change(screen.getByTestId("rulebook-file"), { target: { files: [file] } });
+    const file = new File(['{ "handlingDays": -3 }'], "my-rules.json", {
+      type: "application/json",
+    });
+    fireEvent.change(screen.getByTestId("rulebook-file"), {
+      target: { files: [file] },
+    });
     const message = await screen.findByTestId("rulebook-error");
     expect(message.textContent).toContain("my-rules.json");
     expect(message.textContent).toContain("handlingDays");
@@ -143,7 +191,9 @@ describe("task pane: options", () => {
     await openOptions();
     const json = '{ "version": "shop-1", "handlingDays": 5 }';
     fireEvent.change(screen.getByTestId("rulebook-file"), {
-      target: { files: [new File([json], "shop.json", { type: "application/json" })] },
+      target: {
+        files: [new File([json], "shop.json", { type: "application/json" })],
+      },
     });
     const loaded = en.rulebookLoaded("shop.json", "aliexpress", `${ALIEXPRESS_RULEBOOK.version}+shop-1`);
     await waitFor(() => expect(screen.getByTestId("rulebook-status").textContent).toBe(loaded));
@@ -155,7 +205,9 @@ describe("task pane: options", () => {
   test("not JSON at all is reported as such", async () => {
     await renderApp();
     await openOptions();
-    fireEvent.change(screen.getByTestId("rulebook-file"), { target: { files: [new File(["{ oops"], "x.json")] } });
+    fireEvent.change(screen.getByTestId("rulebook-file"), {
+      target: { files: [new File(["{ oops"], "x.json")] },
+    });
     expect((await screen.findByTestId("rulebook-error")).textContent).toMatch(/not valid JSON/);
   });
 });
@@ -185,6 +237,8 @@ describe("task pane: scanning", () => {
     expect(consequence.textContent).toContain("7 points: a warning, no freeze yet");
     expect(consequence.textContent).toContain(en.confidenceLabel.medium);
     expect(screen.queryByRole("progressbar")).toBeNull();
+    // The button that started the scan is gone: focus moves to the results for keyboard and screen-reader users.
+    expect(document.activeElement).toBe(screen.getByRole("heading", { name: en.resultsHeading }));
   });
 
   test("the legend shows each category's highlight colour from the plan", async () => {
@@ -236,7 +290,9 @@ describe("task pane: acting on the results", () => {
       .getAllByRole("button")
       .map((button) => Number(button.getAttribute("data-row")));
     expect(rows).toEqual([7, 3, 5, 9]); // 3 points, then 2-point late orders by row, then the 0-point due-soon
-    const order5 = within(list).getByText(new RegExp(`${en.flaggedRow(5)}`)).closest("button")!;
+    const order5 = within(list)
+      .getByText(new RegExp(`${en.flaggedRow(5)}`))
+      .closest("button")!;
     // Both codes of the order are shown on its one entry.
     expect(order5.textContent).toContain(en.codeLabels.OVERDUE_UNSHIPPED);
     expect(order5.textContent).toContain(en.codeLabels.MISSING_TRACKING);
@@ -272,18 +328,42 @@ describe("task pane: errors say what to do", () => {
 
   test("a sheet without orders: a warning that says to pick the order sheet, and the picker stays usable", async () => {
     await renderApp();
-    fireEvent.change(screen.getByRole("combobox", { name: en.sheetLabel }), { target: { value: "Notes" } });
+    fireEvent.change(screen.getByRole("combobox", { name: en.sheetLabel }), {
+      target: { value: "Notes" },
+    });
     await waitFor(() => expectMessageBar("noOrders"));
     expect(isDisabled(scanButton())).toBe(false);
-    fireEvent.change(screen.getByRole("combobox", { name: en.sheetLabel }), { target: { value: "Orders" } });
+    fireEvent.change(screen.getByRole("combobox", { name: en.sheetLabel }), {
+      target: { value: "Orders" },
+    });
     await waitFor(() => expect(document.querySelector("[data-error-kind]")).toBeNull());
   });
 
   test.each([
-    ["sheetProtected", Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" })],
-    ["sheetChanged", Object.assign(new Error("Rows were added during the scan."), { name: "SheetChangedError" })],
-    ["cellEditing", Object.assign(new Error("Excel is in cell-editing mode."), { code: "InvalidOperationInCellEditMode" })],
-    ["apiUnavailable", Object.assign(new Error("ExcelApi 1.9 is not supported."), { code: "ApiNotFound" })],
+    [
+      "sheetProtected",
+      Object.assign(new Error("The sheet is protected."), {
+        code: "AccessDenied",
+      }),
+    ],
+    [
+      "sheetChanged",
+      Object.assign(new Error("Rows were added during the scan."), {
+        name: "SheetChangedError",
+      }),
+    ],
+    [
+      "cellEditing",
+      Object.assign(new Error("Excel is in cell-editing mode."), {
+        code: "InvalidOperationInCellEditMode",
+      }),
+    ],
+    [
+      "apiUnavailable",
+      Object.assign(new Error("ExcelApi 1.9 is not supported."), {
+        code: "ApiNotFound",
+      }),
+    ],
     ["unknown", new Error("boom")],
   ] as const)("a scan failing with %s shows guidance and a retry that scans again", async (kind, error) => {
     const { session } = await renderApp();
@@ -307,7 +387,16 @@ describe("task pane: errors say what to do", () => {
   });
 
   test("no session at all (Excel too old): the startup error is shown instead of a blank pane", () => {
-    render(<App session={null} lang="en" startupError={{ kind: "apiUnavailable", detail: "ExcelApi 1.9 missing" }} />);
+    render(
+      <App
+        session={null}
+        lang="en"
+        startupError={{
+          kind: "apiUnavailable",
+          detail: "ExcelApi 1.9 missing",
+        }}
+      />,
+    );
     expectMessageBar("apiUnavailable");
     expect(screen.queryByRole("progressbar")).toBeNull();
   });
@@ -322,7 +411,9 @@ describe("task pane: errors say what to do", () => {
   test("selecting a row on a protected sheet reports it", async () => {
     const { session } = await renderApp();
     await scanToResults(session);
-    session.failures.selectRow = Object.assign(new Error("locked"), { code: "AccessDenied" });
+    session.failures.selectRow = Object.assign(new Error("locked"), {
+      code: "AccessDenied",
+    });
     fireEvent.click(screen.getAllByRole("button", { name: new RegExp(en.flaggedRow(3)) })[0]);
     await waitFor(() => expectMessageBar("sheetProtected"));
   });
@@ -334,7 +425,11 @@ describe("task pane: Chinese", () => {
     session.outcome = (await import("./fixtures")).sampleOutcome("zh-CN");
     await renderApp(session, "zh-CN");
     expect(screen.getByRole("button", { name: zh.mappingHeading })).toBeTruthy();
-    expect(within(screen.getByTestId("mapping-table")).getByRole("rowheader", { name: zh.fieldLabels.orderId })).toBeTruthy();
+    expect(
+      within(screen.getByTestId("mapping-table")).getByRole("rowheader", {
+        name: zh.fieldLabels.orderId,
+      }),
+    ).toBeTruthy();
     expect(screen.getByTestId("unreadable-cells").textContent).toBe(zh.unreadableCells(1));
     fireEvent.click(scanButton(zh));
     const table = await screen.findByTestId("code-counts");

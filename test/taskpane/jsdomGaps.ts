@@ -5,5 +5,5 @@ import { deserialize, serialize } from "v8";
  * rulebook override uses it). Give the jsdom window the same function.
  */
 if (typeof globalThis.structuredClone !== "function") {
-  globalThis.structuredClone = (<T,>(value: T): T => deserialize(serialize(value))) as typeof structuredClone;
+  globalThis.structuredClone = (<T>(value: T): T => deserialize(serialize(value))) as typeof structuredClone;
 }

@@ -1,13 +1,7 @@
 import type { CellValue, SheetGrid } from "../../src/core/model";
 import type { ColumnMapping } from "../../src/core/sheet";
 import { detectHeader } from "../../src/core/sheet";
-import type {
-  ScanOutcome,
-  ScanProgress,
-  ScanSettings,
-  SheetPreview,
-  WorkbookSession,
-} from "../../src/excel/session";
+import type { ScanOutcome, ScanProgress, ScanSettings, SheetPreview, WorkbookSession } from "../../src/excel/session";
 import { sampleOutcome } from "./fixtures";
 
 /** A small seller-centre-like sheet: a title row, the header on row 2, six orders. */
@@ -23,7 +17,11 @@ const ORDERS: CellValue[][] = [
   ["8100000000000006", "等待发货", "2025-06-14 20:00", "2025-06-16 08:00", "", ""],
 ];
 
-type Deferred<T> = { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void };
+type Deferred<T> = {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+};
 
 function deferred<T>(): Deferred<T> {
   let resolve!: (value: T) => void;
@@ -47,7 +45,10 @@ function abortError(): Error {
  * it, or make any method fail with a chosen error.
  */
 export class SessionDouble implements WorkbookSession {
-  sheets: Record<string, CellValue[][]> = { Orders: ORDERS, Notes: [["just some notes"]] };
+  sheets: Record<string, CellValue[][]> = {
+    Orders: ORDERS,
+    Notes: [["just some notes"]],
+  };
   activeSheet = "Orders";
   saved: Partial<ScanSettings> = {};
   outcome: ScanOutcome = sampleOutcome();
@@ -65,7 +66,10 @@ export class SessionDouble implements WorkbookSession {
     openSummary: 0,
   };
 
-  private pending?: { done: Deferred<ScanOutcome>; progress?: (p: ScanProgress) => void };
+  private pending?: {
+    done: Deferred<ScanOutcome>;
+    progress?: (p: ScanProgress) => void;
+  };
 
   private failIfAsked(method: keyof WorkbookSession): void {
     if (method in this.failures) {
@@ -77,7 +81,10 @@ export class SessionDouble implements WorkbookSession {
 
   async listSheets() {
     this.failIfAsked("listSheets");
-    return Object.keys(this.sheets).map((name) => ({ name, active: name === this.activeSheet }));
+    return Object.keys(this.sheets).map((name) => ({
+      name,
+      active: name === this.activeSheet,
+    }));
   }
 
   async preview(sheet?: string, mapping?: ColumnMapping): Promise<SheetPreview> {
@@ -99,9 +106,17 @@ export class SessionDouble implements WorkbookSession {
       if (match) samples[field] = String(firstData[match.index] ?? "");
     }
     const orders = header.columns.orderId
-      ? grid.rows.slice(header.headerRow).filter((row) => String(row[header.columns.orderId!.index] ?? "") !== "").length
+      ? grid.rows.slice(header.headerRow).filter((row) => String(row[header.columns.orderId!.index] ?? "") !== "")
+          .length
       : 0;
-    return { sheet: name, sheets: Object.keys(this.sheets), header, samples, unreadableCells: orders > 0 ? 1 : 0, orders };
+    return {
+      sheet: name,
+      sheets: Object.keys(this.sheets),
+      header,
+      samples,
+      unreadableCells: orders > 0 ? 1 : 0,
+      orders,
+    };
   }
 
   async scan(settings: ScanSettings, progress?: (p: ScanProgress) => void, signal?: AbortSignal): Promise<ScanOutcome> {

@@ -30,7 +30,13 @@ export function ErrorBar({ error, strings, onRetry, onDismiss }: ErrorBarProps) 
   const text = strings.errors[error.kind];
   const intent = WARNING_KINDS.has(error.kind) ? "warning" : "error";
   return (
-    <MessageBar intent={intent} layout="multiline" className={styles.bar} politeness="assertive" data-error-kind={error.kind}>
+    <MessageBar
+      intent={intent}
+      layout="multiline"
+      className={styles.bar}
+      politeness="assertive"
+      data-error-kind={error.kind}
+    >
       <MessageBarBody>
         <MessageBarTitle>{text.title}</MessageBarTitle>
         {text.action}
@@ -41,7 +47,12 @@ export function ErrorBar({ error, strings, onRetry, onDismiss }: ErrorBarProps) 
       <MessageBarActions
         containerAction={
           onDismiss ? (
-            <Button appearance="transparent" aria-label={strings.dismissButton} icon={<DismissRegular />} onClick={onDismiss} />
+            <Button
+              appearance="transparent"
+              aria-label={strings.dismissButton}
+              icon={<DismissRegular />}
+              onClick={onDismiss}
+            />
           ) : undefined
         }
       >

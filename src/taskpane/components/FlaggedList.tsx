@@ -75,12 +75,10 @@ export function FlaggedList({ orders, plan, strings, selectedRow, onSelect }: Fl
               </span>
               <span className={styles.text}>
                 <span className={styles.head}>
-                  <span className={styles.strong}>
-                    {strings.flaggedRow(order.row)} · {order.orderId}
-                  </span>
+                  <span className={styles.strong}>{strings.flaggedTitle(order.row, order.orderId)}</span>
                   <span>{strings.flaggedPoints(order.points)}</span>
                 </span>
-                <span>{order.codes.map((code) => strings.codeLabels[code]).join(" · ")}</span>
+                <span>{strings.codeList(order.codes.map((code) => strings.codeLabels[code]))}</span>
                 <span className={styles.muted}>{order.message}</span>
               </span>
             </button>

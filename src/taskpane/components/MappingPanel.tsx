@@ -20,6 +20,7 @@ const useStyles = makeStyles({
   controlCell: { verticalAlign: "top", paddingBottom: tokens.spacingVerticalS },
   head: { textAlign: "start", fontWeight: tokens.fontWeightSemibold, paddingBottom: tokens.spacingVerticalXS },
   select: { width: "100%", minWidth: 0 },
+  selectInner: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   sample: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere", paddingTop: "2px" },
   unmapped: { color: tokens.colorNeutralForeground3 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
@@ -51,6 +52,8 @@ export function MappingPanel(props: MappingPanelProps) {
     <div className={styles.root}>
       <Field label={strings.sheetLabel}>
         <Select
+          className={styles.select}
+          select={{ className: styles.selectInner }}
           value={sheet ?? ""}
           disabled={disabled || sheets.length === 0}
           onChange={(_, data) => props.onSheetChange(data.value)}
@@ -67,7 +70,8 @@ export function MappingPanel(props: MappingPanelProps) {
       {props.headerRow !== undefined ? (
         <div className={styles.facts} data-testid="mapping-facts">
           <Text size={200}>
-            {strings.headerRowNote(props.headerRow)} {props.orders !== undefined ? strings.ordersFound(props.orders) : null}
+            {strings.headerRowNote(props.headerRow)}{" "}
+            {props.orders !== undefined ? strings.ordersFound(props.orders) : null}
           </Text>
           {props.unreadableCells !== undefined ? (
             <Text
@@ -89,9 +93,7 @@ export function MappingPanel(props: MappingPanelProps) {
                 <Caption1>{strings.fieldColumn}</Caption1>
               </th>
               <th id={columnHeadId} scope="col" className={styles.head}>
-                <Caption1>
-                  {strings.headerColumn} / {strings.sampleColumn}
-                </Caption1>
+                <Caption1>{strings.columnAndSample}</Caption1>
               </th>
             </tr>
           </thead>
@@ -108,11 +110,14 @@ export function MappingPanel(props: MappingPanelProps) {
                   <td className={styles.controlCell}>
                     <Select
                       className={styles.select}
+                      select={{ className: styles.selectInner }}
                       aria-labelledby={labelId}
                       value={row.header ?? UNMAPPED}
                       disabled={disabled}
                       data-testid={`map-${row.field}`}
-                      onChange={(_, data) => props.onFieldChange(row.field, data.value === UNMAPPED ? undefined : data.value)}
+                      onChange={(_, data) =>
+                        props.onFieldChange(row.field, data.value === UNMAPPED ? undefined : data.value)
+                      }
                     >
                       <option value={UNMAPPED}>{strings.notMapped}</option>
                       {headers.map((header) => (
@@ -123,7 +128,7 @@ export function MappingPanel(props: MappingPanelProps) {
                     </Select>
                     {row.header !== undefined ? (
                       <Caption1 className={styles.sample} data-testid={`sample-${row.field}`}>
-                        {strings.sampleColumn}: {row.sample ?? strings.noSample}
+                        {strings.sampleValue(row.sample ?? strings.noSample)}
                       </Caption1>
                     ) : null}
                   </td>

@@ -1,11 +1,10 @@
 import {
   Button,
   Caption1,
-  Combobox,
   Field,
   Input,
   Label,
-  Option,
+  Select,
   Text,
   makeStyles,
   mergeClasses,
@@ -17,12 +16,18 @@ import type { Strings } from "../i18n";
 import type { OptionsState } from "../options";
 import { SUGGESTED_TIME_ZONES, checkRulebook, optionProblems } from "../options";
 
+/** The time-zone list's last entry: type any IANA name instead. */
+const OTHER_ZONE = "__other__";
+
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  grow: { flexGrow: 1, minWidth: 0 },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  grow: { flexGrow: 1, flexBasis: "12em", minWidth: 0, maxWidth: "100%" },
+  growInput: { minWidth: 0, width: "100%" },
+  nowButton: { minWidth: "auto" },
+  fullWidth: { width: "100%", minWidth: 0 },
+  selectInner: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   number: { width: "100%", maxWidth: "10em" },
-  combo: { minWidth: 0, width: "100%" },
   rulebookActions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   note: { overflowWrap: "anywhere" },
   error: { color: tokens.colorPaletteRedForeground1 },
@@ -57,6 +62,8 @@ export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPa
   const hintId = useId();
   const [rulebookError, setRulebookError] = useState<string | undefined>();
   const set = (patch: Partial<OptionsState>) => onChange({ ...options, ...patch });
+  const [customZone, setCustomZone] = useState(false);
+  const showZoneInput = customZone || !SUGGESTED_TIME_ZONES.includes(options.timeZone);
 
   const onFilePicked = async (file: File | undefined) => {
     if (!file) return;
@@ -67,7 +74,7 @@ export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPa
       setRulebookError(strings.rulebookInvalid(file.name, error instanceof Error ? error.message : String(error)));
       return;
     }
-    const check = checkRulebook(json);
+    const check = await checkRulebook(json);
     if (!check.ok) {
       setRulebookError(strings.rulebookInvalid(file.name, check.message));
       return;
@@ -95,42 +102,59 @@ export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPa
             <Input
               {...fieldProps}
               className={styles.grow}
+              input={{ className: styles.growInput }}
               type="datetime-local"
               value={options.asOf}
               disabled={disabled}
               onChange={(_, data) => set({ asOf: data.value })}
             />
-            <Button disabled={disabled || options.asOf === ""} onClick={() => set({ asOf: "" })}>
+            <Button
+              className={styles.nowButton}
+              disabled={disabled || options.asOf === ""}
+              onClick={() => set({ asOf: "" })}
+            >
               {strings.asOfNow}
             </Button>
           </div>
         )}
       </Field>
 
-      <Field
-        label={strings.timeZoneLabel}
-        hint={strings.timeZoneHint}
-        validationState={problems.timeZone ? "error" : "none"}
-        validationMessage={problems.timeZone ? strings.timeZoneInvalid(options.timeZone) : undefined}
-      >
-        <Combobox
-          className={styles.combo}
-          freeform
+      <Field label={strings.timeZoneLabel} hint={strings.timeZoneHint}>
+        <Select
+          className={styles.fullWidth}
+          select={{ className: styles.selectInner }}
+          value={showZoneInput ? OTHER_ZONE : options.timeZone}
           disabled={disabled}
-          value={options.timeZone}
-          selectedOptions={SUGGESTED_TIME_ZONES.includes(options.timeZone) ? [options.timeZone] : []}
-          onChange={(event) => set({ timeZone: event.target.value })}
-          onOptionSelect={(_, data) => {
-            if (data.optionValue) set({ timeZone: data.optionValue });
+          onChange={(_, data) => {
+            if (data.value === OTHER_ZONE) setCustomZone(true);
+            else {
+              setCustomZone(false);
+              set({ timeZone: data.value });
+            }
           }}
         >
           {SUGGESTED_TIME_ZONES.map((zone) => (
-            <Option key={zone} value={zone} text={zone}>
+            <option key={zone} value={zone}>
               {`${zone} — ${strings.timeZoneNames[zone] ?? zone}`}
-            </Option>
+            </option>
           ))}
-        </Combobox>
+          <option value={OTHER_ZONE}>{strings.timeZoneOther}</option>
+        </Select>
       </Field>
+      {showZoneInput ? (
+        <Field
+          label={strings.timeZoneCustomLabel}
+          validationState={problems.timeZone ? "error" : "none"}
+          validationMessage={problems.timeZone ? strings.timeZoneInvalid(options.timeZone) : undefined}
+        >
+          <Input
+            value={options.timeZone}
+            disabled={disabled}
+            placeholder="Europe/Paris"
+            onChange={(_, data) => set({ timeZone: data.value })}
+          />
+        </Field>
+      ) : null}
 
       <Field
         label={strings.handlingDaysLabel}
@@ -204,7 +228,12 @@ export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPa
           ) : null}
         </div>
         {rulebookError ? (
-          <Text size={200} role="alert" className={mergeClasses(styles.note, styles.error)} data-testid="rulebook-error">
+          <Text
+            size={200}
+            role="alert"
+            className={mergeClasses(styles.note, styles.error)}
+            data-testid="rulebook-error"
+          >
             {rulebookError}
           </Text>
         ) : (

@@ -5,16 +5,13 @@ import {
   Button,
   Caption1,
   Subtitle2,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   makeStyles,
+  mergeClasses,
   tokens,
+  typographyStyles,
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, EraserRegular, TableSimpleRegular } from "@fluentui/react-icons";
+import { useEffect, useRef } from "react";
 import type { Lang } from "../../core/model";
 import type { Consequence } from "../../core/report/types";
 import { formatInstant } from "../../core/dates/zone";
@@ -27,10 +24,32 @@ import { ColorSwatch } from "./ColorSwatch";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, overflowWrap: "anywhere" },
   block: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  table: { tableLayout: "auto", width: "100%" },
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+  },
+  headCell: {
+    textAlign: "start",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke1}`,
+  },
+  cell: {
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalXS}`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    verticalAlign: "top",
+  },
   numberCell: { textAlign: "end", width: "4.5em" },
   labelCell: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
-  legend: { display: "flex", flexWrap: "wrap", gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`, margin: 0, padding: 0 },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+    padding: 0,
+  },
   legendItem: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalXS, listStyleType: "none" },
   consequence: {
     display: "flex",
@@ -44,6 +63,11 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
+  heading: {
+    ...typographyStyles.subtitle2,
+    margin: 0,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
 });
 
 export interface ResultsPanelProps {
@@ -73,8 +97,20 @@ function ConsequenceText({ consequence, lang, strings }: { consequence: Conseque
   );
 }
 
-export function ResultsPanel({ outcome, lang, strings, busy, canScan, onClear, onOpenSummary, onScanAgain }: ResultsPanelProps) {
+export function ResultsPanel({
+  outcome,
+  lang,
+  strings,
+  busy,
+  canScan,
+  onClear,
+  onOpenSummary,
+  onScanAgain,
+}: ResultsPanelProps) {
   const styles = useStyles();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  // A finished scan replaces the button that started it: take keyboard and screen-reader focus to the results.
+  useEffect(() => headingRef.current?.focus(), [outcome]);
   const { result, plan } = outcome;
   const counts = codeCounts(result, plan);
   const { assessment } = result;
@@ -83,9 +119,9 @@ export function ResultsPanel({ outcome, lang, strings, busy, canScan, onClear, o
   return (
     <section className={styles.root} aria-labelledby="ae-results-heading">
       <div className={styles.block}>
-        <Subtitle2 as="h2" id="ae-results-heading">
+        <h2 id="ae-results-heading" tabIndex={-1} ref={headingRef} className={styles.heading}>
           {strings.resultsHeading}
-        </Subtitle2>
+        </h2>
         <Body1Strong data-testid="flagged-summary">
           {result.totals.flaggedOrders > 0
             ? strings.flaggedSummary(result.totals.flaggedOrders, result.totals.orders)
@@ -112,29 +148,33 @@ export function ResultsPanel({ outcome, lang, strings, busy, canScan, onClear, o
       {counts.length > 0 ? (
         <div className={styles.block}>
           <Subtitle2 as="h3">{strings.byCodeHeading}</Subtitle2>
-          <Table size="small" className={styles.table} aria-label={strings.byCodeHeading} data-testid="code-counts">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{strings.codeColumn}</TableHeaderCell>
-                <TableHeaderCell className={styles.numberCell}>{strings.ordersColumn}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+          <table className={styles.table} aria-label={strings.byCodeHeading} data-testid="code-counts">
+            <thead>
+              <tr>
+                <th scope="col" className={styles.headCell}>
+                  {strings.codeColumn}
+                </th>
+                <th scope="col" className={mergeClasses(styles.headCell, styles.numberCell)}>
+                  {strings.ordersColumn}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
               {counts.map((count) => (
-                <TableRow key={count.code} data-code={count.code}>
-                  <TableCell>
+                <tr key={count.code} data-code={count.code}>
+                  <td className={styles.cell}>
                     <span className={styles.labelCell}>
                       <ColorSwatch color={count.color} />
                       {strings.codeLabels[count.code]}
                     </span>
-                  </TableCell>
-                  <TableCell className={styles.numberCell} data-testid={`count-${count.code}`}>
+                  </td>
+                  <td className={mergeClasses(styles.cell, styles.numberCell)} data-testid={`count-${count.code}`}>
                     {count.orders}
-                  </TableCell>
-                </TableRow>
+                  </td>
+                </tr>
               ))}
-            </TableBody>
-          </Table>
+            </tbody>
+          </table>
           {plan.legend.length > 0 ? (
             <>
               <Caption1 as="h4" className={styles.muted}>
@@ -144,9 +184,7 @@ export function ResultsPanel({ outcome, lang, strings, busy, canScan, onClear, o
                 {plan.legend.map((entry) => (
                   <li key={entry.category} className={styles.legendItem} data-category={entry.category}>
                     <ColorSwatch color={entry.color} />
-                    <Caption1>
-                      {localized(entry.label, lang)} · {strings.legendRows(entry.rows)}
-                    </Caption1>
+                    <Caption1>{strings.legendEntry(localized(entry.label, lang), entry.rows)}</Caption1>
                   </li>
                 ))}
               </ul>
@@ -159,27 +197,33 @@ export function ResultsPanel({ outcome, lang, strings, busy, canScan, onClear, o
         <Subtitle2 as="h3">{strings.pointsHeading}</Subtitle2>
         <Body1Strong data-testid="total-points">{strings.totalPoints(assessment.totalPoints)}</Body1Strong>
         {assessment.byTrack.length > 0 ? (
-          <Table size="small" className={styles.table} aria-label={strings.pointsHeading}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{strings.trackColumn}</TableHeaderCell>
-                <TableHeaderCell className={styles.numberCell}>{strings.pointsColumn}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
+          <table className={styles.table} aria-label={strings.pointsHeading}>
+            <thead>
+              <tr>
+                <th scope="col" className={styles.headCell}>
+                  {strings.trackColumn}
+                </th>
+                <th scope="col" className={mergeClasses(styles.headCell, styles.numberCell)}>
+                  {strings.pointsColumn}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
               {assessment.byTrack.map((track) => (
-                <TableRow key={track.track}>
-                  <TableCell>
+                <tr key={track.track}>
+                  <td className={styles.cell}>
                     {localized(track.name, lang)}
-                    <Caption1 as="p" className={styles.muted}>
-                      {localized(track.consequence.description, lang)}
-                    </Caption1>
-                  </TableCell>
-                  <TableCell className={styles.numberCell}>{track.points}</TableCell>
-                </TableRow>
+                    {assessment.byTrack.length > 1 ? (
+                      <Caption1 block className={styles.muted}>
+                        {localized(track.consequence.description, lang)}
+                      </Caption1>
+                    ) : null}
+                  </td>
+                  <td className={mergeClasses(styles.cell, styles.numberCell)}>{track.points}</td>
+                </tr>
               ))}
-            </TableBody>
-          </Table>
+            </tbody>
+          </table>
         ) : null}
         {assessment.escalations.length > 0 ? (
           <ul className={styles.list}>
@@ -207,7 +251,9 @@ export function ResultsPanel({ outcome, lang, strings, busy, canScan, onClear, o
               </ul>
             </>
           ) : null}
-          {diagnostics > 0 ? <Caption1 className={styles.muted}>{strings.diagnosticsNote(diagnostics)}</Caption1> : null}
+          {diagnostics > 0 ? (
+            <Caption1 className={styles.muted}>{strings.diagnosticsNote(diagnostics)}</Caption1>
+          ) : null}
         </div>
       ) : null}
     </section>

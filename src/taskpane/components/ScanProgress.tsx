@@ -21,7 +21,12 @@ export function ScanProgress({ progress, strings, onCancel }: ScanProgressProps)
   return (
     <section className={styles.root} aria-label={strings.scanningTitle}>
       <Field label={stage} hint={strings.progressPercent(fraction)} validationState="none">
-        <ProgressBar value={fraction} max={1} thickness="large" aria-valuetext={`${stage} ${strings.progressPercent(fraction)}`} />
+        <ProgressBar
+          value={fraction}
+          max={1}
+          thickness="large"
+          aria-valuetext={`${stage} ${strings.progressPercent(fraction)}`}
+        />
       </Field>
       <Button className={styles.cancel} icon={<DismissCircleRegular />} onClick={onCancel}>
         {strings.cancelButton}

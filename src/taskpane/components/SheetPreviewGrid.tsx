@@ -1,5 +1,6 @@
-import { Caption1, Subtitle2, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
+import { Caption1, Subtitle2, ToggleButton, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
+import { columnLetters } from "../../excel/a1";
 import type { Strings } from "../i18n";
 import { cssColor } from "../results";
 
@@ -33,9 +34,11 @@ export const GRID_ROW_CAP = 400;
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  sheetTabs: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   scroller: {
     overflow: "auto",
-    maxHeight: "70vh",
+    maxHeight: "calc(100vh - 140px)",
+    minHeight: "240px",
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
@@ -78,13 +81,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Excel column letters for a 1-based column number (1 → A, 27 → AA). */
-export function columnLetters(column: number): string {
-  let letters = "";
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 export interface SheetPreviewGridProps {
   source: GridSource;
   sheet: string;
@@ -114,17 +110,26 @@ export function SheetPreviewGrid({ source, sheet, strings, version, onSheetChang
       <Subtitle2 as="h2" id="ae-grid-heading">
         {strings.previewGridHeading}
       </Subtitle2>
-      <TabList selectedValue={shownSheet} onTabSelect={(_, data) => onSheetChange(String(data.value))} size="small">
+      <div className={styles.sheetTabs} role="group" aria-label={strings.previewSheetsLabel}>
         {sheets.map((name) => (
-          <Tab key={name} value={name}>
+          <ToggleButton
+            key={name}
+            size="small"
+            appearance={name === shownSheet ? "primary" : "secondary"}
+            checked={name === shownSheet}
+            onClick={() => onSheetChange(name)}
+            data-sheet={name}
+          >
             {name}
-          </Tab>
+          </ToggleButton>
         ))}
-      </TabList>
+      </div>
       {snapshot.totalRows > snapshot.rows.length ? (
         <Caption1 className={styles.muted}>{strings.previewGridCap(snapshot.rows.length, snapshot.totalRows)}</Caption1>
       ) : null}
-      {selectedRow !== undefined ? <Caption1 aria-live="polite">{strings.previewSelectedRow(selectedRow)}</Caption1> : null}
+      {selectedRow !== undefined ? (
+        <Caption1 aria-live="polite">{strings.previewSelectedRow(selectedRow)}</Caption1>
+      ) : null}
       <div className={styles.scroller} tabIndex={0} role="region" aria-label={strings.previewGridLabel(shownSheet)}>
         <table className={styles.table}>
           <thead>

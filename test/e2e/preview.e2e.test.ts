@@ -1,0 +1,304 @@
+/**
+ * The task pane in a real browser: headless Chromium opens the offline build's taskpane.html, where office.js
+ * reports no host, so the pane runs its browser preview on the bundled sample workbook. Checks what a seller sees
+ * (counts, coloured rows, keyboard, no overflow at 320 px, no serious accessibility violations) and records the
+ * first-render time and the JS the pane downloads, for BENCHMARKS.md.
+ *
+ * Needs /usr/bin/chromium (CI installs it); never downloads a browser. Builds into test-output/preview-dist so
+ * `npm run build`'s dist/ is left alone; set AE_GUARD_PREVIEW_DIST to a folder that holds an offline build to skip
+ * the build.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
+import path from "path";
+import { gzipSync } from "zlib";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { build, serve } from "../../scripts/preview";
+import { createPreviewWorkbook } from "../../src/taskpane/preview/previewSession";
+import { stringsFor } from "../../src/taskpane/i18n";
+import type { ScanOutcome } from "../../src/excel/session";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = path.resolve(__dirname, "../..");
+const OUTPUT = path.join(ROOT, "test-output");
+const DIST = process.env.AE_GUARD_PREVIEW_DIST
+  ? path.resolve(process.env.AE_GUARD_PREVIEW_DIST)
+  : path.join(OUTPUT, "preview-dist");
+const PANE_BUDGET_GZIP_BYTES = 250 * 1024;
+const en = stringsFor("en");
+const zh = stringsFor("zh-CN");
+
+const haveChromium = existsSync(CHROMIUM);
+const describeWithBrowser = haveChromium ? describe : describe.skip;
+
+if (!haveChromium) {
+  if (process.env.CI) {
+    test("Chromium is installed for the browser test", () => {
+      throw new Error(
+        `${CHROMIUM} is missing: CI must install chromium (apt-get install -y chromium) for the browser test.`,
+      );
+    });
+  } else {
+    // eslint-disable-next-line no-console
+    console.warn(
+      `Skipping the task pane browser test: ${CHROMIUM} is missing (apt-get install -y chromium to run it).`,
+    );
+  }
+}
+
+function hexToRgb(hex: string): string {
+  const n = parseInt(hex.replace("#", ""), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
+  let browser: Browser;
+  let url: string;
+  let close: () => Promise<void>;
+  let reference: ScanOutcome;
+  const metrics: Record<string, number | string> = {};
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    if (!process.env.AE_GUARD_PREVIEW_DIST || !existsSync(path.join(DIST, "taskpane.html"))) build(DIST);
+    const html = readFileSync(path.join(DIST, "taskpane.html"), "utf8");
+    expect(html).toContain("assets/office-js/office.js"); // the offline build: no CDN on this machine
+    ({ url, close } = await serve({ root: DIST, port: 0 }));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+    // What the same session computes for the pane's default settings, to compare the page against.
+    reference = await createPreviewWorkbook("en", {
+      latencyMs: 0,
+    }).session.scan({
+      sheet: "Orders",
+      timeZone: "America/Los_Angeles",
+      handlingDays: 7,
+      dueSoonHours: 24,
+      lang: "en",
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await close?.();
+    if (Object.keys(metrics).length > 0) {
+      writeFileSync(path.join(OUTPUT, "taskpane-preview-metrics.json"), JSON.stringify(metrics, null, 2) + "\n");
+    }
+  });
+
+  /** A page that only talks to the local server (office.js's telemetry iframe would go to the internet). */
+  async function openPane(options: { width: number; height?: number; query?: string }) {
+    const context = await browser.newContext({
+      viewport: { width: options.width, height: options.height ?? 900 },
+    });
+    const page = await context.newPage();
+    const local = new URL(url).origin;
+    await page.route("**/*", (route) => (route.request().url().startsWith(local) ? route.continue() : route.abort()));
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    const scripts: Array<{ url: string; bytes: number }> = [];
+    page.on("response", async (response) => {
+      const at = response.url();
+      if (!at.startsWith(local) || !at.endsWith(".js") || at.includes("/assets/office-js/")) return;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      scripts.push({
+        url: at.slice(local.length),
+        bytes: gzipSync(body, { level: 9 }).length,
+      });
+    });
+    await page.goto(url + (options.query ?? ""));
+    await page.waitForSelector('[data-testid="mapping-table"]', {
+      timeout: 20_000,
+    });
+    const firstRenderMs = await page.evaluate(() => performance.now());
+    return { context, page, errors, scripts, firstRenderMs };
+  }
+
+  async function scan(page: Page, strings = en) {
+    const started = Date.now();
+    await page.getByRole("button", { name: strings.scanButton }).click();
+    await page.waitForSelector('[data-testid="code-counts"]', {
+      timeout: 30_000,
+    });
+    return Date.now() - started;
+  }
+
+  test("scans the sample: counts match the scan, flagged rows are coloured, Enter selects a row, no serious axe violations", async () => {
+    const { context, page, errors, scripts } = await openPane({ width: 1280 });
+    expect(await page.getByTestId("preview-banner").isVisible()).toBe(true);
+    const scanMs = await scan(page);
+
+    // Counts per code on the page = the scan's counts.
+    const shown = await page.$$eval('[data-testid="code-counts"] tr[data-code]', (rows) =>
+      Object.fromEntries(
+        rows.map((row) => [row.getAttribute("data-code"), Number(row.querySelector("td:last-child")!.textContent)]),
+      ),
+    );
+    expect(shown).toEqual(reference.result.totals.byCode);
+    expect(Object.keys(shown).length).toBeGreaterThan(2);
+
+    // A flagged row in the grid wears its category's highlight colour; the header keeps the seller's grey.
+    const late = reference.plan.rows.find((r) => r.category === "late")!;
+    const lateColor = reference.plan.legend.find((l) => l.category === "late")!.color;
+    const cell = page.locator(`[data-testid="sheet-preview"] tr[data-row="${late.row}"] td`).first();
+    await page.waitForFunction(
+      ([row, rgb]) => {
+        const td = document.querySelector(`[data-testid="sheet-preview"] tr[data-row="${row}"] td`);
+        return td !== null && getComputedStyle(td).backgroundColor === rgb;
+      },
+      [late.row, hexToRgb(lateColor)] as const,
+      { timeout: 10_000 },
+    );
+    expect(await cell.evaluate((td) => getComputedStyle(td).backgroundColor)).toBe(hexToRgb(lateColor));
+
+    // Keyboard: Tab to the first flagged order and press Enter: the workbook selects its row.
+    const first = page.locator('[aria-labelledby="ae-flagged-heading"] button[data-row]').first();
+    const row = Number(await first.getAttribute("data-row"));
+    await first.focus();
+    await page.keyboard.press("Enter");
+    await page.getByText(en.previewSelectedRow(row)).waitFor({ timeout: 10_000 });
+    expect(await first.getAttribute("aria-current")).toBe("true");
+
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: () => Promise<{
+              violations: Array<{
+                id: string;
+                impact?: string;
+                help: string;
+                nodes: Array<{ target: unknown }>;
+              }>;
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((n) => n.target),
+      }));
+    });
+    const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious).toEqual([]);
+
+    await page.screenshot({
+      path: path.join(OUTPUT, "taskpane-preview.png"),
+      fullPage: true,
+    });
+    expect(errors).toEqual([]);
+
+    // The page also hosts the custom functions and ribbon commands (shared runtime); those are not the pane's.
+    const paneScripts = scripts.filter((s) => s.url !== "/functions.js" && s.url !== "/commands.js");
+    const paneJs = paneScripts.reduce((sum, s) => sum + s.bytes, 0);
+    const taskpaneJs = scripts.find((s) => s.url === "/taskpane.js")!.bytes;
+    Object.assign(metrics, {
+      scanMs,
+      taskpaneJsGzipBytes: taskpaneJs,
+      previewPaneJsGzipBytes: paneJs,
+      pageScriptsGzipBytes: scripts.map((s) => `${s.url} ${s.bytes}`).join(", "),
+      axeViolations: violations.map((v) => `${v.id}(${v.impact})`).join(", ") || "none",
+    });
+    // The pane's own bundle (what Excel loads before the scan engine) stays within budget.
+    expect(taskpaneJs).toBeLessThanOrEqual(PANE_BUDGET_GZIP_BYTES);
+    await context.close();
+  }, 120_000);
+
+  test("at the pane's narrowest width (320 px) nothing overflows sideways, in English and Chinese", async () => {
+    for (const [query, strings, shot] of [
+      ["", en, "taskpane-preview-320.png"],
+      ["?lang=zh-CN", zh, "taskpane-preview-320-zh.png"],
+    ] as const) {
+      const { context, page, errors } = await openPane({
+        width: 320,
+        height: 1000,
+        query,
+      });
+      await page.getByRole("button", { name: strings.optionsHeading }).click();
+      await scan(page, strings);
+      const overflow = await page.evaluate(() => {
+        const root = document.documentElement;
+        const pane = document.querySelector("main")!;
+        // Elements of the pane wider than the pane itself (text that would be cut off or scroll sideways).
+        const wide = [...pane.querySelectorAll<HTMLElement>("*")]
+          .filter((el) => el.getBoundingClientRect().right > pane.getBoundingClientRect().right + 1)
+          .slice(0, 5)
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()}.${el.className.toString().split(" ")[0]}: ${el.textContent?.slice(0, 40)}`,
+          );
+        return {
+          page: root.scrollWidth - root.clientWidth,
+          pane: pane.scrollWidth - pane.clientWidth,
+          wide,
+        };
+      });
+      expect(overflow).toEqual({ page: 0, pane: 0, wide: [] });
+      await page.screenshot({ path: path.join(OUTPUT, shot), fullPage: true });
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
+  test("first render (figure for BENCHMARKS.md): median of three fresh loads", async () => {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { context, firstRenderMs, errors } = await openPane({
+        width: 1024,
+      });
+      times.push(firstRenderMs);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+    times.sort((a, b) => a - b);
+    metrics.firstRenderMedianMs = Math.round(times[1]);
+    metrics.firstRenderRunsMs = times.map(Math.round).join(", ");
+  }, 120_000);
+
+  test("dark theme (?theme=dark) has no serious axe violations either", async () => {
+    const { context, page } = await openPane({
+      width: 1024,
+      query: "?theme=dark",
+    });
+    await scan(page);
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const serious = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: () => Promise<{
+              violations: Array<{
+                id: string;
+                impact?: string;
+                nodes: Array<{ target: unknown }>;
+              }>;
+            }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => ({
+          id: v.id,
+          nodes: v.nodes.slice(0, 3).map((n) => n.target),
+        }));
+    });
+    expect(serious).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
