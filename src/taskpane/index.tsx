@@ -27,6 +27,7 @@ const factories: HostFactories = {
 };
 
 function render(root: Root, start: PaneStart): void {
+  document.documentElement.lang = start.lang; // screen readers pick their voice from the page's language
   root.render(
     <App
       session={start.session}
