@@ -1,4 +1,13 @@
-import type { CanonicalField, Diagnostic, Finding, Instant, Order, ScanOptions, SheetGrid, ViolationCode } from "./model";
+import type {
+  CanonicalField,
+  Diagnostic,
+  Finding,
+  Instant,
+  Order,
+  ScanOptions,
+  SheetGrid,
+  ViolationCode,
+} from "./model";
 import { CANONICAL_FIELDS } from "./model";
 import { ALIEXPRESS_RULEBOOK, type Rulebook } from "./rulebook";
 import { readOrderSheet, type ColumnMapping } from "./sheet";
@@ -142,7 +151,8 @@ export function scanOrders(
     const duplicateByOrder = new Map<string, { number: string; orderIds: string[] }>();
     for (const [number, orderIds] of shared) {
       maxReuse = Math.max(maxReuse, orderIds.length);
-      for (const orderId of orderIds) if (!duplicateByOrder.has(orderId)) duplicateByOrder.set(orderId, { number, orderIds });
+      for (const orderId of orderIds)
+        if (!duplicateByOrder.has(orderId)) duplicateByOrder.set(orderId, { number, orderIds });
     }
     // Merge each order's DUPLICATE_TRACKING after its own findings, keeping findings grouped by order.
     const merged: Finding[] = [];
@@ -214,9 +224,7 @@ export function scanOrders(
 export function scanGrid(input: ScanInput): ScanResult {
   const rulebook = input.rulebook ?? ALIEXPRESS_RULEBOOK;
   const read = readOrderSheet(input.grid, { timeZone: input.options.timeZone, mapping: input.mapping });
-  const present = new Set<CanonicalField>(
-    CANONICAL_FIELDS.filter((field) => read.header.columns[field] !== undefined),
-  );
+  const present = new Set<CanonicalField>(CANONICAL_FIELDS.filter((field) => read.header.columns[field] !== undefined));
   const columns: Partial<Record<CanonicalField, string>> = {};
   for (const field of CANONICAL_FIELDS) {
     const match = read.header.columns[field];

@@ -9,7 +9,8 @@ const DAY = 86_400_000;
 /** The family each code feeds, resolved once per rulebook instead of per finding. */
 function familyOfCode(rulebook: Rulebook): Map<string, FamilyDefinition | undefined> {
   const families = new Map<string, FamilyDefinition | undefined>();
-  for (const [code, violation] of Object.entries(rulebook.violations)) families.set(code, rulebook.families[violation.family]);
+  for (const [code, violation] of Object.entries(rulebook.violations))
+    families.set(code, rulebook.families[violation.family]);
   return families;
 }
 
@@ -134,7 +135,12 @@ const SEVERITY_WORDS: Record<string, Severity> = {
 };
 
 export function parseSeverity(text: string): Severity | undefined {
-  return SEVERITY_WORDS[text.normalize("NFKC").toLowerCase().replace(/[\s_\-]+/g, "")];
+  return SEVERITY_WORDS[
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[\s_-]+/g, "")
+  ];
 }
 
 /**

@@ -2,8 +2,7 @@ import { VIOLATION_CODES, type ViolationCode } from "../model";
 import { normalizeWord, type FamilyDefinition, type Rulebook } from "../rulebook";
 
 export type ResolvedViolation =
-  | { kind: "code"; code: ViolationCode; family: FamilyDefinition }
-  | { kind: "family"; family: FamilyDefinition };
+  { kind: "code"; code: ViolationCode; family: FamilyDefinition } | { kind: "family"; family: FamilyDefinition };
 
 /** Matches a report code, an English or Chinese name or an alias, ignoring case, spaces and punctuation. */
 export function resolveViolation(name: string, rulebook: Rulebook): ResolvedViolation | undefined {

@@ -56,7 +56,10 @@ function trackingProblemText(checks: readonly TrackingCheck[]): Localized {
   const invalid = checks.filter((check) => !check.valid);
   const first = invalid[0];
   if (!first) return { en: "", zh: "" };
-  const more = invalid.length > 1 ? { en: ` (+${invalid.length - 1} more)`, zh: `（另有 ${invalid.length - 1} 个）` } : { en: "", zh: "" };
+  const more =
+    invalid.length > 1
+      ? { en: ` (+${invalid.length - 1} more)`, zh: `（另有 ${invalid.length - 1} 个）` }
+      : { en: "", zh: "" };
   return {
     en: `Tracking number ${first.input.trim()}: ${first.message}${more.en}`,
     zh: `运单号 ${first.input.trim()}：${first.messageZh}${more.zh}`,
@@ -94,10 +97,16 @@ export function evaluateOrder(order: Order, ctx: EvaluationContext, findings: Fi
     const reason = order.cancelReason?.trim();
     if (reason && !isBuyerSideReason(reason, ctx.rulebook)) {
       findings.push(
-        finding(order, "SELLER_CANCELLED", {
-          en: `Closed before shipment for a seller-side reason: "${reason}"`,
-          zh: `发货前因卖家原因关闭：“${reason}”`,
-        }, ctx, deadline ?? order.paidAt),
+        finding(
+          order,
+          "SELLER_CANCELLED",
+          {
+            en: `Closed before shipment for a seller-side reason: "${reason}"`,
+            zh: `发货前因卖家原因关闭：“${reason}”`,
+          },
+          ctx,
+          deadline ?? order.paidAt,
+        ),
       );
     }
     return;
@@ -110,18 +119,30 @@ export function evaluateOrder(order: Order, ctx: EvaluationContext, findings: Fi
     if (left < 0) {
       const late = formatDuration(-left);
       findings.push(
-        finding(order, "OVERDUE_UNSHIPPED", {
-          en: `Not shipped; the deadline ${deadlineText} passed ${late.en} ago`,
-          zh: `未发货；发货期限 ${deadlineText} 已过 ${late.zh}`,
-        }, ctx, deadline),
+        finding(
+          order,
+          "OVERDUE_UNSHIPPED",
+          {
+            en: `Not shipped; the deadline ${deadlineText} passed ${late.en} ago`,
+            zh: `未发货；发货期限 ${deadlineText} 已过 ${late.zh}`,
+          },
+          ctx,
+          deadline,
+        ),
       );
     } else if (left <= ctx.dueSoonHours * HOURS) {
       const remaining = formatDuration(left);
       findings.push(
-        finding(order, "DUE_SOON", {
-          en: `Ship within ${remaining.en}: deadline ${deadlineText}`,
-          zh: `请在 ${remaining.zh}内发货：期限 ${deadlineText}`,
-        }, ctx, deadline),
+        finding(
+          order,
+          "DUE_SOON",
+          {
+            en: `Ship within ${remaining.en}: deadline ${deadlineText}`,
+            zh: `请在 ${remaining.zh}内发货：期限 ${deadlineText}`,
+          },
+          ctx,
+          deadline,
+        ),
       );
     }
     return;
@@ -131,10 +152,16 @@ export function evaluateOrder(order: Order, ctx: EvaluationContext, findings: Fi
     const late = formatDuration(order.shippedAt - deadline);
     const deadlineText = formatInstant(deadline, zone);
     findings.push(
-      finding(order, "SHIPPED_LATE", {
-        en: `Shipped ${late.en} after the deadline ${deadlineText}`,
-        zh: `发货晚于期限 ${deadlineText} ${late.zh}`,
-      }, ctx, order.shippedAt),
+      finding(
+        order,
+        "SHIPPED_LATE",
+        {
+          en: `Shipped ${late.en} after the deadline ${deadlineText}`,
+          zh: `发货晚于期限 ${deadlineText} ${late.zh}`,
+        },
+        ctx,
+        order.shippedAt,
+      ),
     );
   }
 
@@ -142,10 +169,16 @@ export function evaluateOrder(order: Order, ctx: EvaluationContext, findings: Fi
   if (ctx.present.has("trackingNumber")) {
     if (!hasTracking) {
       findings.push(
-        finding(order, "MISSING_TRACKING", {
-          en: "Marked shipped but has no tracking number",
-          zh: "已标记发货但没有运单号",
-        }, ctx, shipmentMoment),
+        finding(
+          order,
+          "MISSING_TRACKING",
+          {
+            en: "Marked shipped but has no tracking number",
+            zh: "已标记发货但没有运单号",
+          },
+          ctx,
+          shipmentMoment,
+        ),
       );
     } else if (!allValid) {
       findings.push(finding(order, "INVALID_TRACKING", trackingProblemText(checks), ctx, shipmentMoment));
@@ -159,10 +192,16 @@ export function evaluateOrder(order: Order, ctx: EvaluationContext, findings: Fi
       if (wait > onlineWindow) {
         const waited = formatDuration(wait);
         findings.push(
-          finding(order, "NOT_ONLINE", {
-            en: `First carrier scan ${waited.en} after shipment (limit ${ctx.rulebook.onlineWindowHours.value} hours)`,
-            zh: `发货后 ${waited.zh}才首次上网（时限 ${ctx.rulebook.onlineWindowHours.value} 小时）`,
-          }, ctx, order.shippedAt),
+          finding(
+            order,
+            "NOT_ONLINE",
+            {
+              en: `First carrier scan ${waited.en} after shipment (limit ${ctx.rulebook.onlineWindowHours.value} hours)`,
+              zh: `发货后 ${waited.zh}才首次上网（时限 ${ctx.rulebook.onlineWindowHours.value} 小时）`,
+            },
+            ctx,
+            order.shippedAt,
+          ),
         );
       }
     } else if (order.deliveredAt === undefined) {
@@ -170,10 +209,16 @@ export function evaluateOrder(order: Order, ctx: EvaluationContext, findings: Fi
       if (since > ctx.rulebook.noFirstScanDays.value * DAYS) {
         const waited = formatDuration(since);
         findings.push(
-          finding(order, "NOT_ONLINE", {
-            en: `No carrier scan ${waited.en} after shipment (limit ${ctx.rulebook.noFirstScanDays.value} days)`,
-            zh: `发货 ${waited.zh}后仍无物流扫描（时限 ${ctx.rulebook.noFirstScanDays.value} 天）`,
-          }, ctx, order.shippedAt),
+          finding(
+            order,
+            "NOT_ONLINE",
+            {
+              en: `No carrier scan ${waited.en} after shipment (limit ${ctx.rulebook.noFirstScanDays.value} days)`,
+              zh: `发货 ${waited.zh}后仍无物流扫描（时限 ${ctx.rulebook.noFirstScanDays.value} 天）`,
+            },
+            ctx,
+            order.shippedAt,
+          ),
         );
       }
     }

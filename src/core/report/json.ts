@@ -18,8 +18,24 @@ export interface ScanReportJson {
     points: { total: number; byTrack: Record<string, number> };
     consequence: { level: string; description: string; confidence: string };
   };
-  findings: Array<{ row: number; rows: number[]; orderId: string; code: ViolationCode; category: Category; points: number; message: string; carrier?: string }>;
-  diagnostics: Array<{ sheet?: string; row: number; column: string; value: string; problem: DiagnosticProblem; message: string }>;
+  findings: Array<{
+    row: number;
+    rows: number[];
+    orderId: string;
+    code: ViolationCode;
+    category: Category;
+    points: number;
+    message: string;
+    carrier?: string;
+  }>;
+  diagnostics: Array<{
+    sheet?: string;
+    row: number;
+    column: string;
+    value: string;
+    problem: DiagnosticProblem;
+    message: string;
+  }>;
   notes: string[];
   escalations: Array<{ family: string; cases: number; points: number; reason: string }>;
   carriers: ScanResult["carriers"];

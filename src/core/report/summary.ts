@@ -39,7 +39,8 @@ export function buildSummaryModel(result: ScanResult, lang: Lang): SummaryModel 
   const lateOrders = new Set(result.findings.filter((f) => f.category === "late").map((f) => f.orderId)).size;
 
   const pointsByCode = new Map<string, number>();
-  for (const finding of result.findings) pointsByCode.set(finding.code, (pointsByCode.get(finding.code) ?? 0) + finding.points);
+  for (const finding of result.findings)
+    pointsByCode.set(finding.code, (pointsByCode.get(finding.code) ?? 0) + finding.points);
   const byCode = VIOLATION_CODES.filter((code) => (result.totals.byCode[code] ?? 0) > 0).map((code) => {
     const violation = rulebook.violations[code];
     return {
@@ -52,17 +53,35 @@ export function buildSummaryModel(result: ScanResult, lang: Lang): SummaryModel 
     };
   });
 
-  const codesByOrder = new Map<string, { row: number; orderId: string; codes: string[]; points: number; messages: string[]; category: SummaryModel["flagged"]["rows"][number]["category"] }>();
+  const codesByOrder = new Map<
+    string,
+    {
+      row: number;
+      orderId: string;
+      codes: string[];
+      points: number;
+      messages: string[];
+      category: SummaryModel["flagged"]["rows"][number]["category"];
+    }
+  >();
   for (const finding of result.findings) {
     let entry = codesByOrder.get(finding.orderId);
     if (!entry) {
-      entry = { row: finding.row, orderId: finding.orderId, codes: [], points: 0, messages: [], category: finding.category };
+      entry = {
+        row: finding.row,
+        orderId: finding.orderId,
+        codes: [],
+        points: 0,
+        messages: [],
+        category: finding.category,
+      };
       codesByOrder.set(finding.orderId, entry);
     }
     entry.codes.push(finding.code);
     entry.points += finding.points;
     entry.messages.push(lang === "zh-CN" ? finding.messageZh : finding.message);
-    if (CATEGORY_STYLE[finding.category].priority > CATEGORY_STYLE[entry.category].priority) entry.category = finding.category;
+    if (CATEGORY_STYLE[finding.category].priority > CATEGORY_STYLE[entry.category].priority)
+      entry.category = finding.category;
   }
 
   return {
@@ -79,7 +98,11 @@ export function buildSummaryModel(result: ScanResult, lang: Lang): SummaryModel 
     kpis: [
       { label: t(LABELS.orders), value: result.totals.orders, format: "integer" },
       { label: t(LABELS.flagged), value: result.totals.flaggedOrders, format: "integer" },
-      { label: t(LABELS.lateRate), value: result.totals.orders ? lateOrders / result.totals.orders : 0, format: "percent" },
+      {
+        label: t(LABELS.lateRate),
+        value: result.totals.orders ? lateOrders / result.totals.orders : 0,
+        format: "percent",
+      },
       { label: t(LABELS.points), value: result.assessment.totalPoints, format: "integer" },
       { label: t(LABELS.consequence), value: t(result.assessment.consequence.description), format: "text" },
       { label: t(LABELS.unreadable), value: result.diagnostics.filter((d) => d.row > 0).length, format: "integer" },
@@ -105,7 +128,13 @@ export function buildSummaryModel(result: ScanResult, lang: Lang): SummaryModel 
         })),
     },
     byCarrier: {
-      headers: [t(LABELS.carrier), t(LABELS.carrierOrders), t(LABELS.carrierFlagged), t(LABELS.carrierUntracked), t(LABELS.carrierRate)],
+      headers: [
+        t(LABELS.carrier),
+        t(LABELS.carrierOrders),
+        t(LABELS.carrierFlagged),
+        t(LABELS.carrierUntracked),
+        t(LABELS.carrierRate),
+      ],
       rows: result.carriers.map((carrier) => ({
         carrier: carrier.carrier === "—" ? t(LABELS.unknownCarrier) : carrier.carrier,
         orders: carrier.orders,
@@ -114,7 +143,11 @@ export function buildSummaryModel(result: ScanResult, lang: Lang): SummaryModel 
         untrackedRate: carrier.orders ? carrier.untrackedOrders / carrier.orders : 0,
       })),
     },
-    chart: { title: t(LABELS.chart), categories: byCode.map((entry) => entry.code), values: byCode.map((entry) => entry.orders) },
+    chart: {
+      title: t(LABELS.chart),
+      categories: byCode.map((entry) => entry.code),
+      values: byCode.map((entry) => entry.orders),
+    },
     notes: [
       ...result.skipped.map((skipped) => t(skipped.message)),
       ...result.assessment.escalations.map((escalation) => t(escalation.reason)),

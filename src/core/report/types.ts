@@ -1,4 +1,14 @@
-import type { CanonicalField, Category, Confidence, Diagnostic, Finding, Instant, Lang, Localized, ViolationCode } from "../model";
+import type {
+  CanonicalField,
+  Category,
+  Confidence,
+  Diagnostic,
+  Finding,
+  Instant,
+  Lang,
+  Localized,
+  ViolationCode,
+} from "../model";
 
 /** Points and consequence for one penalty track (e.g. transaction violations 交易违规及其他). */
 export interface TrackAssessment {
@@ -73,14 +83,24 @@ export interface SummaryModel {
   facts: Array<{ label: string; value: string }>;
   /** Headline figures. `format` tells the renderer how to show the value. */
   kpis: Array<{ label: string; value: number | string; format?: "integer" | "percent" | "text" }>;
-  byCode: Array<{ code: ViolationCode; label: string; category: Category; color: string; orders: number; points: number }>;
+  byCode: Array<{
+    code: ViolationCode;
+    label: string;
+    category: Category;
+    color: string;
+    orders: number;
+    points: number;
+  }>;
   pointsByTrack: Array<{ track: string; label: string; points: number; consequence: string }>;
   flagged: {
     headers: string[];
     /** One row per flagged order: [row, orderId, codes, points, message]; all plain values, never formulas. */
     rows: Array<{ row: number; orderId: string; codes: string; points: number; message: string; category: Category }>;
   };
-  byCarrier: { headers: string[]; rows: Array<{ carrier: string; orders: number; flagged: number; untracked: number; untrackedRate: number }> };
+  byCarrier: {
+    headers: string[];
+    rows: Array<{ carrier: string; orders: number; flagged: number; untracked: number; untrackedRate: number }>;
+  };
   chart: { title: string; categories: string[]; values: number[] };
   notes: string[];
 }

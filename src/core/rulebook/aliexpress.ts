@@ -45,7 +45,15 @@ export const ALIEXPRESS_RULEBOOK: Rulebook = {
 
   statuses: {
     value: {
-      unpaid: ["PLACE_ORDER_SUCCESS", "等待买家付款", "待付款", "未付款", "Awaiting payment", "Unpaid", "Pending payment"],
+      unpaid: [
+        "PLACE_ORDER_SUCCESS",
+        "等待买家付款",
+        "待付款",
+        "未付款",
+        "Awaiting payment",
+        "Unpaid",
+        "Pending payment",
+      ],
       awaitingShipment: [
         "WAIT_SELLER_SEND_GOODS",
         "RISK_CONTROL",
@@ -329,22 +337,49 @@ export const ALIEXPRESS_RULEBOOK: Rulebook = {
 
   sources: {
     contract: { title: "AE Guard report contract (product decision)" },
-    S1: { title: "AliExpress Transaction Non-fulfillment Rules (official, 2020)", url: "https://sell.aliexpress.com/__pc/-rulesEN.htm" },
-    S2: { title: "Seller-centre penalty types copy (2022)", url: "https://christinasbeautyjourney.blogspot.com/2022/02/penalties.html" },
-    S3: { title: "False delivery rule, translated (2021)", url: "https://christinasbeautyjourney.blogspot.com/2022/01/asking-for-help-false-shipment-12192021.html" },
-    S4: { title: "False delivery interpretation and penalties (2022)", url: "https://christinasbeautyjourney.blogspot.com/2022/01/aliexpress-false-delivery.html" },
+    S1: {
+      title: "AliExpress Transaction Non-fulfillment Rules (official, 2020)",
+      url: "https://sell.aliexpress.com/__pc/-rulesEN.htm",
+    },
+    S2: {
+      title: "Seller-centre penalty types copy (2022)",
+      url: "https://christinasbeautyjourney.blogspot.com/2022/02/penalties.html",
+    },
+    S3: {
+      title: "False delivery rule, translated (2021)",
+      url: "https://christinasbeautyjourney.blogspot.com/2022/01/asking-for-help-false-shipment-12192021.html",
+    },
+    S4: {
+      title: "False delivery interpretation and penalties (2022)",
+      url: "https://christinasbeautyjourney.blogspot.com/2022/01/aliexpress-false-delivery.html",
+    },
     S5: { title: "False shipping rule restated (c. 2024)", url: "https://ssopdot.com/blog/34226.html" },
     S6: { title: "False delivery: no online info 5 working days (c. 2014)", url: "https://degcc.com/qplnr207" },
-    S7: { title: "False shipment: no logistics info within 5 days (c. 2024)", url: "https://ssopdot.com/blog/99373.html" },
+    S7: {
+      title: "False shipment: no logistics info within 5 days (c. 2024)",
+      url: "https://ssopdot.com/blog/99373.html",
+    },
     S8: { title: "成交不卖 incl. seller-caused cancellations (c. 2024)", url: "https://ssopdot.com/blog/34856.html" },
     S9: { title: "Older freeze-based penalties (undated)", url: "https://en.hb2b.com/ask/192682.html" },
-    S10: { title: "Seller-centre FAQ copy: points every 12 → 7-day freeze (2022)", url: "https://christinasbeautyjourney.blogspot.com/2022/02/if-product-is-removed-from-shelves-by.html" },
+    S10: {
+      title: "Seller-centre FAQ copy: points every 12 → 7-day freeze (2022)",
+      url: "https://christinasbeautyjourney.blogspot.com/2022/02/if-product-is-removed-from-shelves-by.html",
+    },
     S11: { title: "IP rule article: points valid 365 days (c. 2024)", url: "https://ssopdot.com/blog/16374.html" },
     S12: { title: "Logistics rules article (undated)", url: "https://ssopdot.com/blog/99350.html" },
-    S14: { title: "Buyer help: deadlines in PST (2021)", url: "https://christinasbeautyjourney.blogspot.com/2021/12/what-can-i-do-if-my-order-is-late-and-i.html" },
-    S16: { title: "Buyer guide: processing up to 7 business days", url: "https://guide-aliexpress.com/en/when-will-my-aliexpress-order-be-shipped/" },
+    S14: {
+      title: "Buyer help: deadlines in PST (2021)",
+      url: "https://christinasbeautyjourney.blogspot.com/2021/12/what-can-i-do-if-my-order-is-late-and-i.html",
+    },
+    S16: {
+      title: "Buyer guide: processing up to 7 business days",
+      url: "https://guide-aliexpress.com/en/when-will-my-aliexpress-order-be-shipped/",
+    },
     S23: { title: "Points clear after a year (weak, 2025)", url: "https://en.xiaoniucw.com/article/50579" },
-    S25: { title: "Old open-API order status enum incl. RISK_CONTROL", url: "https://www.kancloud.cn/ywfwj2008/smt/127550" },
+    S25: {
+      title: "Old open-API order status enum incl. RISK_CONTROL",
+      url: "https://www.kancloud.cn/ywfwj2008/smt/127550",
+    },
     C1: { title: "Official TOP SDK AeopOrderQuery: times are US Pacific" },
     C2: { title: "Official TOP SDK AeopOrderItemDto: order-list fields" },
     C4: { title: "2024 order JSON: goods_prepare_time 7" },

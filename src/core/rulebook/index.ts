@@ -4,7 +4,12 @@ import type { Rulebook } from "./types";
 
 export * from "./types";
 export { ALIEXPRESS_RULEBOOK } from "./aliexpress";
-export { RulebookOverrideError, parseRulebookOverride, applyRulebookOverride, rulebookOverrideSchema } from "./override";
+export {
+  RulebookOverrideError,
+  parseRulebookOverride,
+  applyRulebookOverride,
+  rulebookOverrideSchema,
+} from "./override";
 export { classifyStatus, isBuyerSideReason, normalizeWord, type StatusClass } from "./statuses";
 
 /** The default rulebook, or the default with the user's override JSON applied (throws RulebookOverrideError). */

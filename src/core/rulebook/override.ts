@@ -12,7 +12,10 @@ export class RulebookOverrideError extends Error {
 
 const count = z.number().int().nonnegative();
 const amount = z.number().nonnegative();
-const hours = z.number().nonnegative().max(24 * 365);
+const hours = z
+  .number()
+  .nonnegative()
+  .max(24 * 365);
 
 /** A number may be given bare (`5`) or as `{ "value": 5, "note": "..." }`. */
 const sourcedNumber = (schema: z.ZodNumber) =>
@@ -124,7 +127,8 @@ type SourcedNumberInput = number | { value: number; note?: string } | undefined;
 function overrideNumber(base: Sourced<number>, input: SourcedNumberInput): Sourced<number> {
   if (input === undefined) return base;
   const value = typeof input === "number" ? input : input.value;
-  const note = typeof input === "number" ? "Set in your rulebook override." : (input.note ?? "Set in your rulebook override.");
+  const note =
+    typeof input === "number" ? "Set in your rulebook override." : (input.note ?? "Set in your rulebook override.");
   return { ...base, value, note, overridden: true };
 }
 
@@ -143,7 +147,7 @@ function unknownId(kind: "families" | "tracks", id: string, known: string[]): Ru
 
 /** The default rulebook with a validated override applied. Never mutates `base`. */
 export function applyRulebookOverride(base: Rulebook, override: RulebookOverride): Rulebook {
-  const rulebook: Rulebook = structuredClone(base);
+  const rulebook = JSON.parse(JSON.stringify(base)) as Rulebook; // plain data: a JSON copy is a deep copy
   if (override.version) rulebook.version = `${base.version}+${override.version}`;
   else rulebook.version = `${base.version}+custom`;
   if (override.platformTimeZone) {
@@ -198,7 +202,8 @@ export function applyRulebookOverride(base: Rulebook, override: RulebookOverride
         .map((step) => ({
           minPoints: step.minPoints,
           level: step.level,
-          consequence: typeof step.consequence === "string" ? { en: step.consequence, zh: step.consequence } : step.consequence,
+          consequence:
+            typeof step.consequence === "string" ? { en: step.consequence, zh: step.consequence } : step.consequence,
         }));
       track.ladder = { ...track.ladder, value: ladder, overridden: true, note: "Set in your rulebook override." };
     }
