@@ -62,6 +62,15 @@ export interface AppProps {
 
 type Phase = "loading" | "ready" | "scanning";
 
+/** A sheet preview, or why there is none (or why it is not usable: no orders). */
+interface PreviewRead {
+  preview?: SheetPreview;
+  error?: PaneError;
+}
+
+/** Sheets read on open when the active one has no order table: each read costs a pass over that sheet. */
+const OTHER_SHEETS_TRIED = 5;
+
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
   layout: {
@@ -130,22 +139,34 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
   const scanNumber = useRef(0);
   const refreshGrid = () => setGridVersion((v) => v + 1);
 
-  /** Reads the sheet's header, mapping and samples; a sheet without orders is a warning, not a dead end. */
-  const loadPreview = useCallback(
-    async (target: string | undefined, withMapping: ColumnMapping | undefined) => {
-      if (!session) return;
+  /** Reads a sheet's header, mapping and samples; never throws. */
+  const readPreview = useCallback(
+    async (target: string | undefined, withMapping: ColumnMapping | undefined): Promise<PreviewRead> => {
+      if (!session) return {};
       try {
         const next = await session.preview(target, withMapping);
-        setPreview(next);
-        setSheet(next.sheet);
-        if (next.sheets.length > 0) setSheets(next.sheets);
-        setError(next.orders === 0 ? { kind: "noOrders" } : undefined);
+        return next.orders > 0 ? { preview: next } : { preview: next, error: { kind: "noOrders" } };
       } catch (caught) {
-        setPreview(undefined);
-        setError(classifyError(caught, "load"));
+        return { error: classifyError(caught, "load") };
       }
     },
     [session],
+  );
+
+  /** Shows a read: a sheet without orders is a warning with the sheet picker still there, not a dead end. */
+  const showPreview = useCallback((read: PreviewRead) => {
+    setPreview(read.preview);
+    if (read.preview) {
+      setSheet(read.preview.sheet);
+      if (read.preview.sheets.length > 0) setSheets(read.preview.sheets);
+    }
+    setError(read.error);
+  }, []);
+
+  const loadPreview = useCallback(
+    async (target: string | undefined, withMapping: ColumnMapping | undefined) =>
+      showPreview(await readPreview(target, withMapping)),
+    [readPreview, showPreview],
   );
 
   const load = useCallback(async () => {
@@ -162,13 +183,24 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
       const target = savedSheet ?? listed.find((s) => s.active)?.name;
       const savedMapping = savedSheet !== undefined ? saved.mapping : undefined;
       setMapping(savedMapping);
-      await loadPreview(target, savedMapping);
+      let read = await readPreview(target, savedMapping);
+      // The active sheet holds no order table (a read-me, a pivot): look for one on the next few sheets.
+      if (savedSheet === undefined && read.error?.kind === "noOrders") {
+        for (const name of names.filter((n) => n !== target).slice(0, OTHER_SHEETS_TRIED)) {
+          const other = await readPreview(name, undefined);
+          if (other.preview && !other.error) {
+            read = other;
+            break;
+          }
+        }
+      }
+      showPreview(read);
     } catch (caught) {
       setError(classifyError(caught, "load"));
     } finally {
       setPhase("ready");
     }
-  }, [session, loadPreview]);
+  }, [session, readPreview, showPreview]);
 
   useEffect(() => {
     void load();

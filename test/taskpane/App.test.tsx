@@ -50,6 +50,15 @@ describe("task pane: sheet and column mapping", () => {
     expect(screen.getByTestId("unreadable-cells").textContent).toBe(en.unreadableCells(1));
   });
 
+  test("when the active sheet holds no orders, the pane finds the order sheet by itself", async () => {
+    const session = new SessionDouble();
+    session.activeSheet = "Notes";
+    await renderApp(session);
+    expect(session.calls.preview.map((call) => call.sheet)).toEqual(["Notes", "Orders"]);
+    expect((screen.getByRole("combobox", { name: en.sheetLabel }) as HTMLSelectElement).value).toBe("Orders");
+    expect(document.querySelector("[data-error-kind]")).toBeNull();
+  });
+
   test("a column picked in a dropdown is re-previewed and passed to the scan", async () => {
     const { session } = await renderApp();
     fireEvent.change(screen.getByTestId("map-trackingNumber"), {
