@@ -28,6 +28,8 @@ const factories: HostFactories = {
 
 function render(root: Root, start: PaneStart): void {
   document.documentElement.lang = start.lang; // screen readers pick their voice from the page's language
+  // Native parts (date picker icon, select lists, scroll bars) follow the theme too.
+  document.documentElement.style.colorScheme = start.theme;
   root.render(
     <App
       session={start.session}
@@ -42,6 +44,7 @@ function render(root: Root, start: PaneStart): void {
 function boot(): void {
   const container = document.getElementById("container");
   if (container === null) return;
+  document.body.style.margin = "0"; // the pane paints edge to edge in the theme's background
   const root = createRoot(container);
   const page = { search: window.location.search, navigatorLanguage: navigator.language };
   const lang = chooseLang({ query: page.search, navigatorLanguage: page.navigatorLanguage });
