@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-import "./jsdomGaps";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { Lang } from "../../src/core/model";
 import { ALIEXPRESS_RULEBOOK } from "../../src/core/rulebook";

@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-import "./jsdomGaps";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/App";
 import { stringsFor } from "../../src/taskpane/i18n";
