@@ -7,7 +7,7 @@
 //   --no-build    serve what is already built in DIR
 //   --build-only  build and exit (the browser test builds this way)
 //   --port N      port to listen on (default: package.json config.dev_server_port, else 3000; 0 = any free port)
-//   --out DIR     build output and served folder (default: dist)
+//   --out DIR     build output and served folder (default: dist-preview, so the production dist/ is left alone)
 "use strict";
 
 const fs = require("fs");
@@ -52,7 +52,7 @@ function parseArgs(argv) {
     build: true,
     serve: true,
     port: Number(process.env.npm_package_config_dev_server_port) || DEV_SERVER_PORT,
-    out: path.join(ROOT, "dist"),
+    out: path.join(ROOT, "dist-preview"),
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
