@@ -71,7 +71,7 @@ interface ChildFigures {
 
 /** Runs one measured job in a fresh Node process. */
 function child(mode: "baseline" | "scan", input: string, output: string, env: NodeJS.ProcessEnv = {}): ChildFigures {
-  const result = spawnSync(process.execPath, ["--max-old-space-size=8192", __filename, "child", mode, input, output], {
+  const result = spawnSync(process.execPath, [__filename, "child", mode, input, output], {
     encoding: "utf8",
     env: { ...process.env, ...env },
     maxBuffer: 64 * 1024 * 1024,

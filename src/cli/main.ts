@@ -107,6 +107,7 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
     progress.done();
     throw new CliError((error as Error).message);
   }
+  source.release?.();
   const summary = buildSummaryModel(result, lang);
   if (out) {
     progress.update("Writing the scanned copy");

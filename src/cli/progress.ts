@@ -20,8 +20,12 @@ export class ProgressBar {
     this.enabled = !quiet && stream.isTTY === true;
   }
 
+  /** Stage durations, printed to stderr when AE_GUARD_TIMINGS=1 (for profiling large files). */
+  private readonly timings: Array<{ stage: string; at: number }> = [];
+
   /** `fraction` in 0..1 of the current stage, or undefined when the stage cannot tell. */
   update(stage: string, fraction?: number): void {
+    if (this.timings[this.timings.length - 1]?.stage !== stage) this.timings.push({ stage, at: this.clock() });
     if (!this.enabled) return;
     const now = this.clock();
     if (this.drawn && stage === this.lastStage && now - this.lastDraw < 100 && fraction !== 1) return;
@@ -39,5 +43,11 @@ export class ProgressBar {
   done(): void {
     if (this.enabled && this.drawn) this.stream.write("\r\x1b[2K");
     this.drawn = false;
+    if (process.env.AE_GUARD_TIMINGS === "1" && this.timings.length > 0) {
+      const end = this.clock();
+      const lines = this.timings.map((timing, i) => `${timing.stage}: ${(((this.timings[i + 1]?.at ?? end) - timing.at) / 1000).toFixed(1)} s`);
+      this.stream.write(`timings: ${lines.join(", ")}\n`);
+      this.timings.length = 0;
+    }
   }
 }

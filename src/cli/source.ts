@@ -24,6 +24,8 @@ export interface CopyRequest {
 export interface OrderSource {
   grid: SheetGrid;
   writeCopy(request: CopyRequest): Promise<void>;
+  /** Drops the cell values once scanned, when writing the copy does not need them (large files). */
+  release?(): void;
 }
 
 export interface OpenRequest {
@@ -118,6 +120,10 @@ async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
     grid,
     async writeCopy({ out, plan, summary, headerRow, lang }) {
       writeFileAtomically(out, await scannedCopyBytes({ workbook, plan, summary, headerRow, lang }));
+    },
+    release() {
+      grid.rows = [];
+      grids.clear();
     },
   };
 }

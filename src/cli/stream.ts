@@ -312,5 +312,8 @@ export async function openStreamingSource(request: OpenRequest): Promise<OrderSo
   return {
     grid,
     writeCopy: (copy) => writeStreamedCopy(request.file, request.bytes, copy),
+    release() {
+      grid.rows = [];
+    },
   };
 }
