@@ -49,8 +49,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return decodeWith("utf-8", bytes.subarray(3), true);
   }
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith("utf-16le", bytes.subarray(2), true);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith("utf-16be", bytes.subarray(2), true);
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+    return decodeWith("utf-16le", bytes.subarray(2), true);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+    return decodeWith("utf-16be", bytes.subarray(2), true);
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return decodeWith(utf16, bytes, false);
   const strictUtf8 = decoder("utf-8", true);

@@ -147,14 +147,36 @@ function wordKeyOf(text: string): number {
     ["nov", "november"],
     ["dec", "december"],
   ];
-  months.forEach((names, index) => names.forEach((name) => wordMeaning.set(wordKeyOf(name), T_MONTH * 100 + index + 1)));
+  months.forEach((names, index) =>
+    names.forEach((name) => wordMeaning.set(wordKeyOf(name), T_MONTH * 100 + index + 1)),
+  );
   wordMeaning.set(wordKeyOf("am"), T_AMPM * 100 + AM);
   wordMeaning.set(wordKeyOf("pm"), T_AMPM * 100 + PM);
   for (const zulu of ["z", "utc", "gmt"]) wordMeaning.set(wordKeyOf(zulu), T_ZULU * 100);
   for (const space of ["t", "at"]) wordMeaning.set(wordKeyOf(space), WORD_SPACE);
   const ignored = [
-    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
-    "fri", "friday", "sat", "saturday", "sun", "sunday", "st", "nd", "rd", "th", "of",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "of",
   ];
   for (const word of ignored) wordMeaning.set(wordKeyOf(word), WORD_IGNORED);
 })();
@@ -188,17 +210,24 @@ function pushSeparator(code: number, start: number): boolean {
 
 function markOf(code: number): number {
   switch (code) {
-    case 0x5e74: return MARK_YEAR; // 年
-    case 0x6708: return MARK_MONTH; // 月
+    case 0x5e74:
+      return MARK_YEAR; // 年
+    case 0x6708:
+      return MARK_MONTH; // 月
     case 0x65e5: // 日
-    case 0x53f7: return MARK_DAY; // 号
+    case 0x53f7:
+      return MARK_DAY; // 号
     case 0x65f6: // 时
     case 0x6642: // 時
     case 0x70b9: // 点
-    case 0x9ede: return MARK_HOUR; // 點
-    case 0x5206: return MARK_MINUTE; // 分
-    case 0x79d2: return MARK_SECOND; // 秒
-    default: return 0;
+    case 0x9ede:
+      return MARK_HOUR; // 點
+    case 0x5206:
+      return MARK_MINUTE; // 分
+    case 0x79d2:
+      return MARK_SECOND; // 秒
+    default:
+      return 0;
   }
 }
 
@@ -263,7 +292,15 @@ function tokenize(text: string): boolean {
       if (!pushToken(Math.floor(meaning / 100), meaning % 100, len, i - len)) return false;
       continue;
     }
-    if (code === SPACE || code === DASH || code === SLASH || code === DOT || code === COLON || code === COMMA || code === PLUS) {
+    if (
+      code === SPACE ||
+      code === DASH ||
+      code === SLASH ||
+      code === DOT ||
+      code === COLON ||
+      code === COMMA ||
+      code === PLUS
+    ) {
       if (!pushSeparator(code, i)) return false;
       i++;
       continue;

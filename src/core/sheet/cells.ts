@@ -150,7 +150,8 @@ function isWordOrCurrency(code: number): boolean {
   if (code >= 0x4e00 && code <= 0x9fff) return true; // CJK ideographs
   if (code >= 0x20a0 && code <= 0x20cf) return true; // currency symbols block (€, ₽, ₩, ₹ ...)
   if (code >= 0xffe0 && code <= 0xffe6) return true; // full-width ￠ ￡ ￥ ￦
-  if ((code >= 0xa2 && code <= 0xa5) || (code >= 0xc0 && code <= 0x24f) || (code >= 0x370 && code <= 0x52f)) return true;
+  if ((code >= 0xa2 && code <= 0xa5) || (code >= 0xc0 && code <= 0x24f) || (code >= 0x370 && code <= 0x52f))
+    return true;
   return CURRENCY_OR_LETTER.test(String.fromCharCode(code));
 }
 
@@ -269,7 +270,10 @@ export function parseNumberText(text: string): number {
   if (digits === 0) return NaN;
   // Both integers are exact below MAX_EXACT_DIGITS, so one division rounds correctly, as Number("1234.56") does.
   const scale = 10 ** fractionDigits;
-  const value = digits <= MAX_EXACT_DIGITS ? (integer * scale + fraction) / scale : longNumber(text, tokenStart, tokenEnd, decimalAt);
+  const value =
+    digits <= MAX_EXACT_DIGITS
+      ? (integer * scale + fraction) / scale
+      : longNumber(text, tokenStart, tokenEnd, decimalAt);
   return negative || openParen ? -value : value;
 }
 

@@ -91,7 +91,7 @@ export function isDateNumberFormat(format: string | undefined): boolean {
       .replace(/\\./g, "") // escaped characters
       .replace(/\[[^\]]*\]/g, "") // [$-409], [Red], [h]
       .replace(/_.|\*./g, ""); // padding
-    known = !/^general$/i.test(bare.trim()) && /[ymdhs]/i.test(bare) || /上午|下午|AM\/PM|A\/P/i.test(format);
+    known = (!/^general$/i.test(bare.trim()) && /[ymdhs]/i.test(bare)) || /上午|下午|AM\/PM|A\/P/i.test(format);
     dateFormatCache.set(format, known);
   }
   return known;
@@ -122,7 +122,10 @@ export function newDateCellOut(): DateCellOut {
 
 function fromNumber(serial: number, ctx: DateCellContext, numberFormat: string | undefined, out: DateCellOut): void {
   const wall = serialToWallClock(serial, ctx.date1904);
-  if (wall !== undefined && ((wall >= PLAUSIBLE_SERIAL_FROM && wall < PLAUSIBLE_SERIAL_UNTIL) || isDateNumberFormat(numberFormat))) {
+  if (
+    wall !== undefined &&
+    ((wall >= PLAUSIBLE_SERIAL_FROM && wall < PLAUSIBLE_SERIAL_UNTIL) || isDateNumberFormat(numberFormat))
+  ) {
     out.instant = ctx.toInstant(wall);
     return;
   }
@@ -153,7 +156,12 @@ function fromNumber(serial: number, ctx: DateCellContext, numberFormat: string |
  * Reads one date cell into `out`. Blank cells give NaN with no problem. `numberFormat` is the cell's Excel format
  * when the host knows it: a number outside 1990..2100 is still a serial when its format is a date format.
  */
-export function readDateCell(value: CellValue, ctx: DateCellContext, numberFormat: string | undefined, out: DateCellOut): void {
+export function readDateCell(
+  value: CellValue,
+  ctx: DateCellContext,
+  numberFormat: string | undefined,
+  out: DateCellOut,
+): void {
   out.instant = NaN;
   out.problem = DATE_OK;
   out.evidence = ORDER_EVIDENCE_NONE;

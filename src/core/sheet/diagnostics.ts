@@ -16,7 +16,13 @@ export interface CellPlace {
   field?: CanonicalField;
 }
 
-function make(place: CellPlace, value: string, problem: DiagnosticProblem, message: string, messageZh: string): Diagnostic {
+function make(
+  place: CellPlace,
+  value: string,
+  problem: DiagnosticProblem,
+  message: string,
+  messageZh: string,
+): Diagnostic {
   return {
     sheet: place.sheet,
     row: place.row,

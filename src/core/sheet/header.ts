@@ -182,7 +182,11 @@ function matchRow(headers: string[], firstColumn: number, mapping: ColumnMapping
   const orderId = columns.orderId;
   if (orderId) {
     const second = candidates.find(
-      (c) => c.field === "orderId" && c.index !== orderId.index && !users.has(c.index) && c.score >= MIN_ALTERNATE_CONFIDENCE,
+      (c) =>
+        c.field === "orderId" &&
+        c.index !== orderId.index &&
+        !users.has(c.index) &&
+        c.score >= MIN_ALTERNATE_CONFIDENCE,
     );
     if (second) alternateOrderId = matchOf("orderId", second.index, second.score, "alias");
   }

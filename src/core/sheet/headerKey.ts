@@ -3,7 +3,10 @@
  * a letter or a digit dropped. "Order No.", "order_no", "ＯＲＤＥＲ　ＮＯ" and "订单号：" all reduce to one key each.
  */
 export function headerKey(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 }
 
 const BRACKETED = /[([{【〔][^)\]}】〕]*[)\]}】〕]/g;

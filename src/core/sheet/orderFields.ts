@@ -36,42 +36,88 @@ export type FieldValue = string | number;
 
 export function setField(order: Order, code: number, value: FieldValue): void {
   switch (code) {
-    case 1: order.status = value as string; break;
-    case 2: order.createdAt = value as number; break;
-    case 3: order.paidAt = value as number; break;
-    case 4: order.shipDeadline = value as number; break;
-    case 5: order.shippedAt = value as number; break;
-    case 6: order.trackingNumber = value as string; break;
-    case 7: order.carrier = value as string; break;
-    case 8: order.buyerCarrier = value as string; break;
-    case 9: order.firstScanAt = value as number; break;
-    case 10: order.deliveredAt = value as number; break;
-    case 11: order.buyerCountry = value as string; break;
-    case 12: order.buyerName = value as string; break;
-    case 13: order.amount = value as number; break;
-    case 14: order.cancelReason = value as string; break;
-    case 15: order.handlingDays = value as number; break;
+    case 1:
+      order.status = value as string;
+      break;
+    case 2:
+      order.createdAt = value as number;
+      break;
+    case 3:
+      order.paidAt = value as number;
+      break;
+    case 4:
+      order.shipDeadline = value as number;
+      break;
+    case 5:
+      order.shippedAt = value as number;
+      break;
+    case 6:
+      order.trackingNumber = value as string;
+      break;
+    case 7:
+      order.carrier = value as string;
+      break;
+    case 8:
+      order.buyerCarrier = value as string;
+      break;
+    case 9:
+      order.firstScanAt = value as number;
+      break;
+    case 10:
+      order.deliveredAt = value as number;
+      break;
+    case 11:
+      order.buyerCountry = value as string;
+      break;
+    case 12:
+      order.buyerName = value as string;
+      break;
+    case 13:
+      order.amount = value as number;
+      break;
+    case 14:
+      order.cancelReason = value as string;
+      break;
+    case 15:
+      order.handlingDays = value as number;
+      break;
   }
 }
 
 export function fieldOf(order: Order, code: number): FieldValue | undefined {
   switch (code) {
-    case 1: return order.status;
-    case 2: return order.createdAt;
-    case 3: return order.paidAt;
-    case 4: return order.shipDeadline;
-    case 5: return order.shippedAt;
-    case 6: return order.trackingNumber;
-    case 7: return order.carrier;
-    case 8: return order.buyerCarrier;
-    case 9: return order.firstScanAt;
-    case 10: return order.deliveredAt;
-    case 11: return order.buyerCountry;
-    case 12: return order.buyerName;
-    case 13: return order.amount;
-    case 14: return order.cancelReason;
-    case 15: return order.handlingDays;
-    default: return order.orderId;
+    case 1:
+      return order.status;
+    case 2:
+      return order.createdAt;
+    case 3:
+      return order.paidAt;
+    case 4:
+      return order.shipDeadline;
+    case 5:
+      return order.shippedAt;
+    case 6:
+      return order.trackingNumber;
+    case 7:
+      return order.carrier;
+    case 8:
+      return order.buyerCarrier;
+    case 9:
+      return order.firstScanAt;
+    case 10:
+      return order.deliveredAt;
+    case 11:
+      return order.buyerCountry;
+    case 12:
+      return order.buyerName;
+    case 13:
+      return order.amount;
+    case 14:
+      return order.cancelReason;
+    case 15:
+      return order.handlingDays;
+    default:
+      return order.orderId;
   }
 }
 
@@ -81,7 +127,9 @@ export function clearField(order: Order, code: number): void {
 
 /** The values read from a new order's first row, before the Order exists. */
 export class OrderDraft {
-  private readonly values: Array<FieldValue | undefined> = new Array<FieldValue | undefined>(FIELD_COUNT).fill(undefined);
+  private readonly values: Array<FieldValue | undefined> = new Array<FieldValue | undefined>(FIELD_COUNT).fill(
+    undefined,
+  );
 
   get(code: number): FieldValue | undefined {
     return this.values[code];

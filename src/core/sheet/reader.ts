@@ -1,4 +1,11 @@
-import { DATE_FIELDS, type CanonicalField, type CellValue, type Diagnostic, type Order, type SheetGrid } from "../model";
+import {
+  DATE_FIELDS,
+  type CanonicalField,
+  type CellValue,
+  type Diagnostic,
+  type Order,
+  type SheetGrid,
+} from "../model";
 import { serialToWallClock } from "../dates/serial";
 import {
   newTextDateScan,
@@ -88,7 +95,16 @@ function planColumns(header: HeaderDetection): ColumnPlan[] {
     if ((field === "carrier" || field === "trackingNumber") && isCombinedMatch(match)) {
       let plan = combinedAt.get(match.index);
       if (!plan) {
-        plan = { field, code, index: match.index, header: match.header, kind: KIND_COMBINED, fillCarrier: false, fillTracking: false, orderLevel: false };
+        plan = {
+          field,
+          code,
+          index: match.index,
+          header: match.header,
+          kind: KIND_COMBINED,
+          fillCarrier: false,
+          fillTracking: false,
+          orderLevel: false,
+        };
         combinedAt.set(match.index, plan);
         plans.push(plan);
       }
@@ -289,7 +305,13 @@ class SheetReader {
       const value = row[plan.index];
       if (value === null || value === undefined || value === "") continue;
       const kind = plan.kind;
-      if (order !== undefined && kind !== KIND_TRACKING && kind !== KIND_COMBINED && fieldOf(order, plan.code) !== undefined) continue;
+      if (
+        order !== undefined &&
+        kind !== KIND_TRACKING &&
+        kind !== KIND_COMBINED &&
+        fieldOf(order, plan.code) !== undefined
+      )
+        continue;
       switch (kind) {
         case KIND_DATE:
           this.readDate(order, plan, value, i, excelRow);
@@ -376,7 +398,8 @@ class SheetReader {
 
     if (out.problem !== DATE_OK) {
       const place = this.place(excelRow, plan.header, plan.field);
-      if (out.problem === DATE_ERROR) this.diagnostics.push(diagnose.excelError(place, excelErrorOf(value) ?? cellText(value)));
+      if (out.problem === DATE_ERROR)
+        this.diagnostics.push(diagnose.excelError(place, excelErrorOf(value) ?? cellText(value)));
       else if (startsWithEquals(value)) this.diagnostics.push(diagnose.formulaText(place, cellText(value), "date"));
       else this.diagnostics.push(diagnose.unparseableDate(place, cellText(value)));
       return;
@@ -386,7 +409,14 @@ class SheetReader {
     if (evidence === ORDER_EVIDENCE_DAY_FIRST) this.dayFirstDates++;
     else if (evidence === ORDER_EVIDENCE_MONTH_FIRST) this.monthFirstDates++;
     else if (evidence === ORDER_EVIDENCE_EITHER && this.options.dateOrder === undefined) {
-      this.pending.push({ order, plan, row: excelRow, value: cellText(value), instant: out.instant, swapped: out.swappedInstant });
+      this.pending.push({
+        order,
+        plan,
+        row: excelRow,
+        value: cellText(value),
+        instant: out.instant,
+        swapped: out.swappedInstant,
+      });
     }
     this.put(order, plan.code, out.instant);
   }
@@ -428,7 +458,8 @@ class SheetReader {
       const known = fieldOf(order, plan.code);
       if (known === undefined) continue;
       if (plan.kind === KIND_DATE) {
-        const numberFormat = typeof value === "number" && this.grid.numberFormat ? this.grid.numberFormat(i, plan.index) : undefined;
+        const numberFormat =
+          typeof value === "number" && this.grid.numberFormat ? this.grid.numberFormat(i, plan.index) : undefined;
         readDateCell(value, this.dateContext, numberFormat, this.dateOut);
         if (this.dateOut.problem === DATE_OK && this.dateOut.instant !== known) return true;
       } else if (cellText(value) !== known) return true;
