@@ -24,21 +24,6 @@ const GENERAL = "General";
 const INTEGER = "0";
 const PERCENT = "0.0%";
 
-const LABELS = {
-  legend: { en: "Highlight colours", zh: "高亮颜色说明" },
-  rows: { en: "Rows", zh: "行数" },
-  code: { en: "Code", zh: "违规代码" },
-  violation: { en: "Violation", zh: "违规类型" },
-  orders: { en: "Orders", zh: "订单数" },
-  points: { en: "Points", zh: "扣分" },
-  track: { en: "Penalty track", zh: "考核项" },
-  consequence: { en: "Consequence", zh: "后果" },
-  carriers: { en: "By carrier", zh: "按物流商" },
-  notes: { en: "Notes", zh: "说明" },
-  flagged: { en: "Flagged orders (click a row number to go to the order)", zh: "问题订单（点击行号跳转到订单）" },
-  noneFlagged: { en: "No flagged orders.", zh: "没有问题订单。" },
-} satisfies Record<string, Localized>;
-
 function t(lang: Lang, text: Localized): string {
   return lang === "zh-CN" ? text.zh : text.en;
 }
@@ -155,10 +140,10 @@ export function layoutSummary(input: SummaryLayoutInput): SummaryLayout {
     }),
   );
 
-  heading(t(lang, LABELS.legend));
+  heading(model.headings.legend);
   for (const entry of plan.legend) {
     ops.push(cellsOp(sheet, row, [[text(t(lang, entry.label))]], { fill: entry.color }));
-    ops.push(cellsOp(sheet, row, [[num(entry.rows, INTEGER), text(t(lang, LABELS.rows))]], {}, 2));
+    ops.push(cellsOp(sheet, row, [[num(entry.rows, INTEGER), text(model.headings.rows)]], {}, 2));
     row++;
   }
   row++;
@@ -167,12 +152,7 @@ export function layoutSummary(input: SummaryLayoutInput): SummaryLayout {
   if (model.chart.categories.length > 0) {
     const byCode = new Map(model.byCode.map((entry) => [entry.code as string, entry]));
     const rows: Cell[][] = [
-      [
-        text(t(lang, LABELS.code)),
-        text(model.chart.title),
-        text(t(lang, LABELS.points)),
-        text(t(lang, LABELS.violation)),
-      ],
+      [text(model.headings.code), text(model.chart.title), text(model.headings.points), text(model.headings.violation)],
     ];
     model.chart.categories.forEach((category, i) => {
       const entry = byCode.get(category);
@@ -190,7 +170,7 @@ export function layoutSummary(input: SummaryLayoutInput): SummaryLayout {
   if (model.pointsByTrack.length > 0) {
     block(
       [
-        [text(t(lang, LABELS.track)), text(t(lang, LABELS.points)), text(t(lang, LABELS.consequence))],
+        [text(model.headings.track), text(model.headings.points), text(model.headings.consequence)],
         ...model.pointsByTrack.map((track) => [text(track.label), num(track.points, INTEGER), text(track.consequence)]),
       ],
       true,
@@ -198,7 +178,7 @@ export function layoutSummary(input: SummaryLayoutInput): SummaryLayout {
   }
 
   if (model.byCarrier.rows.length > 0) {
-    heading(t(lang, LABELS.carriers));
+    heading(model.headings.carriers);
     block(
       [
         model.byCarrier.headers.map(text),
@@ -215,14 +195,14 @@ export function layoutSummary(input: SummaryLayoutInput): SummaryLayout {
   }
 
   if (model.notes.length > 0) {
-    heading(t(lang, LABELS.notes));
+    heading(model.headings.notes);
     block(model.notes.map((note) => [text(note)]));
   }
 
-  heading(t(lang, LABELS.flagged));
+  heading(model.headings.flagged);
   let flaggedBox: CellBox | undefined;
   if (model.flagged.rows.length === 0) {
-    block([[text(t(lang, LABELS.noneFlagged))]]);
+    block([[text(model.headings.none)]]);
   } else {
     const first = row;
     const rows: Cell[][] = [

@@ -3,17 +3,27 @@ import { areaFill, cellFill, MIXED, UNRESTORABLE } from "../../src/excel/fills";
 import { interpretInput } from "../../src/excel/fake/fakeWorkbook";
 import { planHead, planNextRead, DEFAULT_READ_LIMITS } from "../../src/excel/readPlan";
 import { detectCapabilities, EXCEL_REQUIREMENTS } from "../../src/excel/requirements";
-import { decodeState, encodeState, STATE_CHUNK_CHARS, STATE_SHEET, stateWriteOps, type HighlightState } from "../../src/excel/state";
+import {
+  decodeState,
+  encodeState,
+  STATE_CHUNK_CHARS,
+  STATE_SHEET,
+  stateWriteOps,
+  type HighlightState,
+} from "../../src/excel/state";
 import { FakeWorkbook, FakeWorkbookPort } from "../../src/excel/fake/fakeWorkbook";
 import { layoutSummary, looksLikeInput, textFormat } from "../../src/excel/summaryLayout";
 import { opRequestBytes, planWrites } from "../../src/excel/writePlan";
 import { serial } from "./fixtures";
+import type { SummaryHeadings } from "../../src/core/report/types";
 
 describe("fill readings", () => {
   test("No Fill (white, no tint, pattern None) is told from a white fill", () => {
     expect(cellFill({ color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null })).toBeNull();
     expect(cellFill({ color: "#FFFFFF", pattern: null, patternColor: null, tintAndShade: null })).toBeNull();
-    expect(cellFill({ color: "#FFFFFF", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 })).toEqual({ color: "#FFFFFF" });
+    expect(cellFill({ color: "#FFFFFF", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 })).toEqual({
+      color: "#FFFFFF",
+    });
   });
 
   test("pattern fills keep their pattern; gradients cannot be put back", () => {
@@ -22,12 +32,16 @@ describe("fill readings", () => {
       pattern: "Gray50",
       patternColor: "#FF0000",
     });
-    expect(cellFill({ color: "#00FF00", pattern: "LinearGradient", patternColor: null, tintAndShade: 0 })).toBe(UNRESTORABLE);
+    expect(cellFill({ color: "#00FF00", pattern: "LinearGradient", patternColor: null, tintAndShade: 0 })).toBe(
+      UNRESTORABLE,
+    );
   });
 
   test("a multi-cell reading counts only when Excel says every cell agrees", () => {
     expect(areaFill({ color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null })).toBeNull();
-    expect(areaFill({ color: "#FFC7CE", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 })).toEqual({ color: "#FFC7CE" });
+    expect(areaFill({ color: "#FFC7CE", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 })).toEqual({
+      color: "#FFC7CE",
+    });
     // White and No Fill mixed: colour agrees, pattern and tint do not.
     expect(areaFill({ color: "#FFFFFF", pattern: null, patternColor: "#000000", tintAndShade: null })).toBe(MIXED);
     expect(areaFill({ color: null, pattern: "Solid", patternColor: "#000000", tintAndShade: 0 })).toBe(MIXED);
@@ -36,7 +50,7 @@ describe("fill readings", () => {
 
 describe("what the fake does with typed input (as Excel does)", () => {
   test("formula-like and numeric strings are reinterpreted in a General cell", () => {
-    expect(interpretInput("=HYPERLINK(\"http://x\")")).toEqual({ formula: "=HYPERLINK(\"http://x\")" });
+    expect(interpretInput('=HYPERLINK("http://x")')).toEqual({ formula: '=HYPERLINK("http://x")' });
     expect(interpretInput("+123")).toEqual({ value: 123 });
     expect(interpretInput("@x")).toEqual({ formula: "=x" });
     expect(interpretInput("8012345678901234")).toEqual({ value: 8012345678901230 });
@@ -46,7 +60,7 @@ describe("what the fake does with typed input (as Excel does)", () => {
 
 describe("text cells of the summary", () => {
   test("text that Excel could reinterpret is written as Text", () => {
-    for (const risky of ["=HYPERLINK(\"x\")", "+123", "-5", "@x", "0012", "8012345678901234", "TRUE", "#N/A", "1/2"]) {
+    for (const risky of ['=HYPERLINK("x")', "+123", "-5", "@x", "0012", "8012345678901234", "TRUE", "#N/A", "1/2"]) {
       expect(looksLikeInput(risky)).toBe(true);
       expect(textFormat(risky)).toBe("@");
     }
@@ -67,7 +81,8 @@ describe("block sizing", () => {
     for (let planned = planNextRead(cursor); planned; planned = planNextRead(cursor)) {
       const rows = planned.batch.values.reduce((sum, box) => sum + box.rowCount, 0);
       expect(rows * 20 * 40 + rows * 40).toBeLessThanOrEqual(DEFAULT_READ_LIMITS.budgetBytes);
-      for (const box of planned.batch.values) expect(box.rowCount).toBeLessThanOrEqual(DEFAULT_READ_LIMITS.maxRowsPerBlock);
+      for (const box of planned.batch.values)
+        expect(box.rowCount).toBeLessThanOrEqual(DEFAULT_READ_LIMITS.maxRowsPerBlock);
       expect(planned.batch.rowHidden).toHaveLength(planned.batch.values.length);
       cursor = { ...cursor, nextRow: planned.nextRow };
       syncs++;
@@ -136,9 +151,31 @@ describe("state kept in the workbook", () => {
 
     expect(decodeState(undefined).state.sheets).toEqual([]);
     expect(decodeState([["banner"], ["B"], ["{not json"]]).state.sheets).toEqual([]);
-    expect(decodeState([["banner", JSON.stringify({ format: "other", version: 1, sheets: [] })], ["B"]]).slot).toBeUndefined();
+    expect(
+      decodeState([["banner", JSON.stringify({ format: "other", version: 1, sheets: [] })], ["B"]]).slot,
+    ).toBeUndefined();
   });
 });
+
+const HEADING_KEYS = [
+  "facts",
+  "kpis",
+  "legend",
+  "rows",
+  "byCode",
+  "code",
+  "violation",
+  "category",
+  "orders",
+  "points",
+  "tracks",
+  "track",
+  "consequence",
+  "flagged",
+  "carriers",
+  "notes",
+  "none",
+];
 
 describe("write batches", () => {
   test("a big summary is split into syncs under the budget, order kept", () => {
@@ -163,6 +200,7 @@ describe("write batches", () => {
         byCarrier: { headers: [], rows: [] },
         chart: { title: "c", categories: [], values: [] },
         notes: [],
+        headings: Object.fromEntries(HEADING_KEYS.map((key) => [key, key])) as unknown as SummaryHeadings,
       },
       plan: { sheet: "Orders", firstColumn: 1, lastColumn: 7, rows: [], legend: [] },
       orderSheet: "Orders",
@@ -172,7 +210,8 @@ describe("write batches", () => {
     const budget = 1_000_000;
     const plan = planWrites(layout.ops, budget);
     expect(plan.batches.length).toBeGreaterThan(3);
-    for (const batch of plan.batches) expect(batch.reduce((sum, op) => sum + opRequestBytes(op), 0)).toBeLessThanOrEqual(budget);
+    for (const batch of plan.batches)
+      expect(batch.reduce((sum, op) => sum + opRequestBytes(op), 0)).toBeLessThanOrEqual(budget);
     const kinds = plan.batches.flat().map((op) => op.op);
     expect(kinds.indexOf("table")).toBeGreaterThan(kinds.lastIndexOf("cells"));
     const written = plan.batches.flat().filter((op) => op.op === "cells" && op.values && op.box.columnCount === 5);

@@ -2,7 +2,7 @@ import { VIOLATION_CODES, type Lang, type Localized } from "../model";
 import { ALIEXPRESS_RULEBOOK } from "../rulebook";
 import { formatInstant } from "../dates/zone";
 import { CATEGORY_STYLE } from "./colors";
-import type { ScanResult, SummaryModel } from "./types";
+import type { ScanResult, SummaryHeadings, SummaryModel } from "./types";
 
 export const SUMMARY_SHEET_NAME: Localized = { en: "AE Violations", zh: "AE 违规汇总" };
 
@@ -31,6 +31,26 @@ const LABELS = {
   chart: { en: "Violations by type", zh: "各类违规数量" },
   unknownCarrier: { en: "(not given)", zh: "（未填写）" },
 } satisfies Record<string, Localized>;
+
+const HEADINGS = {
+  facts: { en: "Scan", zh: "扫描信息" },
+  kpis: { en: "Key figures", zh: "关键指标" },
+  legend: { en: "Highlight colours", zh: "高亮颜色说明" },
+  rows: { en: "Rows", zh: "行数" },
+  byCode: { en: "Violations by type", zh: "各类违规" },
+  code: { en: "Code", zh: "违规代码" },
+  violation: { en: "Violation", zh: "违规类型" },
+  category: { en: "Category", zh: "类别" },
+  orders: { en: "Orders", zh: "订单数" },
+  points: { en: "Points", zh: "扣分" },
+  tracks: { en: "Points by penalty track", zh: "各考核项扣分" },
+  track: { en: "Penalty track", zh: "考核项" },
+  consequence: { en: "Consequence", zh: "后果" },
+  flagged: { en: "Flagged orders (click a row number to go to the order)", zh: "问题订单（点击行号跳转到订单）" },
+  carriers: { en: "By carrier", zh: "按物流商" },
+  notes: { en: "Notes", zh: "说明" },
+  none: { en: "No flagged orders.", zh: "没有问题订单。" },
+} satisfies Record<keyof SummaryHeadings, Localized>;
 
 /** The summary sheet as data, in the seller's language. Every value is plain: no formulas. */
 export function buildSummaryModel(result: ScanResult, lang: Lang): SummaryModel {
@@ -152,5 +172,8 @@ export function buildSummaryModel(result: ScanResult, lang: Lang): SummaryModel 
       ...result.skipped.map((skipped) => t(skipped.message)),
       ...result.assessment.escalations.map((escalation) => t(escalation.reason)),
     ],
+    headings: Object.fromEntries(
+      Object.entries(HEADINGS).map(([key, text]) => [key, t(text)]),
+    ) as unknown as SummaryHeadings,
   };
 }

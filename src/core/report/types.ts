@@ -103,4 +103,26 @@ export interface SummaryModel {
   };
   chart: { title: string; categories: string[]; values: number[] };
   notes: string[];
+  /** Section headings and column labels, so every host's summary sheet reads the same words. */
+  headings: SummaryHeadings;
+}
+
+export interface SummaryHeadings {
+  facts: string;
+  kpis: string;
+  legend: string;
+  rows: string;
+  byCode: string;
+  code: string;
+  violation: string;
+  category: string;
+  orders: string;
+  points: string;
+  tracks: string;
+  track: string;
+  consequence: string;
+  flagged: string;
+  carriers: string;
+  notes: string;
+  none: string;
 }
