@@ -32,23 +32,28 @@ export async function writeBigWorkbook(file: string, rows: number): Promise<void
   header.values = sheet.rows[sheet.headerRow - 1] as ExcelJS.CellValue[];
   header.font = { bold: true };
   header.commit();
-  const keepTracking = new Set([
-    "invalid-check-digit",
-    "invalid-format",
-    "invalid-placeholder",
-    "duplicate-tracking",
-    "missing-tracking",
-  ]);
+  // Each copy of the sample keeps its own designed problems: duplicates stay pairs, invalid numbers stay invalid but
+  // are not shared with every other copy (that would make one tracking number appear on thousands of orders).
+  const invalid = new Set(["invalid-check-digit", "invalid-format"]);
   let order = 0;
   for (let i = 0; i < rows - 1; i++) {
     const sourceIndex = i % dataRows.length;
+    const cycle = Math.floor(i / dataRows.length);
     const cells = [...(dataRows[sourceIndex] as ExcelJS.CellValue[])];
     const scenario = scenarioByRow.get(sheet.headerRow + 1 + sourceIndex);
     if (cells[0]) {
       order++;
       cells[0] = `81${String(order).padStart(14, "0")}`;
       const combined = cells[11];
-      if (typeof combined === "string" && scenario && !keepTracking.has(scenario)) {
+      const tracking = typeof combined === "string" ? combined.slice(combined.indexOf(":") + 1) : "";
+      if (tracking === "" || scenario === "invalid-placeholder") {
+        // missing or placeholder: as designed
+      } else if (scenario === "duplicate-tracking") {
+        const pairKey = [...tracking].reduce((hash, char) => (hash * 31 + char.charCodeAt(0)) % 1_000_000, 7);
+        cells[11] = `CAINIAO_STANDARD:LP${String(70_000_000_000_000 + cycle * 1_000_000 + pairKey).padStart(14, "0")}`;
+      } else if (scenario && invalid.has(scenario)) {
+        cells[11] = `OTHER:${tracking}-${cycle}`;
+      } else {
         cells[11] = `CAINIAO_STANDARD:LP${String(40_000_000_000_000 + order * 7919).padStart(14, "0")}`;
       }
     }
