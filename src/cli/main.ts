@@ -108,13 +108,15 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
     throw new CliError((error as Error).message);
   }
   source.release?.();
+  const notes: string[] = [];
   const summary = buildSummaryModel(result, lang);
   if (out) {
     progress.update("Writing the scanned copy");
     const plan = buildHighlightPlan(result);
-    await source.writeCopy({ out, plan, summary, headerRow: result.source.headerRow, lang, progress });
+    notes.push(...(await source.writeCopy({ out, plan, summary, headerRow: result.source.headerRow, lang, progress })));
   }
   progress.done();
+  for (const note of notes) io.stderr.write(`ae-guard: note: ${note}\n`);
 
   const report = toReportJson(result, lang, toolInfo());
   if (command.json === "-") {

@@ -1,5 +1,8 @@
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { SUMMARY_SHEET_NAME } from "../core/report/summary";
+import { escapeXml, quoteSheetName } from "./xlsxPost";
 import type { Lang, SheetGrid } from "../core/model";
 import { csvToGrid } from "../core/csv";
 import { detectHeader, HEADER_SCAN_ROWS, type ColumnMapping } from "../core/sheet";
@@ -9,7 +12,7 @@ import type { InputKind } from "./input";
 import type { ProgressBar } from "./progress";
 import { isSummarySheet, loadWorkbook, usesDate1904, worksheetGrid } from "./xlsxRead";
 import { safeSheetName, scannedCopyBytes, workbookFromGrid, writeFileAtomically } from "./xlsxWrite";
-import { largestSheetBytes, openStreamingSource, STREAMING_THRESHOLD_BYTES } from "./stream";
+import { largestSheetBytes, openStreamingSource, STREAMING_THRESHOLD_BYTES, zipEntries } from "./stream";
 
 export interface CopyRequest {
   out: string;
@@ -23,7 +26,8 @@ export interface CopyRequest {
 /** The orders to scan, and how to write the scanned copy of the file they came from. */
 export interface OrderSource {
   grid: SheetGrid;
-  writeCopy(request: CopyRequest): Promise<void>;
+  /** Writes the scanned copy; returns notes for the user about what the copy could not keep. */
+  writeCopy(request: CopyRequest): Promise<string[]>;
   /** Drops the cell values once scanned, when writing the copy does not need them (large files). */
   release?(): void;
 }
@@ -90,6 +94,30 @@ export function checkHeader(grid: SheetGrid, mapping: ColumnMapping | undefined,
   }
 }
 
+/**
+ * Parts of the input workbook that exceljs cannot write back, named for a note to the user. The chart of an earlier
+ * scan's summary sheet does not count: the new summary gets a new one.
+ */
+export async function partsNotKept(bytes: Uint8Array): Promise<string[]> {
+  const names = zipEntries(bytes).map((entry) => entry.name);
+  const lost: string[] = [];
+  const chartParts = names.filter((name) => /^xl\/charts\/chart[^/]*\.xml$/.test(name));
+  if (chartParts.length > 0) {
+    const zip = await JSZip.loadAsync(bytes);
+    const summaryRefs = [SUMMARY_SHEET_NAME.en, SUMMARY_SHEET_NAME.zh].map((name) => `<c:f>${escapeXml(quoteSheetName(name))}!`);
+    let charts = 0;
+    for (const part of chartParts) {
+      const xml = (await zip.file(part)?.async("string")) ?? "";
+      if (!summaryRefs.some((ref) => xml.includes(ref))) charts++;
+    }
+    if (charts > 0) lost.push(`${charts} chart${charts > 1 ? "s" : ""}`);
+  }
+  if (names.some((name) => name.startsWith("xl/pivotTables/"))) lost.push("pivot tables");
+  if (names.includes("xl/vbaProject.bin")) lost.push("macros");
+  if (names.some((name) => name.startsWith("xl/slicers/") || name.startsWith("xl/timelines/"))) lost.push("slicers");
+  return lost.length === 0 ? [] : [`the copy does not have the input's ${lost.join(", ")} (the xlsx library cannot write them); the input file is unchanged`];
+}
+
 function headOf(grid: SheetGrid): SheetGrid {
   return { ...grid, rows: grid.rows.slice(0, HEADER_SCAN_ROWS) };
 }
@@ -120,6 +148,7 @@ async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
     grid,
     async writeCopy({ out, plan, summary, headerRow, lang }) {
       writeFileAtomically(out, await scannedCopyBytes({ workbook, plan, summary, headerRow, lang }));
+      return partsNotKept(request.bytes);
     },
     release() {
       grid.rows = [];
@@ -146,6 +175,7 @@ function openCsvSource(request: OpenRequest): OrderSource {
     async writeCopy({ out, plan, summary, headerRow, lang }) {
       const workbook = workbookFromGrid(grid, grid.name);
       writeFileAtomically(out, await scannedCopyBytes({ workbook, plan, summary, headerRow, lang }));
+      return [];
     },
   };
 }

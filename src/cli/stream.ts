@@ -43,14 +43,13 @@ export function STREAMING_THRESHOLD_BYTES(): number {
   );
 }
 
-/**
- * The largest uncompressed size among the zip's xl/worksheets/*.xml entries, from the central directory (nothing is
- * inflated); 0 when the zip cannot be read this way (the in-memory reader then reports the problem).
- */
-export function largestSheetBytes(bytes: Uint8Array): number {
+/** Names and uncompressed sizes of a zip's entries, from its central directory (nothing is inflated); [] if unreadable. */
+export function zipEntries(bytes: Uint8Array): Array<{ name: string; size: number }> {
   const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const END_OF_DIRECTORY = 0x06054b50;
   const ENTRY = 0x02014b50;
+  const entries: Array<{ name: string; size: number }> = [];
+  if (view.length < 22) return entries;
   const searchFrom = Math.max(0, view.length - 22 - 0xffff);
   let end = -1;
   for (let i = view.length - 22; i >= searchFrom; i--) {
@@ -59,21 +58,26 @@ export function largestSheetBytes(bytes: Uint8Array): number {
       break;
     }
   }
-  if (end < 0) return 0;
-  const entries = view.readUInt16LE(end + 10);
+  if (end < 0) return entries;
+  const count = view.readUInt16LE(end + 10);
   let offset = view.readUInt32LE(end + 16);
-  let largest = 0;
-  for (let n = 0; n < entries && offset + 46 <= view.length; n++) {
-    if (view.readUInt32LE(offset) !== ENTRY) return largest;
+  for (let n = 0; n < count && offset + 46 <= view.length; n++) {
+    if (view.readUInt32LE(offset) !== ENTRY) break;
     const size = view.readUInt32LE(offset + 24);
     const nameLength = view.readUInt16LE(offset + 28);
     const extraLength = view.readUInt16LE(offset + 30);
     const commentLength = view.readUInt16LE(offset + 32);
     const name = view.toString("utf8", offset + 46, offset + 46 + nameLength);
-    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name))
-      largest = Math.max(largest, size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size);
+    entries.push({ name, size: size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size });
     offset += 46 + nameLength + extraLength + commentLength;
   }
+  return entries;
+}
+
+/** The largest uncompressed xl/worksheets/*.xml entry; 0 when the zip cannot be read this way. */
+export function largestSheetBytes(bytes: Uint8Array): number {
+  let largest = 0;
+  for (const entry of zipEntries(bytes)) if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) largest = Math.max(largest, entry.size);
   return largest;
 }
 
@@ -225,7 +229,7 @@ async function writeStreamedCopy(
   file: string,
   bytes: Uint8Array,
   { out, plan, summary, lang, progress }: CopyRequest,
-): Promise<void> {
+): Promise<string[]> {
   const widthsBySheet = await columnWidths(bytes);
   const categoryByRow = new Map(plan.rows.map(({ row, category }) => [row, category]));
   const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.stream.tmp`);
@@ -305,6 +309,10 @@ async function writeStreamedCopy(
   } finally {
     fs.rmSync(temporary, { force: true });
   }
+  return [
+    "the workbook is very large, so the copy was streamed: it keeps values, formulas, cell styles, column widths and row heights, " +
+      "not merged cells, conditional formats, data validation, comments, images, charts, frozen panes or filters",
+  ];
 }
 
 export async function openStreamingSource(request: OpenRequest): Promise<OrderSource> {

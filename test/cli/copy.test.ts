@@ -274,3 +274,23 @@ describe("ae-guard scan --out on a CSV", () => {
     expect(orders.getCell(row, 1).value).toBe(overdue.orderId);
   });
 });
+
+describe("parts of the input the copy cannot keep", () => {
+  it("are named in a note on stderr; the chart of an earlier AE Guard summary is not one of them", async () => {
+    const dir = tempDir();
+    const scanned = path.join(dir, "scanned.xlsx");
+    expect((await runCli(["scan", path.join(SAMPLES, "orders-en.xlsx"), "--as-of", AS_OF, "--out", scanned])).stderr).toBe("");
+    // Re-scanning our own output: its chart is ours and is redrawn, so no note.
+    const again = await runCli(["scan", scanned, "--as-of", AS_OF, "--out", path.join(dir, "again.xlsx")]);
+    expect(again.stderr).toBe("");
+    // A workbook with a chart of the seller's own and macros.
+    const zip = await JSZip.loadAsync(fs.readFileSync(path.join(SAMPLES, "orders-en.xlsx")));
+    zip.file("xl/charts/chart7.xml", "<c:chartSpace/>");
+    zip.file("xl/vbaProject.bin", "macros");
+    const withChart = path.join(dir, "with-chart.xlsx");
+    fs.writeFileSync(withChart, await zip.generateAsync({ type: "nodebuffer" }));
+    const run = await runCli(["scan", withChart, "--as-of", AS_OF, "--out", path.join(dir, "with-chart-scanned.xlsx")]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe("ae-guard: note: the copy does not have the input's 1 chart, macros (the xlsx library cannot write them); the input file is unchanged\n");
+  });
+});
