@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Lang, SheetGrid } from "../core/model";
+import type { Lang } from "../core/model";
 import { scanGrid } from "../core/scan";
 import { loadRulebook, RulebookOverrideError, type Rulebook } from "../core/rulebook";
 import { isValidTimeZone } from "../core/dates/zone";
@@ -56,9 +56,14 @@ function readRulebook(file: string | undefined, cwd: string): Rulebook {
   }
 }
 
-export interface ScanOutcome {
-  result: ScanResult;
-  grid: SheetGrid;
+/** Refuses an output path whose folder is missing or read-only, before any work is done. */
+function assertWritableFolder(file: string, option: string): void {
+  const folder = path.dirname(file);
+  try {
+    fs.accessSync(folder, fs.constants.W_OK);
+  } catch {
+    throw new CliError(`${option} ${file}: the folder ${folder} does not exist or cannot be written`);
+  }
 }
 
 /** Runs one scan as the command line asked; returns the exit code. */
@@ -79,6 +84,8 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
   if (jsonFile) assertNotInput(jsonFile, input, "--json");
   if (out && !/\.xlsx$/i.test(out))
     throw new CliError(`--out ${command.out}: the scanned copy is an .xlsx workbook; give it a .xlsx name`);
+  if (out) assertWritableFolder(out, "--out");
+  if (jsonFile) assertWritableFolder(jsonFile, "--json");
 
   const progress = new ProgressBar(io.stderr, command.quiet);
   const bytes = readInputBytes(input);

@@ -45,7 +45,9 @@ export class ProgressBar {
     this.drawn = false;
     if (process.env.AE_GUARD_TIMINGS === "1" && this.timings.length > 0) {
       const end = this.clock();
-      const lines = this.timings.map((timing, i) => `${timing.stage}: ${(((this.timings[i + 1]?.at ?? end) - timing.at) / 1000).toFixed(1)} s`);
+      const lines = this.timings.map(
+        (timing, i) => `${timing.stage}: ${(((this.timings[i + 1]?.at ?? end) - timing.at) / 1000).toFixed(1)} s`,
+      );
       this.stream.write(`timings: ${lines.join(", ")}\n`);
       this.timings.length = 0;
     }

@@ -104,7 +104,9 @@ export async function partsNotKept(bytes: Uint8Array): Promise<string[]> {
   const chartParts = names.filter((name) => /^xl\/charts\/chart[^/]*\.xml$/.test(name));
   if (chartParts.length > 0) {
     const zip = await JSZip.loadAsync(bytes);
-    const summaryRefs = [SUMMARY_SHEET_NAME.en, SUMMARY_SHEET_NAME.zh].map((name) => `<c:f>${escapeXml(quoteSheetName(name))}!`);
+    const summaryRefs = [SUMMARY_SHEET_NAME.en, SUMMARY_SHEET_NAME.zh].map(
+      (name) => `<c:f>${escapeXml(quoteSheetName(name))}!`,
+    );
     let charts = 0;
     for (const part of chartParts) {
       const xml = (await zip.file(part)?.async("string")) ?? "";
@@ -115,7 +117,11 @@ export async function partsNotKept(bytes: Uint8Array): Promise<string[]> {
   if (names.some((name) => name.startsWith("xl/pivotTables/"))) lost.push("pivot tables");
   if (names.includes("xl/vbaProject.bin")) lost.push("macros");
   if (names.some((name) => name.startsWith("xl/slicers/") || name.startsWith("xl/timelines/"))) lost.push("slicers");
-  return lost.length === 0 ? [] : [`the copy does not have the input's ${lost.join(", ")} (the xlsx library cannot write them); the input file is unchanged`];
+  return lost.length === 0
+    ? []
+    : [
+        `the copy does not have the input's ${lost.join(", ")} (the xlsx library cannot write them); the input file is unchanged`,
+      ];
 }
 
 function headOf(grid: SheetGrid): SheetGrid {

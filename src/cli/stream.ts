@@ -77,7 +77,8 @@ export function zipEntries(bytes: Uint8Array): Array<{ name: string; size: numbe
 /** The largest uncompressed xl/worksheets/*.xml entry; 0 when the zip cannot be read this way. */
 export function largestSheetBytes(bytes: Uint8Array): number {
   let largest = 0;
-  for (const entry of zipEntries(bytes)) if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) largest = Math.max(largest, entry.size);
+  for (const entry of zipEntries(bytes))
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(entry.name)) largest = Math.max(largest, entry.size);
   return largest;
 }
 

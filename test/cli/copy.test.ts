@@ -294,3 +294,26 @@ describe("parts of the input the copy cannot keep", () => {
     expect(run.stderr).toBe("ae-guard: note: the copy does not have the input's 1 chart, macros (the xlsx library cannot write them); the input file is unchanged\n");
   });
 });
+
+describe("a workbook without violations", () => {
+  it("gets a summary sheet that says so, with no chart", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "clean.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    const orders = workbook.addWorksheet("Orders");
+    orders.addRow(["Order ID", "Order Status", "Payment Time", "Shipping Deadline"]);
+    orders.addRow(["7001", "Awaiting shipment", "2025-06-14 10:00", "2025-06-21 10:00"]);
+    await workbook.xlsx.writeFile(file);
+    const out = path.join(dir, "clean-scanned.xlsx");
+    const run = await runCli(["scan", file, "--as-of", AS_OF, "--out", out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("No violations found.");
+    const copy = await readBack(out);
+    const texts: string[] = [];
+    (copy.getWorksheet("AE Violations") as ExcelJS.Worksheet).eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    expect(texts).toContain("No violations found.");
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(Object.keys(zip.files).some((name) => name.startsWith("xl/charts/"))).toBe(false);
+    expect(fillOf((copy.getWorksheet("Orders") as ExcelJS.Worksheet).getCell("A2"))).toBeUndefined();
+  });
+});
