@@ -7,7 +7,8 @@ const SAMPLE_FILE_DATE = new Date(Date.UTC(2025, 5, 15, 19, 0, 0));
 
 /**
  * The sample order export as an .xlsx, with formatting a seller would have: a bold title and header, a grey header
- * fill, a tinted amount column, date-time number formats, column widths and a frozen header.
+ * fill, a title merged across the first columns, a tinted amount column, date-time number formats, column widths and a
+ * frozen header.
  */
 export function sampleWorkbook(lang: SampleLang, sheet: SampleSheet = sampleSheet(lang)): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
@@ -38,6 +39,7 @@ export function sampleWorkbook(lang: SampleLang, sheet: SampleSheet = sampleShee
       amount.fill = { type: "pattern", pattern: "solid", fgColor: { argb: formatting.tintedColumn.color } };
     }
   });
+  orders.mergeCells(1, 1, 1, 6);
   for (const rowNumber of formatting.boldRows)
     orders.getRow(rowNumber).font = { bold: true, size: rowNumber === sheet.headerRow ? 11 : 14 };
   orders.getRow(sheet.headerRow).eachCell((cell) => {

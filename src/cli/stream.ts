@@ -19,10 +19,9 @@ import { addLinksAndChart } from "./xlsxPost";
  * holds the cell values the scan needs but never a full cell model of the workbook.
  *
  * The streamed copy keeps every sheet's cell values and formulas (with their cached results), each cell's own style
- * (number format, font, fill, borders, alignment, protection), column widths and styles, row heights, and sheet
- * order, names and visibility. It does not keep what exceljs's streaming reader does not read: merged cells,
- * conditional formatting, data validation, frozen panes, filters, comments, images and charts, defined names,
- * hyperlinks (their text stays) and print settings.
+ * (number format, font, fill, borders, alignment, protection), column widths, row heights, merged cells, frozen
+ * panes, and sheet order, names and visibility. It does not keep conditional formatting, data validation, filters,
+ * comments, images and charts, defined names, hyperlinks (their text stays) and print settings.
  */
 
 const MIB = 1024 * 1024;
@@ -168,61 +167,97 @@ interface ColumnWidth {
   hidden: boolean;
 }
 
-/**
- * Column widths of every sheet, by sheet name, read from each sheet's <cols> (inflating only up to <sheetData>):
- * exceljs's streaming reader drops them.
- */
-async function columnWidths(bytes: Uint8Array): Promise<Map<string, ColumnWidth[]>> {
-  const widths = new Map<string, ColumnWidth[]>();
+/** What exceljs's streaming reader drops and a streamed copy can still carry over. */
+interface SheetLayout {
+  columns: ColumnWidth[];
+  frozen?: { xSplit: number; ySplit: number };
+  merges: string[];
+}
+
+const attributeOf = (tag: string, key: string): string | undefined => new RegExp(`\\b${key}="([^"]*)"`).exec(tag)?.[1];
+
+const unescapeName = (name: string): string =>
+  name
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/** A worksheet part's XML before <sheetData> and after </sheetData>, inflated chunk by chunk (the rows are skipped). */
+function headAndTail(entry: JSZip.JSZipObject): Promise<{ head: string; tail: string }> {
+  return new Promise((resolve, reject) => {
+    let head = "";
+    let tail = "";
+    let carry = "";
+    let state: "head" | "rows" | "tail" = "head";
+    // JSZip's chunked reader (untyped): the rows stream past without being kept.
+    const stream = (entry as unknown as { internalStream(type: "string"): ChunkStream }).internalStream("string");
+    stream
+      .on("data", (chunk: string) => {
+        if (state === "head") {
+          head += chunk;
+          const at = head.indexOf("<sheetData");
+          if (at < 0) return;
+          carry = head.slice(at);
+          head = head.slice(0, at);
+          state = "rows";
+          chunk = "";
+        }
+        if (state === "rows") {
+          const text = carry + chunk;
+          const at = text.indexOf("</sheetData>");
+          if (at < 0) {
+            carry = text.slice(-16);
+            return;
+          }
+          tail = text.slice(at);
+          state = "tail";
+          return;
+        }
+        tail += chunk;
+      })
+      .on("error", reject)
+      .on("end", () => resolve({ head, tail }))
+      .resume();
+  });
+}
+
+/** Column widths, frozen panes and merged cells of every sheet, by sheet name. */
+async function sheetLayouts(bytes: Uint8Array): Promise<Map<string, SheetLayout>> {
+  const layouts = new Map<string, SheetLayout>();
   const zip = await JSZip.loadAsync(bytes);
   const workbook = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
   const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
   for (const match of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /\bname="([^"]*)"/.exec(match[0])?.[1];
-    const id = /\br:id="([^"]*)"/.exec(match[0])?.[1];
+    const name = attributeOf(match[0], "name");
+    const id = attributeOf(match[0], "r:id");
     const rel = id ? new RegExp(`<Relationship\\b[^>]*\\bId="${id}"[^>]*>`).exec(rels)?.[0] : undefined;
-    const target = rel ? /\bTarget="([^"]*)"/.exec(rel)?.[1] : undefined;
+    const target = rel ? attributeOf(rel, "Target") : undefined;
     const entry = target ? zip.file(target.startsWith("/") ? target.slice(1) : `xl/${target}`) : null;
     if (!name || !entry) continue;
-    const head = await new Promise<string>((resolve, reject) => {
-      let text = "";
-      // JSZip's chunked reader (untyped): stops inflating as soon as the header part has been read.
-      const stream = (entry as unknown as { internalStream(type: "string"): ChunkStream }).internalStream("string");
-      stream
-        .on("data", (chunk: string) => {
-          text += chunk;
-          if (text.includes("<sheetData") || text.length > 1 << 20) {
-            stream.pause();
-            resolve(text);
-          }
-        })
-        .on("error", reject)
-        .on("end", () => resolve(text))
-        .resume();
-    });
-    const cols = /<cols>([\s\S]*?)<\/cols>/.exec(head)?.[1] ?? "";
-    const list: ColumnWidth[] = [];
-    for (const col of cols.matchAll(/<col\b[^>]*>/g)) {
-      const attribute = (key: string): string | undefined => new RegExp(`\\b${key}="([^"]*)"`).exec(col[0])?.[1];
-      const width = Number(attribute("width"));
-      list.push({
-        min: Number(attribute("min")),
-        max: Number(attribute("max")),
-        width: Number.isFinite(width) && attribute("customWidth") !== "0" ? width : undefined,
-        hidden: attribute("hidden") === "1" || attribute("hidden") === "true",
+    const { head, tail } = await headAndTail(entry);
+    const columns: ColumnWidth[] = [];
+    for (const col of (/<cols>([\s\S]*?)<\/cols>/.exec(head)?.[1] ?? "").matchAll(/<col\b[^>]*>/g)) {
+      const width = Number(attributeOf(col[0], "width"));
+      columns.push({
+        min: Number(attributeOf(col[0], "min")),
+        max: Number(attributeOf(col[0], "max")),
+        width: Number.isFinite(width) && attributeOf(col[0], "customWidth") !== "0" ? width : undefined,
+        hidden: attributeOf(col[0], "hidden") === "1" || attributeOf(col[0], "hidden") === "true",
       });
     }
-    widths.set(
-      name
-        .replace(/&amp;/g, "&")
-        .replace(/&lt;/g, "<")
-        .replace(/&gt;/g, ">")
-        .replace(/&quot;/g, '"')
-        .replace(/&apos;/g, "'"),
-      list,
-    );
+    const pane = /<pane\b[^>]*>/.exec(head)?.[0];
+    const frozen =
+      pane && /state="frozen(Split)?"/.test(pane)
+        ? { xSplit: Number(attributeOf(pane, "xSplit") ?? 0), ySplit: Number(attributeOf(pane, "ySplit") ?? 0) }
+        : undefined;
+    const merges = [...tail.matchAll(/<mergeCell\b[^>]*>/g)]
+      .map((m) => attributeOf(m[0], "ref"))
+      .filter((ref): ref is string => !!ref);
+    layouts.set(unescapeName(name), { columns, frozen, merges });
   }
-  return widths;
+  return layouts;
 }
 
 /** Pass two: every sheet copied cell by cell with its styles, the planned rows filled, the summary sheet added. */
@@ -231,7 +266,7 @@ async function writeStreamedCopy(
   bytes: Uint8Array,
   { out, plan, summary, lang, progress }: CopyRequest,
 ): Promise<string[]> {
-  const widthsBySheet = await columnWidths(bytes);
+  const layouts = await sheetLayouts(bytes);
   const categoryByRow = new Map(plan.rows.map(({ row, category }) => [row, category]));
   const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.stream.tmp`);
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
@@ -248,17 +283,21 @@ async function writeStreamedCopy(
         for await (const _row of source) void _row;
         continue;
       }
-      const target = writer.addWorksheet(
-        source.name,
-        source.state ? { state: source.state as ExcelJS.WorksheetState } : {},
-      );
-      for (const column of widthsBySheet.get(source.name) ?? []) {
+      const layout = layouts.get(source.name);
+      const target = writer.addWorksheet(source.name, {
+        ...(source.state ? { state: source.state as ExcelJS.WorksheetState } : {}),
+        ...(layout?.frozen
+          ? { views: [{ state: "frozen" as const, xSplit: layout.frozen.xSplit, ySplit: layout.frozen.ySplit }] }
+          : {}),
+      });
+      for (const column of layout?.columns ?? []) {
         for (let n = column.min; n <= Math.min(column.max, column.min + 1024); n++) {
           const out = target.getColumn(n);
           if (column.width !== undefined) out.width = column.width;
           if (column.hidden) out.hidden = true;
         }
       }
+      for (const range of layout?.merges ?? []) target.mergeCells(range);
       for await (const row of source) {
         const copy = target.getRow(row.number);
         if (row.height !== undefined) copy.height = row.height;
@@ -311,8 +350,8 @@ async function writeStreamedCopy(
     fs.rmSync(temporary, { force: true });
   }
   return [
-    "the workbook is very large, so the copy was streamed: it keeps values, formulas, cell styles, column widths and row heights, " +
-      "not merged cells, conditional formats, data validation, comments, images, charts, frozen panes or filters",
+    "the workbook is very large, so the copy was streamed: it keeps values, formulas, cell styles, column widths, row heights, " +
+      "merged cells and frozen panes, not conditional formats, data validation, comments, images, charts or filters",
   ];
 }
 

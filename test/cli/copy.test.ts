@@ -114,6 +114,7 @@ describe("ae-guard scan --out", () => {
     expect(orders.getCell(1, 1).font?.bold).toBe(true);
     expect(orders.getColumn(formatting.amountColumn).width).toBe(formatting.columnWidths[formatting.amountColumn - 1]);
     expect(orders.views[0]).toMatchObject({ state: "frozen", ySplit: sheet.headerRow });
+    expect(orders.getCell("F1").isMerged).toBe(true);
     const flagged = expectedFills();
     for (let row = sheet.headerRow + 1; row <= sheet.rows.length; row++) {
       const amount = orders.getCell(row, formatting.amountColumn);

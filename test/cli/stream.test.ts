@@ -53,6 +53,9 @@ describe("scanning a workbook in streaming mode", () => {
     }
     expect(orders.getCell(sheet.headerRow, 1).font?.bold).toBe(true);
     expect(orders.getColumn(1).width).toBe(sheet.formatting.columnWidths[0]);
+    expect(orders.getCell("D1").isMerged).toBe(true);
+    expect(orders.getCell("D1").master.address).toBe("A1");
+    expect(orders.views[0]).toMatchObject({ state: "frozen", ySplit: sheet.headerRow });
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     expect(zip.file("xl/charts/chart1.xml")).not.toBeNull();
   });

@@ -82,8 +82,12 @@ async function committedValues(file: string, sheetName: string): Promise<CellVal
   if (!sheet) throw new Error(`no sheet ${sheetName} in ${file}`);
   const rows: CellValue[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values = row.values as unknown[];
-    rows[rowNumber - 1] = values.slice(1).map(toCoreCell);
+    const values: CellValue[] = [];
+    // A merged range's other cells report the first cell's value: what the file stores there is nothing.
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      values[column - 1] = cell.isMerged && cell.master !== cell ? null : toCoreCell(cell.value);
+    });
+    rows[rowNumber - 1] = values;
   });
   return rows;
 }
