@@ -23,7 +23,6 @@ const TEXT = {
     en: "more: use --out for the highlighted workbook or --json for every finding",
     zh: "更多：用 --out 生成标记后的工作簿，或用 --json 查看全部",
   },
-  none: { en: "No violations found.", zh: "未发现违规。" },
   unreadable: { en: "unreadable cells (listed with --json)", zh: "个无法读取的单元格（用 --json 查看）" },
   notes: { en: "Notes", zh: "说明" },
 } satisfies Record<string, Localized>;
@@ -103,7 +102,7 @@ export function renderSummaryText(result: ScanResult, summary: SummaryModel, lan
   lines.push(`${t(TEXT.consequence)}: ${t(result.assessment.consequence.description)}`);
   lines.push("");
   if (summary.byCode.length === 0) {
-    lines.push(t(TEXT.none));
+    lines.push(summary.headings.none);
   } else {
     lines.push(
       ...table(

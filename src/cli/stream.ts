@@ -328,7 +328,7 @@ async function writeStreamedCopy(
       target.commit();
     }
     const sheet = writer.addWorksheet(summary.sheetName);
-    const rendered = renderSummarySheet(sheet as unknown as ExcelJS.Worksheet, summary, plan.sheet, lang);
+    const rendered = renderSummarySheet(sheet as unknown as ExcelJS.Worksheet, summary, plan.sheet, lang, plan.legend);
     sheet.commit();
     await writer.commit();
     // Post-process: unchanged entries keep their compressed bytes, only the summary's parts are rewritten.

@@ -1,27 +1,8 @@
 import type ExcelJS from "exceljs";
 import type { Category, Lang, Localized } from "../core/model";
-import type { SummaryModel } from "../core/report/types";
+import type { HighlightPlan, SummaryModel } from "../core/report/types";
 import { CATEGORY_STYLE } from "../core/report/colors";
 import { quoteSheetName, type ChartSpec, type InternalLink } from "./xlsxPost";
-
-/** Headings of the summary sheet's sections (the model carries the data and the table headers). */
-const HEADINGS = {
-  facts: { en: "Scan", zh: "扫描信息" },
-  kpis: { en: "Key figures", zh: "关键指标" },
-  byCode: { en: "Violations by type", zh: "各类违规" },
-  code: { en: "Code", zh: "代码" },
-  violation: { en: "Violation", zh: "违规类型" },
-  category: { en: "Category", zh: "类别" },
-  orders: { en: "Orders", zh: "订单数" },
-  points: { en: "Points", zh: "扣分" },
-  tracks: { en: "Points by track", zh: "各考核项扣分" },
-  track: { en: "Track", zh: "考核项" },
-  consequence: { en: "Consequence", zh: "后果" },
-  flagged: { en: "Flagged orders (click a row number to go to the order)", zh: "问题订单（点击行号跳转到订单）" },
-  carriers: { en: "By carrier", zh: "按物流商" },
-  notes: { en: "Notes", zh: "说明" },
-  none: { en: "No violations found.", zh: "未发现违规。" },
-} satisfies Record<string, Localized>;
 
 const COLUMN_WIDTHS = [22, 30, 34, 10, 70];
 /** The chart sits below the key figures, over columns A..C, CHART_ROWS rows high. */
@@ -51,8 +32,10 @@ export function renderSummarySheet(
   model: SummaryModel,
   ordersSheet: string,
   lang: Lang,
+  legend: HighlightPlan["legend"] = [],
 ): RenderedSummary {
   const t = (text: Localized): string => (lang === "zh-CN" ? text.zh : text.en);
+  const h = model.headings;
   const categoryLabel = (category: Category): string => t(CATEGORY_STYLE[category].label);
   // Printed, the summary fits the page width (landscape), however long the flagged list runs.
   Object.assign(sheet.pageSetup, { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
@@ -77,14 +60,14 @@ export function renderSummarySheet(
 
   put(row, 1, model.title, { font: { bold: true, size: 14 } });
   row += 2;
-  heading(t(HEADINGS.facts));
+  heading(h.facts);
   for (const fact of model.facts) {
     put(row, 1, fact.label, { font: BOLD });
     put(row, 2, fact.value);
     row++;
   }
   row++;
-  heading(t(HEADINGS.kpis));
+  heading(h.kpis);
   for (const kpi of model.kpis) {
     put(row, 1, kpi.label, { font: BOLD });
     const numFmt = kpi.format === "percent" ? "0.0%" : kpi.format === "integer" ? "#,##0" : undefined;
@@ -92,23 +75,27 @@ export function renderSummarySheet(
     row++;
   }
   row++;
+  if (legend.length > 0) {
+    heading(h.legend);
+    for (const entry of legend) {
+      put(row, 1, t(entry.label), { fill: solid(entry.color) });
+      put(row, 2, entry.rows, { numFmt: "#,##0", alignment: { horizontal: "left" } });
+      put(row, 3, h.rows);
+      row++;
+    }
+    row++;
+  }
   /** Excel row where the chart's top edge sits. */
   const chartTop = row;
   if (model.byCode.length > 0) row += CHART_ROWS + 1;
 
-  heading(t(HEADINGS.byCode));
+  heading(h.byCode);
   let chart: ChartSpec | undefined;
   if (model.byCode.length === 0) {
-    put(row, 1, t(HEADINGS.none));
+    put(row, 1, h.none);
     row++;
   } else {
-    tableHeader([
-      t(HEADINGS.code),
-      t(HEADINGS.violation),
-      t(HEADINGS.category),
-      t(HEADINGS.orders),
-      t(HEADINGS.points),
-    ]);
+    tableHeader([h.code, h.violation, h.category, h.orders, h.points]);
     const first = row;
     for (const entry of model.byCode) {
       put(row, 1, entry.code);
@@ -122,7 +109,7 @@ export function renderSummarySheet(
     const quoted = quoteSheetName(model.sheetName);
     chart = {
       title: model.chart.title,
-      seriesName: t(HEADINGS.orders),
+      seriesName: h.orders,
       categoriesRef: `${quoted}!$A$${first}:$A$${last}`,
       valuesRef: `${quoted}!$D$${first}:$D$${last}`,
       categories: model.chart.categories,
@@ -134,8 +121,8 @@ export function renderSummarySheet(
   }
   row++;
 
-  heading(t(HEADINGS.tracks));
-  tableHeader([t(HEADINGS.track), t(HEADINGS.points), t(HEADINGS.consequence)]);
+  heading(h.tracks);
+  tableHeader([h.track, h.points, h.consequence]);
   for (const track of model.pointsByTrack) {
     put(row, 1, track.label);
     put(row, 2, track.points);
@@ -144,7 +131,7 @@ export function renderSummarySheet(
   }
   row++;
 
-  heading(t(HEADINGS.flagged));
+  heading(h.flagged);
   tableHeader(model.flagged.headers);
   const links: InternalLink[] = [];
   const sheetRef = quoteSheetName(ordersSheet);
@@ -160,7 +147,7 @@ export function renderSummarySheet(
   }
   row++;
 
-  heading(t(HEADINGS.carriers));
+  heading(h.carriers);
   tableHeader(model.byCarrier.headers);
   for (const carrier of model.byCarrier.rows) {
     put(row, 1, carrier.carrier);
@@ -172,7 +159,7 @@ export function renderSummarySheet(
   }
   if (model.notes.length > 0) {
     row++;
-    heading(t(HEADINGS.notes));
+    heading(h.notes);
     for (const note of model.notes) {
       put(row, 1, note);
       row++;

@@ -107,7 +107,7 @@ export async function scannedCopyBytes({
   const summarySheet = workbook.addWorksheet(summary.sheetName, {
     properties: { tabColor: { argb: argb("#C00000") } },
   });
-  const rendered = renderSummarySheet(summarySheet, summary, plan.sheet, lang);
+  const rendered = renderSummarySheet(summarySheet, summary, plan.sheet, lang, plan.legend);
   const written = await workbook.xlsx.writeBuffer();
   return finishWorkbookBytes(new Uint8Array(written as ArrayBuffer), summary.sheetName, rendered.links, rendered.chart);
 }

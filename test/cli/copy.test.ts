@@ -308,11 +308,11 @@ describe("a workbook without violations", () => {
     const out = path.join(dir, "clean-scanned.xlsx");
     const run = await runCli(["scan", file, "--as-of", AS_OF, "--out", out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("No violations found.");
+    expect(run.stdout).toContain("No flagged orders.");
     const copy = await readBack(out);
     const texts: string[] = [];
     (copy.getWorksheet("AE Violations") as ExcelJS.Worksheet).eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
-    expect(texts).toContain("No violations found.");
+    expect(texts).toContain("No flagged orders.");
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     expect(Object.keys(zip.files).some((name) => name.startsWith("xl/charts/"))).toBe(false);
     expect(fillOf((copy.getWorksheet("Orders") as ExcelJS.Worksheet).getCell("A2"))).toBeUndefined();
