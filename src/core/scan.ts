@@ -99,8 +99,16 @@ export function evaluationContext(
 }
 
 function duplicateFinding(order: Order, number: string, orderIds: readonly string[], ctx: EvaluationContext): Finding {
-  const others = orderIds.filter((id) => id !== order.orderId);
-  const listed = others.slice(0, 3).join(", ") + (others.length > 3 ? ` (+${others.length - 3})` : "");
+  // Name at most three other orders: building the full list per order would be quadratic when one number is on
+  // thousands of orders.
+  const named: string[] = [];
+  for (const id of orderIds) {
+    if (id === order.orderId) continue;
+    named.push(id);
+    if (named.length === 3) break;
+  }
+  const othersCount = orderIds.length - 1;
+  const listed = named.join(", ") + (othersCount > named.length ? ` (+${othersCount - named.length})` : "");
   return {
     row: order.rows[0] ?? 0,
     rows: order.rows,

@@ -163,6 +163,16 @@ describe("tracking", () => {
     expect(result.findings[0]?.message).toBe(`Tracking number ${number} is also on order ${second.orderId}`);
   });
 
+  it("names at most three other orders when one number is on many orders", () => {
+    const number = trackingNumber();
+    const orders = Array.from({ length: 6 }, () => order({ ...shipped, trackingNumber: number }));
+    const result = scan(orders);
+    expect(result.findings.filter((f) => f.code === "DUPLICATE_TRACKING")).toHaveLength(6);
+    expect(result.findings[0]?.message).toBe(
+      `Tracking number ${number} is also on order ${orders.slice(1, 4).map((o) => o.orderId).join(", ")} (+2)`,
+    );
+  });
+
   it("raises NOT_ONLINE for a first scan after 72 h and for no scan 5 days after shipment", () => {
     const slow = order({ ...shipped, trackingNumber: trackingNumber(), firstScanAt: shipped.shippedAt + 80 * 3_600_000 });
     const quick = order({ ...shipped, trackingNumber: trackingNumber(), firstScanAt: shipped.shippedAt + 20 * 3_600_000 });
