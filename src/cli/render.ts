@@ -12,11 +12,6 @@ const TEXT = {
   orders: { en: "orders", zh: "个订单" },
   flagged: { en: "flagged", zh: "个有问题" },
   points: { en: "penalty points", zh: "扣分" },
-  consequence: { en: "Consequence", zh: "后果" },
-  code: { en: "Code", zh: "代码" },
-  violation: { en: "Violation", zh: "违规类型" },
-  count: { en: "Orders", zh: "订单数" },
-  pts: { en: "Points", zh: "扣分" },
   track: { en: "Points by track", zh: "各考核项扣分" },
   top: { en: "Top flagged orders", zh: "主要问题订单" },
   more: {
@@ -24,7 +19,6 @@ const TEXT = {
     zh: "更多：用 --out 生成标记后的工作簿，或用 --json 查看全部",
   },
   unreadable: { en: "unreadable cells (listed with --json)", zh: "个无法读取的单元格（用 --json 查看）" },
-  notes: { en: "Notes", zh: "说明" },
 } satisfies Record<string, Localized>;
 
 /** Terminal columns a character takes: 2 for East Asian wide and full-width forms. */
@@ -99,14 +93,14 @@ export function renderSummaryText(result: ScanResult, summary: SummaryModel, lan
     `${result.totals.orders} ${t(TEXT.orders)}, ${result.totals.flaggedOrders} ${t(TEXT.flagged)}, ` +
       `${result.assessment.totalPoints} ${t(TEXT.points)}`,
   );
-  lines.push(`${t(TEXT.consequence)}: ${t(result.assessment.consequence.description)}`);
+  lines.push(`${summary.headings.consequence}: ${t(result.assessment.consequence.description)}`);
   lines.push("");
   if (summary.byCode.length === 0) {
     lines.push(summary.headings.none);
   } else {
     lines.push(
       ...table(
-        [t(TEXT.code), t(TEXT.violation), t(TEXT.count), t(TEXT.pts)],
+        [summary.headings.code, summary.headings.violation, summary.headings.orders, summary.headings.points],
         summary.byCode.map((entry) => [
           entry.code,
           entry.label.replace(` (${entry.code})`, ""),
@@ -128,7 +122,7 @@ export function renderSummaryText(result: ScanResult, summary: SummaryModel, lan
     const messageWidth = Math.max(20, terminalWidth - 6 - 18 - 30 - 6 - 8);
     lines.push(
       ...table(
-        summary.flagged.headers.map((header, i) => (i === 3 ? t(TEXT.pts) : header)),
+        summary.flagged.headers.map((header, i) => (i === 3 ? summary.headings.points : header)),
         top.map((row) => [String(row.row), row.orderId, row.codes, String(row.points), row.message]),
         ["r", "l", "l", "r", "l"],
         [6, 20, 30, 6, messageWidth],
@@ -140,7 +134,7 @@ export function renderSummaryText(result: ScanResult, summary: SummaryModel, lan
   const unreadable = result.diagnostics.filter((diagnostic) => diagnostic.row > 0).length;
   if (unreadable > 0) lines.push("", `${unreadable} ${t(TEXT.unreadable)}`);
   if (summary.notes.length > 0) {
-    lines.push("", `${t(TEXT.notes)}:`, ...summary.notes.map((note) => `- ${note}`));
+    lines.push("", `${summary.headings.notes}:`, ...summary.notes.map((note) => `- ${note}`));
   }
   return lines.join("\n") + "\n";
 }
