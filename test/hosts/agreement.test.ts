@@ -40,7 +40,8 @@ describe.each([
       asOf: SAMPLE_AS_OF,
     });
 
-    const key = (finding: { row: number; code: string; points: number }) => `${finding.row}:${finding.code}:${finding.points}`;
+    const key = (finding: { row: number; code: string; points: number }) =>
+      `${finding.row}:${finding.code}:${finding.points}`;
     expect(cli.findings.length).toBeGreaterThan(20);
     expect(excel.result.findings.map(key).sort()).toEqual(cli.findings.map(key).sort());
     expect(excel.result.totals.byCode).toEqual(cli.totals.byCode);
