@@ -62,6 +62,24 @@ export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPa
   const hintId = useId();
   const [rulebookError, setRulebookError] = useState<string | undefined>();
   const set = (patch: Partial<OptionsState>) => onChange({ ...options, ...patch });
+  const numberField = (key: "handlingDays" | "dueSoonHours", label: string, hint: string) => (
+    <Field
+      label={label}
+      hint={hint}
+      validationState={problems[key] ? "error" : "none"}
+      validationMessage={problems[key] ? strings.numberInvalid : undefined}
+    >
+      <Input
+        className={styles.number}
+        type="number"
+        min={0}
+        inputMode="numeric"
+        disabled={disabled}
+        value={options[key]}
+        onChange={(_, data) => set({ [key]: data.value })}
+      />
+    </Field>
+  );
   const [customZone, setCustomZone] = useState(false);
   const showZoneInput = customZone || !SUGGESTED_TIME_ZONES.includes(options.timeZone);
 
@@ -156,39 +174,8 @@ export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPa
         </Field>
       ) : null}
 
-      <Field
-        label={strings.handlingDaysLabel}
-        hint={strings.handlingDaysHint}
-        validationState={problems.handlingDays ? "error" : "none"}
-        validationMessage={problems.handlingDays ? strings.numberInvalid : undefined}
-      >
-        <Input
-          className={styles.number}
-          type="number"
-          min={0}
-          inputMode="numeric"
-          disabled={disabled}
-          value={options.handlingDays}
-          onChange={(_, data) => set({ handlingDays: data.value })}
-        />
-      </Field>
-
-      <Field
-        label={strings.dueSoonLabel}
-        hint={strings.dueSoonHint}
-        validationState={problems.dueSoonHours ? "error" : "none"}
-        validationMessage={problems.dueSoonHours ? strings.numberInvalid : undefined}
-      >
-        <Input
-          className={styles.number}
-          type="number"
-          min={0}
-          inputMode="numeric"
-          disabled={disabled}
-          value={options.dueSoonHours}
-          onChange={(_, data) => set({ dueSoonHours: data.value })}
-        />
-      </Field>
+      {numberField("handlingDays", strings.handlingDaysLabel, strings.handlingDaysHint)}
+      {numberField("dueSoonHours", strings.dueSoonLabel, strings.dueSoonHint)}
 
       <div role="group" aria-labelledby={labelId} aria-describedby={hintId} className={styles.group}>
         <Label id={labelId} htmlFor={fileInputId}>
