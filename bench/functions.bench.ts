@@ -12,6 +12,7 @@ import { s10Check } from "../src/core/tracking/checksums";
 import { functionSettings, resetFunctionSettings } from "../src/functions/settings";
 import { statusResults } from "../src/functions/logic/status";
 import { deadlineResults } from "../src/functions/logic/deadline";
+import { seededRandom } from "../src/samples/prng";
 
 const ROWS = 100_000;
 const CALLS = 10;
@@ -19,17 +20,6 @@ const DEADLINE_ROUNDS = 5;
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Columns {
   paidAt: unknown[][];
@@ -40,7 +30,7 @@ interface Columns {
 
 /** An order sheet's three columns as Excel passes them: serials, blanks (null) and tracking text. */
 function orderColumns(seed: number): Columns {
-  const next = random(seed);
+  const next = seededRandom(seed).next;
   const asOfWall = Date.UTC(2025, 10, 6, 12); // a week after the autumn DST change
   const paidAt: unknown[][] = [];
   const shippedAt: unknown[][] = [];

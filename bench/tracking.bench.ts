@@ -6,23 +6,12 @@
 import type { BenchResult } from "./types";
 import { checkTrackingCell, checkTrackingNumber } from "../src/core/tracking";
 import { mod10Check, s10Check, weightedCheck } from "../src/core/tracking/checksums";
+import { seededRandom } from "../src/samples/prng";
 
 const COUNT = 1_000_000;
 const ROUNDS = 5;
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run classifies the same inputs. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const next = random(20250615);
+const next = seededRandom(20250615).next;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
 const digits = (n: number): string => {
   let out = "";

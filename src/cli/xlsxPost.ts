@@ -70,16 +70,8 @@ const AFTER_HYPERLINKS = [
   "tableParts",
   "extLst",
 ];
-const AFTER_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
+/** The worksheet children that must follow <drawing>: the tail of the schema order above. */
+const AFTER_DRAWING = AFTER_HYPERLINKS.slice(AFTER_HYPERLINKS.indexOf("drawing") + 1);
 
 /** Inserts `element` before the first of `followers` present, else before </worksheet>. */
 function insertBefore(xml: string, element: string, followers: readonly string[]): string {

@@ -38,7 +38,6 @@ if (!haveChromium) {
       );
     });
   } else {
-    // eslint-disable-next-line no-console
     console.warn(
       `Skipping the task pane browser test: ${CHROMIUM} is missing (apt-get install -y chromium to run it).`,
     );
@@ -48,6 +47,22 @@ if (!haveChromium) {
 function hexToRgb(hex: string): string {
   const n = parseInt(hex.replace("#", ""), 16);
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+/** Runs axe-core in the page; returns each violation with its first three offending nodes. */
+async function runAxe(page: Page) {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    type AxeViolation = { id: string; impact?: string; help: string; nodes: Array<{ target: unknown }> };
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run();
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target),
+    }));
+  });
 }
 
 describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
@@ -169,30 +184,7 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
     await page.getByText(en.previewSelectedRow(row)).waitFor({ timeout: 10_000 });
     expect(await first.getAttribute("aria-current")).toBe("true");
 
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: () => Promise<{
-              violations: Array<{
-                id: string;
-                impact?: string;
-                help: string;
-                nodes: Array<{ target: unknown }>;
-              }>;
-            }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.slice(0, 3).map((n) => n.target),
-      }));
-    });
+    const violations = await runAxe(page);
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious).toEqual([]);
 
@@ -275,29 +267,7 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
       query: "?theme=dark",
     });
     await scan(page);
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const serious = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: () => Promise<{
-              violations: Array<{
-                id: string;
-                impact?: string;
-                nodes: Array<{ target: unknown }>;
-              }>;
-            }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations
-        .filter((v) => v.impact === "serious" || v.impact === "critical")
-        .map((v) => ({
-          id: v.id,
-          nodes: v.nodes.slice(0, 3).map((n) => n.target),
-        }));
-    });
+    const serious = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious).toEqual([]);
     await context.close();
   }, 120_000);

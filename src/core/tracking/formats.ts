@@ -60,6 +60,12 @@ function impbBodyStart(s: string, channels: string): number {
 }
 const NO_START: readonly number[] = [];
 
+/** IMpb and legacy USPS numbers: mod 10 with even positions weighted 3, over every digit but the last. */
+const USPS_MOD10_CHECK = {
+  algorithm: { kind: "mod10", evens: 3, odds: 1 },
+  payload: [0, -1],
+} as const;
+
 const USPS_BASE = {
   carrierId: "usps",
   carrier: "USPS",
@@ -312,10 +318,7 @@ export const TRACKING_FORMATS: readonly TrackingFormat[] = [
     name: "USPS IMpb N",
     nameZh: "USPS IMpb 单号",
     bodyStart: (s) => impbBodyStart(s, "4"),
-    check: {
-      algorithm: { kind: "mod10", evens: 3, odds: 1 },
-      payload: [0, -1],
-    },
+    check: USPS_MOD10_CHECK,
     distinctive: true,
   },
   {
@@ -324,10 +327,7 @@ export const TRACKING_FORMATS: readonly TrackingFormat[] = [
     name: "USPS IMpb C",
     nameZh: "USPS IMpb 单号",
     bodyStart: (s) => impbBodyStart(s, "235"),
-    check: {
-      algorithm: { kind: "mod10", evens: 3, odds: 1 },
-      payload: [0, -1],
-    },
+    check: USPS_MOD10_CHECK,
     distinctive: true,
   },
   {
@@ -336,10 +336,7 @@ export const TRACKING_FORMATS: readonly TrackingFormat[] = [
     name: "USPS Legacy",
     nameZh: "USPS 旧式单号",
     bodyStart: (s) => impbBodyStart(s, "1"),
-    check: {
-      algorithm: { kind: "mod10", evens: 3, odds: 1 },
-      payload: [0, -1],
-    },
+    check: USPS_MOD10_CHECK,
     distinctive: true,
   },
   {
