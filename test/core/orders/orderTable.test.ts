@@ -1,0 +1,50 @@
+import { fieldSlot, OrderTable } from "../../../src/core/orders/orderTable";
+import { CANONICAL_FIELDS, type Order } from "../../../src/core/model";
+
+const PAID = fieldSlot("paidAt");
+const AMOUNT = fieldSlot("amount");
+const TRACKING = fieldSlot("trackingNumber");
+
+describe("OrderTable", () => {
+  it("gives back what was stored, undefined for what was not, after growing past its first size", () => {
+    const table = new OrderTable(1);
+    for (let n = 0; n < 100; n++) {
+      const index = table.add(`A${n}`, n + 2);
+      if (n % 2 === 0) table.setNumber(index, PAID, n * 1000);
+      if (n % 3 === 0) table.setText(index, TRACKING, `LP${n}`);
+      if (n % 5 === 0) table.setNumber(index, AMOUNT, 0); // zero is a value, not a blank
+    }
+    expect(table.count).toBe(100);
+    expect(table.get(4, PAID)).toBe(4000);
+    expect(table.get(3, PAID)).toBeUndefined();
+    expect(Number.isNaN(table.number(3, PAID))).toBe(true);
+    expect(table.get(10, AMOUNT)).toBe(0);
+    expect(table.has(11, AMOUNT)).toBe(false);
+    expect(table.get(99, TRACKING)).toBe("LP99");
+    expect(table.get(98, TRACKING)).toBeUndefined();
+    table.clear(4, PAID);
+    expect(table.get(4, PAID)).toBeUndefined();
+    expect(table.orderId(57)).toBe("A57");
+  });
+
+  it("keeps every row of an order that spans several, first row first", () => {
+    const table = new OrderTable(4);
+    const first = table.add("A", 2);
+    table.add("B", 3);
+    table.addRow(first, 4);
+    table.addRow(first, 9);
+    expect(table.rowsOf(first)).toEqual([2, 4, 9]);
+    expect(table.rowsOf(1)).toEqual([3]);
+    expect(table.firstRow(first)).toBe(2);
+  });
+
+  it("round-trips Order objects, each with every canonical field as a key", () => {
+    const orders: Order[] = [
+      { orderId: "X1", rows: [2, 3], paidAt: 1_750_000_000_000, trackingNumber: "LP1", amount: 12.5, status: "已发货" },
+      { orderId: "X2", rows: [5], handlingDays: 0, cancelReason: "buyer" },
+    ];
+    const back = OrderTable.of(orders).orders();
+    expect(back).toEqual(orders);
+    for (const order of back) expect(Object.keys(order).sort()).toEqual([...CANONICAL_FIELDS, "rows"].sort());
+  });
+});
