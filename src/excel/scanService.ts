@@ -234,7 +234,7 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         header: sheetRead.header,
         samples,
         unreadableCells: sheetRead.diagnostics.filter((d) => d.row > 0).length,
-        orders: sheetRead.orders.length,
+        orders: sheetRead.table.count,
       };
     },
 

@@ -1,10 +1,11 @@
-import type { Order } from "../model";
+import type { OrderTable } from "../orders/orderTable";
 
 /**
  * Orders by id, for folding a repeated order id into its order wherever it appears. A Map of a million fresh id
  * strings cost a fifth of the reader's time (V8 hashing into a table that rehashes as it grows, several cache
  * misses per look-up); this open-addressing table is sized once from the row count and keeps each slot's 32-bit
- * hash next to its entry, so a look-up that misses touches one cache line and never an order.
+ * hash next to its entry, so a look-up that misses touches one cache line and never an order. Entries are order
+ * indexes into an OrderTable.
  */
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -27,7 +28,7 @@ function slotsFor(orders: number): number {
 }
 
 export class OrderIndex {
-  /** Per slot two numbers: the hash, then the order's position in `orders` + 1 (0 = empty slot). */
+  /** Per slot two numbers: the hash, then the order's index in the table + 1 (0 = empty slot). */
   private table: Int32Array;
   private mask: number;
   private count = 0;
@@ -36,7 +37,7 @@ export class OrderIndex {
   private lastHash = 0;
 
   constructor(
-    private readonly orders: Order[],
+    private readonly orders: OrderTable,
     expectedOrders: number,
   ) {
     const size = slotsFor(expectedOrders);
@@ -44,7 +45,8 @@ export class OrderIndex {
     this.mask = size - 1;
   }
 
-  find(id: string): Order | undefined {
+  /** The index of the order with this id, or -1. */
+  find(id: string): number {
     const hash = hashText(id);
     const table = this.table;
     const mask = this.mask;
@@ -53,22 +55,22 @@ export class OrderIndex {
       const entry = table[slot * 2 + 1];
       if (entry === 0) break;
       if (table[slot * 2] === hash) {
-        const order = this.orders[entry - 1];
-        if (order.orderId === id) return order;
+        if (this.orders.orderId(entry - 1) === id) return entry - 1;
       }
       slot = (slot + 1) & mask;
     }
     this.lastSlot = slot;
     this.lastHash = hash;
-    return undefined;
+    return -1;
   }
 
-  /** Appends a new order, whose id the last `find` did not find, to `orders` and indexes it. */
-  appendAfterMiss(order: Order): void {
-    this.orders.push(order);
+  /** Adds a new order, whose id the last `find` did not find, to the table and indexes it; returns its index. */
+  addAfterMiss(id: string, row: number): number {
+    const index = this.orders.add(id, row);
     this.table[this.lastSlot * 2] = this.lastHash;
-    this.table[this.lastSlot * 2 + 1] = this.orders.length;
+    this.table[this.lastSlot * 2 + 1] = index + 1;
     if (++this.count * SLOTS_PER_ORDER > this.mask + 1) this.grow();
+    return index;
   }
 
   private grow(): void {

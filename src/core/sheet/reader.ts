@@ -29,12 +29,12 @@ import {
 } from "./dateCell";
 import * as diagnose from "./diagnostics";
 import { OrderIndex } from "./orderIndex";
-import { clearField, FIELD_CODE, fieldOf, OrderDraft, setField, type FieldValue } from "./orderFields";
+import { fieldSlot, OrderTable } from "../orders/orderTable";
 import { detectHeader, HEADER_SCAN_ROWS, isCombinedHeader } from "./header";
 import type { ColumnMatch, HeaderDetection, ReadOptions, SheetReadResult } from "./types";
 
-const CARRIER = FIELD_CODE.carrier;
-const TRACKING = FIELD_CODE.trackingNumber;
+const CARRIER = fieldSlot("carrier");
+const TRACKING = fieldSlot("trackingNumber");
 
 const KIND_TEXT = 0;
 const KIND_DATE = 1;
@@ -54,7 +54,8 @@ const PROGRESS_EVERY_MASK = 0xffff;
 
 interface ColumnPlan {
   field: CanonicalField;
-  code: number;
+  /** Where the field lives in the OrderTable (fieldSlot). */
+  slot: number;
   index: number;
   header: string;
   kind: number;
@@ -64,8 +65,7 @@ interface ColumnPlan {
 }
 
 interface PendingDate {
-  /** Undefined while the order is still a draft (filled in when it is built). */
-  order: Order | undefined;
+  order: number;
   plan: ColumnPlan;
   row: number;
   value: string;
@@ -91,13 +91,13 @@ function planColumns(header: HeaderDetection): ColumnPlan[] {
   const combinedAt = new Map<number, ColumnPlan>();
   for (const [field, match] of Object.entries(header.columns) as Array<[CanonicalField, ColumnMatch]>) {
     if (field === "orderId") continue;
-    const code = FIELD_CODE[field];
+    const slot = fieldSlot(field);
     if ((field === "carrier" || field === "trackingNumber") && isCombinedMatch(match)) {
       let plan = combinedAt.get(match.index);
       if (!plan) {
         plan = {
           field,
-          code,
+          slot,
           index: match.index,
           header: match.header,
           kind: KIND_COMBINED,
@@ -114,7 +114,7 @@ function planColumns(header: HeaderDetection): ColumnPlan[] {
     }
     plans.push({
       field,
-      code,
+      slot,
       index: match.index,
       header: match.header,
       kind: kindOf(field),
@@ -140,7 +140,7 @@ function startsWithEquals(value: CellValue): boolean {
 }
 
 /** A further package's tracking text added to what the order has ("LP001" + "LP002" -> "LP001, LP002"). */
-function withTracking(known: FieldValue | undefined, text: string): string {
+function withTracking(known: string | number | undefined, text: string): string {
   if (known === undefined) return text;
   const knownText = String(known);
   return knownText === text || knownText.split(", ").includes(text) ? knownText : `${knownText}, ${text}`;
@@ -157,9 +157,8 @@ class SheetReader {
   private readonly date1904: boolean;
   private readonly dateContext: DateCellContext;
   private readonly dateOut: DateCellOut = newDateCellOut();
-  private readonly orders: Order[] = [];
+  private readonly orders: OrderTable;
   private readonly byId: OrderIndex;
-  private readonly draft = new OrderDraft();
   private readonly diagnostics: Diagnostic[] = [];
   private readonly pending: PendingDate[] = [];
   private dayFirstDates = 0;
@@ -174,7 +173,9 @@ class SheetReader {
     this.firstRow = grid.firstRow ?? 1;
     this.firstColumn = grid.firstColumn ?? 1;
     this.plans = planColumns(header);
-    this.byId = new OrderIndex(this.orders, Math.max(0, this.rows.length - (header.headerRow - this.firstRow) - 1));
+    const rowsBelowHeader = Math.max(0, this.rows.length - (header.headerRow - this.firstRow) - 1);
+    this.orders = new OrderTable(rowsBelowHeader);
+    this.byId = new OrderIndex(this.orders, rowsBelowHeader);
     const id = header.columns.orderId;
     this.idIndex = id ? id.index : -1;
     this.idHeader = id ? id.header : "";
@@ -196,7 +197,8 @@ class SheetReader {
     const onProgress = this.options.onProgress;
     let dataRows = 0;
     let lastIndex = -1;
-    let current: Order | undefined;
+    /** The order the last rows belonged to (-1: none), which a row without an order number may continue. */
+    let current = -1;
     let currentAlternate: string | undefined;
 
     for (let i = start; i < rows.length; i++) {
@@ -215,7 +217,7 @@ class SheetReader {
           const error = excelErrorOf(value);
           if (error !== undefined) {
             this.diagnostics.push(diagnose.errorOrderId(this.place(excelRow, this.idHeader, "orderId"), error));
-            current = undefined;
+            current = -1;
             currentAlternate = undefined;
             continue;
           }
@@ -229,35 +231,31 @@ class SheetReader {
         if (!isBlankCell(value) && excelErrorOf(value) === undefined) alternate = cellText(value);
       }
       // No platform number but an ERP number of its own: the ERP number stands in for it.
-      if (id === undefined && alternate !== undefined && !(current !== undefined && alternate === currentAlternate)) {
+      if (id === undefined && alternate !== undefined && !(current >= 0 && alternate === currentAlternate)) {
         id = alternate;
       }
 
-      let order: Order | undefined;
+      let order: number;
       if (id !== undefined) {
-        order = current !== undefined && current.orderId === id ? current : this.byId.find(id);
-        if (order === undefined) {
-          // A new order: read its row into the draft, then build the Order with exactly the fields it has.
-          const pendingFrom = this.pending.length;
-          this.fill(undefined, row, i, excelRow);
-          order = this.draft.build(id, excelRow);
-          for (let p = pendingFrom; p < this.pending.length; p++) this.pending[p].order = order;
-          this.byId.appendAfterMiss(order);
+        order = current >= 0 && this.orders.orderId(current) === id ? current : this.byId.find(id);
+        if (order < 0) {
+          order = this.byId.addAfterMiss(id, excelRow);
+          this.fill(order, row, i, excelRow);
           current = order;
           currentAlternate = alternate;
           continue;
         }
-      } else if (current !== undefined && !this.conflicts(row, i, current)) {
+      } else if (current >= 0 && !this.conflicts(row, i, current)) {
         order = current;
       } else {
         if (this.hasOrderData(row)) {
           this.diagnostics.push(diagnose.missingOrderId(this.place(excelRow, this.idHeader || "?", "orderId")));
         }
-        current = undefined;
+        current = -1;
         currentAlternate = undefined;
         continue;
       }
-      order.rows.push(excelRow);
+      this.orders.addRow(order, excelRow);
       if (order !== current) {
         current = order;
         currentAlternate = alternate;
@@ -268,10 +266,15 @@ class SheetReader {
 
     this.settleAmbiguousDates();
     const { firstColumn, lastColumn } = this.tableColumns();
+    const table = this.orders;
+    let orders: Order[] | undefined;
     return {
       sheet: this.grid.name,
       header: this.header,
-      orders: this.orders,
+      table,
+      get orders(): Order[] {
+        return (orders ??= table.orders());
+      },
       diagnostics: this.diagnostics,
       dataRows,
       firstColumn,
@@ -284,57 +287,39 @@ class SheetReader {
     return { sheet: this.grid.name, row, column, field };
   }
 
-  /** What `order` (or, for undefined, the draft of a new order) has for a field. */
-  private valueOf(order: Order | undefined, code: number): FieldValue | undefined {
-    return order === undefined ? this.draft.get(code) : fieldOf(order, code);
-  }
-
-  private put(order: Order | undefined, code: number, value: FieldValue): void {
-    if (order === undefined) this.draft.set(code, value);
-    else setField(order, code, value);
-  }
-
-  /**
-   * Reads a row's cells into `order`, or into the draft when `order` is undefined (a new order's first row).
-   * Rows of an existing order only fill what its first rows left blank (tracking numbers add up).
-   */
-  private fill(order: Order | undefined, row: readonly CellValue[], i: number, excelRow: number): void {
+  /** Reads a row's cells into `order`: only what its earlier rows left blank (tracking numbers add up). */
+  private fill(order: number, row: readonly CellValue[], i: number, excelRow: number): void {
     const plans = this.plans;
+    const orders = this.orders;
     for (let p = 0; p < plans.length; p++) {
       const plan = plans[p];
       const value = row[plan.index];
       if (value === null || value === undefined || value === "") continue;
       const kind = plan.kind;
-      if (
-        order !== undefined &&
-        kind !== KIND_TRACKING &&
-        kind !== KIND_COMBINED &&
-        fieldOf(order, plan.code) !== undefined
-      )
-        continue;
+      if (kind !== KIND_TRACKING && kind !== KIND_COMBINED && orders.has(order, plan.slot)) continue;
       switch (kind) {
         case KIND_DATE:
           this.readDate(order, plan, value, i, excelRow);
           break;
         case KIND_TEXT: {
           const text = this.textOf(value, plan, excelRow);
-          if (text !== undefined) this.put(order, plan.code, text);
+          if (text !== undefined) orders.setText(order, plan.slot, text);
           break;
         }
         case KIND_TRACKING: {
           const text = this.textOf(value, plan, excelRow);
-          if (text !== undefined) this.put(order, plan.code, withTracking(this.valueOf(order, plan.code), text));
+          if (text !== undefined) orders.setText(order, plan.slot, withTracking(orders.get(order, plan.slot), text));
           break;
         }
         case KIND_COMBINED: {
           const text = this.textOf(value, plan, excelRow);
           if (text === undefined) break;
           const parts = splitCarrierTracking(text);
-          if (plan.fillCarrier && parts.carrier !== undefined && this.valueOf(order, CARRIER) === undefined) {
-            this.put(order, CARRIER, parts.carrier);
+          if (plan.fillCarrier && parts.carrier !== undefined && !orders.has(order, CARRIER)) {
+            orders.setText(order, CARRIER, parts.carrier);
           }
           if (plan.fillTracking && parts.trackingNumber !== undefined) {
-            this.put(order, TRACKING, withTracking(this.valueOf(order, TRACKING), parts.trackingNumber));
+            orders.setText(order, TRACKING, withTracking(orders.get(order, TRACKING), parts.trackingNumber));
           }
           break;
         }
@@ -368,11 +353,11 @@ class SheetReader {
     return cellText(value) || undefined;
   }
 
-  private readQuantity(order: Order | undefined, plan: ColumnPlan, value: CellValue, excelRow: number): void {
+  private readQuantity(order: number, plan: ColumnPlan, value: CellValue, excelRow: number): void {
     const number = readNumber(value);
     const valid = !Number.isNaN(number) && (plan.kind !== KIND_DAYS || number >= 0);
     if (valid) {
-      this.put(order, plan.code, number);
+      this.orders.setNumber(order, plan.slot, number);
       return;
     }
     if (isBlankCell(value)) return;
@@ -383,13 +368,13 @@ class SheetReader {
     else this.diagnostics.push(diagnose.unparseableNumber(place, cellText(value)));
   }
 
-  private readDate(order: Order | undefined, plan: ColumnPlan, value: CellValue, i: number, excelRow: number): void {
+  private readDate(order: number, plan: ColumnPlan, value: CellValue, i: number, excelRow: number): void {
     const out = this.dateOut;
     if (typeof value === "number") {
       // The common case, an Excel serial in a plausible year, without a call into the general reader.
       const wall = serialToWallClock(value, this.date1904);
       if (wall !== undefined && wall >= PLAUSIBLE_SERIAL_FROM && wall < PLAUSIBLE_SERIAL_UNTIL) {
-        this.put(order, plan.code, this.dateContext.toInstant(wall));
+        this.orders.setNumber(order, plan.slot, this.dateContext.toInstant(wall));
         return;
       }
       const numberFormat = this.grid.numberFormat ? this.grid.numberFormat(i, plan.index) : undefined;
@@ -418,7 +403,7 @@ class SheetReader {
         swapped: out.swappedInstant,
       });
     }
-    this.put(order, plan.code, out.instant);
+    this.orders.setNumber(order, plan.slot, out.instant);
   }
 
   /**
@@ -429,14 +414,15 @@ class SheetReader {
     if (this.pending.length === 0 || this.dayFirstDates === 0) return;
     const mixed = this.monthFirstDates > 0;
     const zone = this.options.timeZone;
+    const orders = this.orders;
     for (const pending of this.pending) {
       const { order, plan } = pending;
-      if (order === undefined || fieldOf(order, plan.code) !== pending.instant) continue;
+      if (orders.get(order, plan.slot) !== pending.instant) continue;
       if (!mixed) {
-        setField(order, plan.code, pending.swapped);
+        orders.setNumber(order, plan.slot, pending.swapped);
         continue;
       }
-      clearField(order, plan.code);
+      orders.clear(order, plan.slot);
       this.diagnostics.push(
         diagnose.ambiguousDate(
           this.place(pending.row, plan.header, plan.field),
@@ -450,12 +436,12 @@ class SheetReader {
   }
 
   /** Whether a row without an order number disagrees with `order` on an order-level field. */
-  private conflicts(row: readonly CellValue[], i: number, order: Order): boolean {
+  private conflicts(row: readonly CellValue[], i: number, order: number): boolean {
     for (const plan of this.plans) {
       if (!plan.orderLevel) continue;
       const value = row[plan.index];
       if (isBlankCell(value)) continue;
-      const known = fieldOf(order, plan.code);
+      const known = this.orders.get(order, plan.slot);
       if (known === undefined) continue;
       if (plan.kind === KIND_DATE) {
         const numberFormat =
@@ -481,7 +467,10 @@ class SheetReader {
       last = index;
     });
     if (first < 0) first = last = 0;
-    return { firstColumn: this.firstColumn + first, lastColumn: this.firstColumn + last };
+    return {
+      firstColumn: this.firstColumn + first,
+      lastColumn: this.firstColumn + last,
+    };
   }
 }
 

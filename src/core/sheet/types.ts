@@ -1,5 +1,6 @@
 import type { CanonicalField, Diagnostic, Order } from "../model";
 import type { DayMonthOrder } from "../dates/text";
+import type { OrderTable } from "../orders/orderTable";
 
 export interface ColumnMatch {
   field: CanonicalField;
@@ -56,11 +57,13 @@ export interface ReadOptions {
 export interface SheetReadResult {
   sheet: string;
   header: HeaderDetection;
+  /** The orders by column, in sheet order: what the scan judges. */
+  table: OrderTable;
   /**
-   * In sheet order; Order.rows are Excel row numbers. Every order has every canonical field as a key (one shape
-   * for all, which keeps reading and rule evaluation fast); a field the sheet did not give is undefined.
+   * The same orders as objects, built on first use (the scan does not need them). Order.rows are Excel row
+   * numbers; every order has every canonical field as a key, undefined where the sheet gave none.
    */
-  orders: Order[];
+  readonly orders: Order[];
   diagnostics: Diagnostic[];
   /** Non-blank rows below the header. */
   dataRows: number;
