@@ -13,6 +13,8 @@ import { ALIEXPRESS_RULEBOOK, type Rulebook } from "./rulebook";
 import { readOrderSheet, type ColumnMapping } from "./sheet";
 import { evaluateOrder, type EvaluationContext, type OrderEvaluation } from "./evaluate/evaluateOrder";
 import { SharedTrackingNumbers } from "./evaluate/duplicates";
+import { ScanFinding } from "./evaluate/findingText";
+import { fieldSlot, OrderTable } from "./orders/orderTable";
 import { assessFindings, assignPoints } from "./assess";
 import type { ScanResult, SkippedCheck } from "./report/types";
 
@@ -37,7 +39,12 @@ export interface ScanSource {
 }
 
 /** Checks that need a column, so a sheet without it gets one note instead of a guess. */
-const CHECK_REQUIREMENTS: Array<{ codes: ViolationCode[]; field: CanonicalField; en: string; zh: string }> = [
+const CHECK_REQUIREMENTS: Array<{
+  codes: ViolationCode[];
+  field: CanonicalField;
+  en: string;
+  zh: string;
+}> = [
   {
     codes: ["MISSING_TRACKING", "INVALID_TRACKING", "DUPLICATE_TRACKING"],
     field: "trackingNumber",
@@ -88,67 +95,97 @@ export function evaluationContext(
   rulebook: Rulebook,
   present: ReadonlySet<CanonicalField>,
 ): EvaluationContext {
+  const handlingDays = options.handlingDays ?? rulebook.handlingDays.value;
   return {
     rulebook,
     asOf: options.asOf,
     timeZone: options.timeZone,
-    handlingDays: options.handlingDays ?? rulebook.handlingDays.value,
+    handlingDays,
     dueSoonHours: options.dueSoonHours ?? rulebook.dueSoonHours.value,
     present,
+    checkTracking: present.has("trackingNumber"),
+    checkOnline: present.has("firstScanAt"),
+    deadlines: { rulebook, handlingDays },
+    text: { timeZone: options.timeZone, rulebook },
   };
 }
 
-function duplicateFinding(order: Order, number: string, orderIds: readonly string[], ctx: EvaluationContext): Finding {
+function duplicateFinding(
+  table: OrderTable,
+  index: number,
+  number: string,
+  orderIds: readonly string[],
+  ctx: EvaluationContext,
+): Finding {
+  const orderId = table.orderId(index);
   // Name at most three other orders: building the full list per order would be quadratic when one number is on
   // thousands of orders.
   const named: string[] = [];
   for (const id of orderIds) {
-    if (id === order.orderId) continue;
+    if (id === orderId) continue;
     named.push(id);
     if (named.length === 3) break;
   }
   const othersCount = orderIds.length - 1;
   const listed = named.join(", ") + (othersCount > named.length ? ` (+${othersCount - named.length})` : "");
-  return {
-    row: order.rows[0] ?? 0,
-    rows: order.rows,
-    orderId: order.orderId,
-    code: "DUPLICATE_TRACKING",
-    category: ctx.rulebook.violations.DUPLICATE_TRACKING.category,
-    points: 0,
-    message: `Tracking number ${number} is also on order ${listed}`,
-    messageZh: `运单号 ${number} 也用于订单 ${listed}`,
-    at: order.shippedAt ?? order.paidAt,
-  };
+  const shippedAt = table.get(index, SHIPPED_AT) as number | undefined;
+  const at = shippedAt ?? (table.get(index, PAID_AT) as number | undefined);
+  const finding = new ScanFinding(
+    orderId,
+    "DUPLICATE_TRACKING",
+    ctx.rulebook.violations.DUPLICATE_TRACKING.category,
+    at,
+    { kind: "duplicateTracking", number, listed },
+    ctx.text,
+  );
+  finding.rows = table.rowsOf(index);
+  finding.row = finding.rows[0] ?? 0;
+  return finding;
 }
+
+const SHIPPED_AT = fieldSlot("shippedAt");
+const PAID_AT = fieldSlot("paidAt");
 
 type CarrierTally = ScanResult["carriers"][number];
 
-/** Judges already-read orders: findings with points, the assessment and the carrier breakdown. */
+/**
+ * Judges already-read orders (a reader's table, or Order objects): findings with points, the assessment and the
+ * carrier breakdown.
+ */
 export function scanOrders(
-  orders: readonly Order[],
+  orderSource: OrderTable | readonly Order[],
   present: ReadonlySet<CanonicalField>,
   options: ScanOptions,
   source: ScanSource,
   diagnostics: Diagnostic[] = [],
   rulebook: Rulebook = ALIEXPRESS_RULEBOOK,
 ): ScanResult {
+  const table = orderSource instanceof OrderTable ? orderSource : OrderTable.of(orderSource);
+  const count = table.count;
   const ctx = evaluationContext(options, rulebook, present);
   const checkDuplicates = present.has("trackingNumber");
-  const sharedNumbers = new SharedTrackingNumbers(checkDuplicates ? orders.length : 0);
+  const sharedNumbers = new SharedTrackingNumbers(checkDuplicates ? count : 0);
   // One pass: each order's findings are appended to one array; ends[i] is where order i's findings stop.
   let findings: Finding[] = [];
-  const ends = new Int32Array(orders.length);
-  const carrierOf: Array<string | undefined> = new Array(orders.length);
+  const ends = new Int32Array(count);
+  const carrierOf: Array<string | undefined> = new Array(count);
   const facts: OrderEvaluation = { checks: [] };
-  for (let i = 0; i < orders.length; i++) {
-    const order = orders[i] as Order;
-    evaluateOrder(order, ctx, findings, facts);
+  for (let i = 0; i < count; i++) {
+    const before = findings.length;
+    evaluateOrder(table, i, ctx, findings, facts);
+    if (findings.length > before) {
+      const rows = table.rowsOf(i);
+      for (let f = before; f < findings.length; f++) {
+        const item = findings[f] as Finding;
+        item.row = rows[0] ?? 0;
+        item.rows = rows;
+      }
+    }
     ends[i] = findings.length;
     carrierOf[i] = facts.carrier;
     if (checkDuplicates) {
       for (const check of facts.checks) {
-        if (!check.placeholder && check.normalized) sharedNumbers.add(order.orderId, check.normalized);
+        if (!check.placeholder && check.normalized) sharedNumbers.add(table.orderId(i), check.normalized);
       }
     }
   }
@@ -165,12 +202,11 @@ export function scanOrders(
     // Merge each order's DUPLICATE_TRACKING after its own findings, keeping findings grouped by order.
     const merged: Finding[] = [];
     let start = 0;
-    for (let i = 0; i < orders.length; i++) {
-      const order = orders[i] as Order;
+    for (let i = 0; i < count; i++) {
       for (let f = start; f < (ends[i] as number); f++) merged.push(findings[f] as Finding);
       start = ends[i] as number;
-      const duplicate = duplicateByOrder.get(order.orderId);
-      if (duplicate) merged.push(duplicateFinding(order, duplicate.number, duplicate.orderIds, ctx));
+      const duplicate = duplicateByOrder.get(table.orderId(i));
+      if (duplicate) merged.push(duplicateFinding(table, i, duplicate.number, duplicate.orderIds, ctx));
       ends[i] = merged.length;
     }
     findings = merged;
@@ -180,12 +216,17 @@ export function scanOrders(
   const carriers = new Map<string, CarrierTally>();
   let flaggedOrders = 0;
   let start = 0;
-  for (let i = 0; i < orders.length; i++) {
+  for (let i = 0; i < count; i++) {
     const end = ends[i] as number;
     const carrierName = carrierOf[i] ?? "—";
     let carrier = carriers.get(carrierName);
     if (!carrier) {
-      carrier = { carrier: carrierName, orders: 0, flaggedOrders: 0, untrackedOrders: 0 };
+      carrier = {
+        carrier: carrierName,
+        orders: 0,
+        flaggedOrders: 0,
+        untrackedOrders: 0,
+      };
       carriers.set(carrierName, carrier);
     }
     carrier.orders++;
@@ -219,7 +260,7 @@ export function scanOrders(
     asOf: options.asOf,
     timeZone: options.timeZone,
     columns: source.columns,
-    totals: { rows: source.rows, orders: orders.length, flaggedOrders, byCode },
+    totals: { rows: source.rows, orders: count, flaggedOrders, byCode },
     assessment,
     findings,
     diagnostics,
@@ -231,7 +272,10 @@ export function scanOrders(
 /** Reads a sheet and judges its orders: the one scan every host runs. */
 export function scanGrid(input: ScanInput): ScanResult {
   const rulebook = input.rulebook ?? ALIEXPRESS_RULEBOOK;
-  const read = readOrderSheet(input.grid, { timeZone: input.options.timeZone, mapping: input.mapping });
+  const read = readOrderSheet(input.grid, {
+    timeZone: input.options.timeZone,
+    mapping: input.mapping,
+  });
   const present = new Set<CanonicalField>(CANONICAL_FIELDS.filter((field) => read.header.columns[field] !== undefined));
   const columns: Partial<Record<CanonicalField, string>> = {};
   for (const field of CANONICAL_FIELDS) {
@@ -239,7 +283,7 @@ export function scanGrid(input: ScanInput): ScanResult {
     if (match) columns[field] = match.header;
   }
   return scanOrders(
-    read.orders,
+    read.table,
     present,
     input.options,
     {

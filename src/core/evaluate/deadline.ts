@@ -15,9 +15,20 @@ export interface DeadlineSettings {
  * after a DST change keeps the payment's wall-clock time.
  */
 export function shippingDeadline(order: Order, settings: DeadlineSettings): Instant | undefined {
-  if (order.shipDeadline !== undefined) return order.shipDeadline;
-  if (order.paidAt === undefined) return undefined;
-  const handlingDays = order.handlingDays ?? settings.handlingDays;
-  const clockStart = order.paidAt + settings.rulebook.riskControlHours.value * HOURS;
-  return addCalendarDays(clockStart, handlingDays, settings.rulebook.platformTimeZone.value);
+  const deadline = deadlineOf(order.shipDeadline ?? NaN, order.paidAt ?? NaN, order.handlingDays ?? NaN, settings);
+  return deadline === deadline ? deadline : undefined;
+}
+
+/** shippingDeadline over plain numbers, NaN standing for "not given" (how the scan reads its order table). */
+export function deadlineOf(
+  shipDeadline: number,
+  paidAt: number,
+  handlingDays: number,
+  settings: DeadlineSettings,
+): Instant {
+  if (shipDeadline === shipDeadline) return shipDeadline;
+  if (paidAt !== paidAt) return NaN;
+  const days = handlingDays === handlingDays ? handlingDays : settings.handlingDays;
+  const clockStart = paidAt + settings.rulebook.riskControlHours.value * HOURS;
+  return addCalendarDays(clockStart, days, settings.rulebook.platformTimeZone.value);
 }

@@ -3,52 +3,57 @@
  * that order by the reader, so one order repeating its own number does not count.
  */
 export class SharedTrackingNumbers {
-  // Open addressing over plain arrays: a sheet holds up to a million mostly unique numbers, and a Map of them spends
-  // its time growing and rehashing. `expected` sizes the table once; it still doubles if exceeded.
-  private numbers: Array<string | undefined>;
-  private firstOrder: string[];
+  // Open addressing: a sheet holds up to a million mostly unique numbers, and a Map of them spends its time growing
+  // and rehashing. Each slot keeps the number's 32-bit hash beside its entry, so a probe reads one Int32Array (one
+  // cache line) and touches a string only when the hashes agree; entries are appended in order. `expected` sizes
+  // the table once; it still doubles if exceeded.
+  /** Per slot: the hash, then the entry + 1 (0 = empty). */
+  private slots: Int32Array;
   private mask: number;
-  private count = 0;
+  private readonly numbers: string[] = [];
+  private readonly firstOrder: string[] = [];
   private readonly shared = new Map<string, string[]>();
 
   constructor(expected = 1024) {
+    this.mask = SharedTrackingNumbers.capacityFor(expected) - 1;
+    this.slots = new Int32Array((this.mask + 1) * 2);
+  }
+
+  private static capacityFor(entries: number): number {
     let capacity = 16;
-    while (capacity < expected * 2) capacity *= 2;
-    this.numbers = new Array<string | undefined>(capacity);
-    this.firstOrder = new Array<string>(capacity);
-    this.mask = capacity - 1;
+    while (capacity < entries * 2) capacity *= 2;
+    return capacity;
   }
 
   private static hash(text: string): number {
     let hash = 0x811c9dc5;
     for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    return hash >>> 0;
+    return hash;
   }
 
   private grow(): void {
-    const numbers = this.numbers;
-    const owners = this.firstOrder;
-    const capacity = numbers.length * 2;
-    this.numbers = new Array<string | undefined>(capacity);
-    this.firstOrder = new Array<string>(capacity);
-    this.mask = capacity - 1;
-    for (let i = 0; i < numbers.length; i++) {
-      const number = numbers[i];
-      if (number === undefined) continue;
-      let slot = SharedTrackingNumbers.hash(number) & this.mask;
-      while (this.numbers[slot] !== undefined) slot = (slot + 1) & this.mask;
-      this.numbers[slot] = number;
-      this.firstOrder[slot] = owners[i] as string;
+    const old = this.slots;
+    this.mask = (this.mask + 1) * 2 - 1;
+    const slots = new Int32Array((this.mask + 1) * 2);
+    for (let at = 0; at < old.length; at += 2) {
+      if (old[at + 1] === 0) continue;
+      let slot = (old[at] as number) & this.mask;
+      while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & this.mask;
+      slots[slot * 2] = old[at] as number;
+      slots[slot * 2 + 1] = old[at + 1] as number;
     }
+    this.slots = slots;
   }
 
   add(orderId: string, trackingNumber: string): void {
-    let slot = SharedTrackingNumbers.hash(trackingNumber) & this.mask;
+    const hash = SharedTrackingNumbers.hash(trackingNumber);
+    const slots = this.slots;
+    let slot = hash & this.mask;
     for (;;) {
-      const number = this.numbers[slot];
-      if (number === undefined) break;
-      if (number === trackingNumber) {
-        const first = this.firstOrder[slot] as string;
+      const entry = slots[slot * 2 + 1] as number;
+      if (entry === 0) break;
+      if (slots[slot * 2] === hash && this.numbers[entry - 1] === trackingNumber) {
+        const first = this.firstOrder[entry - 1] as string;
         if (first === orderId) return;
         const orders = this.shared.get(trackingNumber);
         if (!orders) this.shared.set(trackingNumber, [first, orderId]);
@@ -57,9 +62,11 @@ export class SharedTrackingNumbers {
       }
       slot = (slot + 1) & this.mask;
     }
-    this.numbers[slot] = trackingNumber;
-    this.firstOrder[slot] = orderId;
-    if (++this.count * 2 > this.numbers.length) this.grow();
+    this.numbers.push(trackingNumber);
+    this.firstOrder.push(orderId);
+    slots[slot * 2] = hash;
+    slots[slot * 2 + 1] = this.numbers.length;
+    if (this.numbers.length * 2 > this.mask + 1) this.grow();
   }
 
   /** number -> the distinct orders using it, for numbers on two or more orders. */
@@ -69,7 +76,10 @@ export class SharedTrackingNumbers {
 }
 
 export function findSharedTrackingNumbers(
-  ordersWithNumbers: ReadonlyArray<{ orderId: string; trackingNumbers: readonly string[] }>,
+  ordersWithNumbers: ReadonlyArray<{
+    orderId: string;
+    trackingNumbers: readonly string[];
+  }>,
 ): ReadonlyMap<string, string[]> {
   const shared = new SharedTrackingNumbers();
   for (const { orderId, trackingNumbers } of ordersWithNumbers) {

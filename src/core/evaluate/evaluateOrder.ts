@@ -1,9 +1,10 @@
-import type { CanonicalField, Finding, Instant, Localized, Order, ViolationCode } from "../model";
+import type { CanonicalField, Finding, Instant, ViolationCode } from "../model";
 import { classifyStatus, isBuyerSideReason, type Rulebook } from "../rulebook";
-import { formatInstant } from "../dates/zone";
 import { checkTrackingCell, type TrackingCheck } from "../tracking";
-import { shippingDeadline } from "./deadline";
-import { DAYS, HOURS, formatDuration } from "./durations";
+import { deadlineOf, type DeadlineSettings } from "./deadline";
+import { fieldSlot, type OrderTable } from "../orders/orderTable";
+import { DAYS, HOURS } from "./durations";
+import { ScanFinding, type FindingText, type FindingTextContext } from "./findingText";
 
 /** What one evaluation needs besides the order. */
 export interface EvaluationContext {
@@ -15,6 +16,13 @@ export interface EvaluationContext {
   dueSoonHours: number;
   /** Columns the sheet has; a check whose column is missing is skipped, never guessed. */
   present: ReadonlySet<CanonicalField>;
+  /** present has trackingNumber / firstScanAt (asked once per scan, not per order). */
+  checkTracking: boolean;
+  checkOnline: boolean;
+  /** The deadline settings every order shares. */
+  deadlines: DeadlineSettings;
+  /** What the findings' messages need (shared by all of them). */
+  text: FindingTextContext;
 }
 
 /**
@@ -33,52 +41,64 @@ const SHIPPED_CLASSES = new Set(["shipped", "partlyShipped", "completed"]);
 const CANCELLED_CLASSES = new Set(["cancelled", "refunded"]);
 
 function finding(
-  order: Order,
+  orderId: string,
   code: ViolationCode,
-  text: Localized,
+  text: FindingText,
   ctx: EvaluationContext,
   at: Instant | undefined,
 ): Finding {
-  return {
-    row: order.rows[0] ?? 0,
-    rows: order.rows,
-    orderId: order.orderId,
-    code,
-    category: ctx.rulebook.violations[code].category,
-    points: 0,
-    message: text.en,
-    messageZh: text.zh,
-    at,
-  };
+  return new ScanFinding(orderId, code, ctx.rulebook.violations[code].category, at, text, ctx.text);
 }
 
-function trackingProblemText(checks: readonly TrackingCheck[]): Localized {
-  const invalid = checks.filter((check) => !check.valid);
-  const first = invalid[0];
-  if (!first) return { en: "", zh: "" };
-  const more =
-    invalid.length > 1
-      ? { en: ` (+${invalid.length - 1} more)`, zh: `（另有 ${invalid.length - 1} 个）` }
-      : { en: "", zh: "" };
-  return {
-    en: `Tracking number ${first.input.trim()}: ${first.message}${more.en}`,
-    zh: `运单号 ${first.input.trim()}：${first.messageZh}${more.zh}`,
-  };
+/** The first number that fails, and how many more do. */
+function trackingProblemText(checks: readonly TrackingCheck[]): FindingText {
+  let first: TrackingCheck | undefined;
+  let others = 0;
+  for (const check of checks) {
+    if (check.valid) continue;
+    if (first === undefined) first = check;
+    else others++;
+  }
+  return { kind: "invalidTracking", first: first as TrackingCheck, others };
 }
+
+const SHIPPED_AT = fieldSlot("shippedAt");
+const PAID_AT = fieldSlot("paidAt");
+const SHIP_DEADLINE = fieldSlot("shipDeadline");
+const HANDLING_DAYS = fieldSlot("handlingDays");
+const FIRST_SCAN_AT = fieldSlot("firstScanAt");
+const DELIVERED_AT = fieldSlot("deliveredAt");
+const STATUS = fieldSlot("status");
+const TRACKING = fieldSlot("trackingNumber");
+const CARRIER = fieldSlot("carrier");
+const CANCEL_REASON = fieldSlot("cancelReason");
+
+/** An optional instant as findings carry it (NaN = not given). */
+const known = (instant: number): Instant | undefined => (instant === instant ? instant : undefined);
 
 /**
- * Appends to `findings` every code one order raises on its own (DUPLICATE_TRACKING needs all orders and is added by
- * the scan), and fills `facts` with its tracking checks and carrier.
+ * Appends to `findings` every code order `index` of `table` raises on its own (DUPLICATE_TRACKING needs all orders
+ * and is added by the scan), and fills `facts` with its tracking checks and carrier. The findings' `row` and `rows`
+ * are left for the caller to set, so an order needs no rows list unless it is flagged. Dates are read as numbers,
+ * NaN where the sheet gave none.
  */
-export function evaluateOrder(order: Order, ctx: EvaluationContext, findings: Finding[], facts: OrderEvaluation): void {
-  const zone = ctx.timeZone;
-  const statusClass = classifyStatus(order.status, ctx.rulebook);
-  const trackingCell = order.trackingNumber?.trim() ?? "";
+export function evaluateOrder(
+  table: OrderTable,
+  index: number,
+  ctx: EvaluationContext,
+  findings: Finding[],
+  facts: OrderEvaluation,
+): void {
+  const orderId = table.orderId(index);
+  const statusClass = classifyStatus(table.get(index, STATUS) as string | undefined, ctx.rulebook);
+  const trackingText = table.get(index, TRACKING) as string | undefined;
+  const trackingCell = trackingText === undefined ? "" : trackingText.trim();
   const hasTracking = trackingCell !== "";
   const checks = hasTracking ? checkTrackingCell(trackingCell) : NO_CHECKS;
-  let carrier = order.carrier?.trim() || undefined;
+  let carrier = (table.get(index, CARRIER) as string | undefined)?.trim() || undefined;
   let allValid = true;
-  for (const check of checks) {
+  for (let c = 0; c < checks.length; c++) {
+    const check = checks[c] as TrackingCheck;
     if (carrier === undefined && check.carrier) carrier = check.carrier;
     if (!check.valid) allValid = false;
   }
@@ -87,139 +107,69 @@ export function evaluateOrder(order: Order, ctx: EvaluationContext, findings: Fi
 
   if (statusClass === "unpaid") return;
 
-  const declaredShipped = order.shippedAt !== undefined || hasTracking;
+  const shippedAt = table.number(index, SHIPPED_AT);
+  const paidAt = table.number(index, PAID_AT);
+  const hasShipTime = shippedAt === shippedAt;
+  const declaredShipped = hasShipTime || hasTracking;
   const endedUnshipped = statusClass === "ended" && !declaredShipped;
   const cancelled = CANCELLED_CLASSES.has(statusClass) || endedUnshipped;
   const shipped = declaredShipped || SHIPPED_CLASSES.has(statusClass) || statusClass === "ended";
-  const deadline = shippingDeadline(order, { rulebook: ctx.rulebook, handlingDays: ctx.handlingDays });
+  const deadline = deadlineOf(
+    table.number(index, SHIP_DEADLINE),
+    paidAt,
+    table.number(index, HANDLING_DAYS),
+    ctx.deadlines,
+  );
+  const hasDeadline = deadline === deadline;
 
   if (cancelled && !declaredShipped) {
-    const reason = order.cancelReason?.trim();
+    const reason = (table.get(index, CANCEL_REASON) as string | undefined)?.trim();
     if (reason && !isBuyerSideReason(reason, ctx.rulebook)) {
-      findings.push(
-        finding(
-          order,
-          "SELLER_CANCELLED",
-          {
-            en: `Closed before shipment for a seller-side reason: "${reason}"`,
-            zh: `发货前因卖家原因关闭：“${reason}”`,
-          },
-          ctx,
-          deadline ?? order.paidAt,
-        ),
-      );
+      const at = known(hasDeadline ? deadline : paidAt);
+      findings.push(finding(orderId, "SELLER_CANCELLED", { kind: "sellerCancelled", reason }, ctx, at));
     }
     return;
   }
 
   if (!shipped) {
-    if (deadline === undefined) return;
+    if (!hasDeadline) return;
     const left = deadline - ctx.asOf;
-    const deadlineText = formatInstant(deadline, zone);
     if (left < 0) {
-      const late = formatDuration(-left);
-      findings.push(
-        finding(
-          order,
-          "OVERDUE_UNSHIPPED",
-          {
-            en: `Not shipped; the deadline ${deadlineText} passed ${late.en} ago`,
-            zh: `未发货；发货期限 ${deadlineText} 已过 ${late.zh}`,
-          },
-          ctx,
-          deadline,
-        ),
-      );
+      findings.push(finding(orderId, "OVERDUE_UNSHIPPED", { kind: "overdue", deadline, late: -left }, ctx, deadline));
     } else if (left <= ctx.dueSoonHours * HOURS) {
-      const remaining = formatDuration(left);
-      findings.push(
-        finding(
-          order,
-          "DUE_SOON",
-          {
-            en: `Ship within ${remaining.en}: deadline ${deadlineText}`,
-            zh: `请在 ${remaining.zh}内发货：期限 ${deadlineText}`,
-          },
-          ctx,
-          deadline,
-        ),
-      );
+      findings.push(finding(orderId, "DUE_SOON", { kind: "dueSoon", deadline, left }, ctx, deadline));
     }
     return;
   }
 
-  if (order.shippedAt !== undefined && deadline !== undefined && order.shippedAt > deadline) {
-    const late = formatDuration(order.shippedAt - deadline);
-    const deadlineText = formatInstant(deadline, zone);
-    findings.push(
-      finding(
-        order,
-        "SHIPPED_LATE",
-        {
-          en: `Shipped ${late.en} after the deadline ${deadlineText}`,
-          zh: `发货晚于期限 ${deadlineText} ${late.zh}`,
-        },
-        ctx,
-        order.shippedAt,
-      ),
-    );
+  if (hasShipTime && hasDeadline && shippedAt > deadline) {
+    const late = shippedAt - deadline;
+    findings.push(finding(orderId, "SHIPPED_LATE", { kind: "shippedLate", deadline, late }, ctx, shippedAt));
   }
 
-  const shipmentMoment = order.shippedAt ?? deadline ?? order.paidAt;
-  if (ctx.present.has("trackingNumber")) {
-    if (!hasTracking) {
-      findings.push(
-        finding(
-          order,
-          "MISSING_TRACKING",
-          {
-            en: "Marked shipped but has no tracking number",
-            zh: "已标记发货但没有运单号",
-          },
-          ctx,
-          shipmentMoment,
-        ),
-      );
-    } else if (!allValid) {
-      findings.push(finding(order, "INVALID_TRACKING", trackingProblemText(checks), ctx, shipmentMoment));
+  if (ctx.checkTracking) {
+    if (!hasTracking || !allValid) {
+      const shipmentMoment = known(hasShipTime ? shippedAt : hasDeadline ? deadline : paidAt);
+      if (!hasTracking) {
+        findings.push(finding(orderId, "MISSING_TRACKING", { kind: "missingTracking" }, ctx, shipmentMoment));
+      } else {
+        findings.push(finding(orderId, "INVALID_TRACKING", trackingProblemText(checks), ctx, shipmentMoment));
+      }
     }
   }
 
-  if (ctx.present.has("firstScanAt") && order.shippedAt !== undefined) {
+  if (ctx.checkOnline && hasShipTime) {
     const onlineWindow = ctx.rulebook.onlineWindowHours.value * HOURS;
-    if (order.firstScanAt !== undefined) {
-      const wait = order.firstScanAt - order.shippedAt;
+    const firstScanAt = table.number(index, FIRST_SCAN_AT);
+    if (firstScanAt === firstScanAt) {
+      const wait = firstScanAt - shippedAt;
       if (wait > onlineWindow) {
-        const waited = formatDuration(wait);
-        findings.push(
-          finding(
-            order,
-            "NOT_ONLINE",
-            {
-              en: `First carrier scan ${waited.en} after shipment (limit ${ctx.rulebook.onlineWindowHours.value} hours)`,
-              zh: `发货后 ${waited.zh}才首次上网（时限 ${ctx.rulebook.onlineWindowHours.value} 小时）`,
-            },
-            ctx,
-            order.shippedAt,
-          ),
-        );
+        findings.push(finding(orderId, "NOT_ONLINE", { kind: "firstScanLate", waited: wait }, ctx, shippedAt));
       }
-    } else if (order.deliveredAt === undefined) {
-      const since = ctx.asOf - order.shippedAt;
+    } else if (!table.has(index, DELIVERED_AT)) {
+      const since = ctx.asOf - shippedAt;
       if (since > ctx.rulebook.noFirstScanDays.value * DAYS) {
-        const waited = formatDuration(since);
-        findings.push(
-          finding(
-            order,
-            "NOT_ONLINE",
-            {
-              en: `No carrier scan ${waited.en} after shipment (limit ${ctx.rulebook.noFirstScanDays.value} days)`,
-              zh: `发货 ${waited.zh}后仍无物流扫描（时限 ${ctx.rulebook.noFirstScanDays.value} 天）`,
-            },
-            ctx,
-            order.shippedAt,
-          ),
-        );
+        findings.push(finding(orderId, "NOT_ONLINE", { kind: "noFirstScan", waited: since }, ctx, shippedAt));
       }
     }
   }

@@ -1,0 +1,153 @@
+import type { Category, Finding, Instant, Localized, ViolationCode } from "../model";
+import type { Rulebook } from "../rulebook";
+import { formatInstant } from "../dates/zone";
+import type { TrackingCheck } from "../tracking";
+import { formatDuration } from "./durations";
+
+/**
+ * What a finding's message says, kept as data until someone reads it. A scan of a large sheet flags hundreds of
+ * thousands of orders, and most hosts only show a few messages (the summary's top rows, one formula's tooltip,
+ * AE.STATUS none at all), so the English and Chinese sentences are written on first read, not for every finding.
+ */
+export type FindingText =
+  | { kind: "overdue"; deadline: Instant; late: number }
+  | { kind: "dueSoon"; deadline: Instant; left: number }
+  | { kind: "shippedLate"; deadline: Instant; late: number }
+  | { kind: "missingTracking" }
+  | { kind: "invalidTracking"; first: TrackingCheck; others: number }
+  | { kind: "duplicateTracking"; number: string; listed: string }
+  | { kind: "firstScanLate"; waited: number }
+  | { kind: "noFirstScan"; waited: number }
+  | { kind: "sellerCancelled"; reason: string };
+
+/** What every message of one scan shares. */
+export interface FindingTextContext {
+  /** Zone the sheet's times are written in; messages show times in it. */
+  timeZone: string;
+  rulebook: Rulebook;
+}
+
+export function describeFinding(text: FindingText, context: FindingTextContext): Localized {
+  const zone = context.timeZone;
+  switch (text.kind) {
+    case "overdue": {
+      const late = formatDuration(text.late);
+      const deadline = formatInstant(text.deadline, zone);
+      return {
+        en: `Not shipped; the deadline ${deadline} passed ${late.en} ago`,
+        zh: `未发货；发货期限 ${deadline} 已过 ${late.zh}`,
+      };
+    }
+    case "dueSoon": {
+      const remaining = formatDuration(text.left);
+      const deadline = formatInstant(text.deadline, zone);
+      return {
+        en: `Ship within ${remaining.en}: deadline ${deadline}`,
+        zh: `请在 ${remaining.zh}内发货：期限 ${deadline}`,
+      };
+    }
+    case "shippedLate": {
+      const late = formatDuration(text.late);
+      const deadline = formatInstant(text.deadline, zone);
+      return {
+        en: `Shipped ${late.en} after the deadline ${deadline}`,
+        zh: `发货晚于期限 ${deadline} ${late.zh}`,
+      };
+    }
+    case "missingTracking":
+      return {
+        en: "Marked shipped but has no tracking number",
+        zh: "已标记发货但没有运单号",
+      };
+    case "invalidTracking": {
+      const number = text.first.input.trim();
+      const more =
+        text.others > 0 ? { en: ` (+${text.others} more)`, zh: `（另有 ${text.others} 个）` } : { en: "", zh: "" };
+      return {
+        en: `Tracking number ${number}: ${text.first.message}${more.en}`,
+        zh: `运单号 ${number}：${text.first.messageZh}${more.zh}`,
+      };
+    }
+    case "duplicateTracking":
+      return {
+        en: `Tracking number ${text.number} is also on order ${text.listed}`,
+        zh: `运单号 ${text.number} 也用于订单 ${text.listed}`,
+      };
+    case "firstScanLate": {
+      const waited = formatDuration(text.waited);
+      const limit = context.rulebook.onlineWindowHours.value;
+      return {
+        en: `First carrier scan ${waited.en} after shipment (limit ${limit} hours)`,
+        zh: `发货后 ${waited.zh}才首次上网（时限 ${limit} 小时）`,
+      };
+    }
+    case "noFirstScan": {
+      const waited = formatDuration(text.waited);
+      const limit = context.rulebook.noFirstScanDays.value;
+      return {
+        en: `No carrier scan ${waited.en} after shipment (limit ${limit} days)`,
+        zh: `发货 ${waited.zh}后仍无物流扫描（时限 ${limit} 天）`,
+      };
+    }
+    case "sellerCancelled":
+      return {
+        en: `Closed before shipment for a seller-side reason: "${text.reason}"`,
+        zh: `发货前因卖家原因关闭：“${text.reason}”`,
+      };
+  }
+}
+
+const NO_ROWS: number[] = [];
+
+/**
+ * A Finding whose message and messageZh are written when first read. Its own enumerable properties are exactly a
+ * Finding's apart from the two messages, and toJSON gives the plain Finding, so reports and copies read as before.
+ */
+export class ScanFinding implements Finding {
+  row = 0;
+  rows: number[] = NO_ROWS;
+  points = 0;
+  carrier: string | undefined = undefined;
+  readonly #text: FindingText;
+  readonly #context: FindingTextContext;
+  #said: Localized | undefined = undefined;
+
+  constructor(
+    readonly orderId: string,
+    readonly code: ViolationCode,
+    readonly category: Category,
+    readonly at: Instant | undefined,
+    text: FindingText,
+    context: FindingTextContext,
+  ) {
+    this.#text = text;
+    this.#context = context;
+  }
+
+  get message(): string {
+    return this.said().en;
+  }
+
+  get messageZh(): string {
+    return this.said().zh;
+  }
+
+  toJSON(): Finding {
+    return {
+      row: this.row,
+      rows: this.rows,
+      orderId: this.orderId,
+      code: this.code,
+      category: this.category,
+      points: this.points,
+      message: this.message,
+      messageZh: this.messageZh,
+      at: this.at,
+      carrier: this.carrier,
+    };
+  }
+
+  private said(): Localized {
+    return (this.#said ??= describeFinding(this.#text, this.#context));
+  }
+}
