@@ -6,7 +6,51 @@ const DAY = 86_400_000;
 /** Offsets in use today are multiples of 15 minutes and change on 15-minute UTC boundaries. */
 const BUCKET = 15 * MINUTE;
 
-const cacheByZone = new Map<string, Map<number, number>>();
+/**
+ * Offsets by UTC day, per zone: one array read for the common case. A day whose start and end have the same offset
+ * has it all day (zones change offset at most once a day); a day with a change is looked up per 15-minute bucket.
+ * Days from 1900 to 2199 are kept in the array; other instants go to the bucket map.
+ */
+const FIRST_DAY = Math.floor(Date.UTC(1900, 0, 1) / DAY);
+const DAY_COUNT = Math.floor(Date.UTC(2200, 0, 1) / DAY) - FIRST_DAY;
+/** In `byDay`: the offset changes during that day (NaN: not looked up yet). */
+const CHANGES = Infinity;
+
+interface ZoneOffsets {
+  /** The day's offset in ms, CHANGES, or NaN (not looked up yet). */
+  byDay: Float64Array;
+  byBucket: Map<number, number>;
+}
+
+const offsetsByZone = new Map<string, ZoneOffsets>();
+let lastZone = "";
+let lastOffsets: ZoneOffsets | undefined;
+
+function offsetsOf(zone: string): ZoneOffsets {
+  if (zone === lastZone && lastOffsets !== undefined) return lastOffsets;
+  let offsets = offsetsByZone.get(zone);
+  if (!offsets) {
+    offsets = {
+      byDay: new Float64Array(DAY_COUNT).fill(NaN),
+      byBucket: new Map(),
+    };
+    offsetsByZone.set(zone, offsets);
+  }
+  lastZone = zone;
+  lastOffsets = offsets;
+  return offsets;
+}
+
+function bucketOffset(zone: string, offsets: ZoneOffsets, bucket: number): number {
+  let offset = offsets.byBucket.get(bucket);
+  if (offset === undefined) {
+    const minutes = tzOffset(zone, new Date(bucket * BUCKET));
+    if (Number.isNaN(minutes)) throw new RangeError(`Unknown time zone "${zone}"`);
+    offset = minutes * MINUTE;
+    offsets.byBucket.set(bucket, offset);
+  }
+  return offset;
+}
 
 /** Whether `zone` is an IANA zone name (or offset) this runtime knows. */
 export function isValidTimeZone(zone: string): boolean {
@@ -20,20 +64,17 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** The zone's UTC offset in milliseconds at `instant` (e.g. -7 h for Pacific daylight time). */
 export function zoneOffsetMs(zone: string, instant: Instant): number {
-  let cache = cacheByZone.get(zone);
-  if (!cache) {
-    cache = new Map();
-    cacheByZone.set(zone, cache);
-  }
+  const offsets = offsetsOf(zone);
   const bucket = Math.floor(instant / BUCKET);
-  let offset = cache.get(bucket);
-  if (offset === undefined) {
-    const minutes = tzOffset(zone, new Date(bucket * BUCKET));
-    if (Number.isNaN(minutes)) throw new RangeError(`Unknown time zone "${zone}"`);
-    offset = minutes * MINUTE;
-    cache.set(bucket, offset);
-  }
-  return offset;
+  const day = Math.floor(instant / DAY) - FIRST_DAY;
+  if (!(day >= 0 && day < DAY_COUNT)) return bucketOffset(zone, offsets, bucket); // outside the array, or NaN
+  const known = offsets.byDay[day] as number;
+  if (known === known) return known === CHANGES ? bucketOffset(zone, offsets, bucket) : known;
+  const dayStart = (day + FIRST_DAY) * (DAY / BUCKET);
+  const atStart = bucketOffset(zone, offsets, dayStart);
+  const atEnd = bucketOffset(zone, offsets, dayStart + DAY / BUCKET - 1);
+  offsets.byDay[day] = atStart === atEnd ? atStart : CHANGES;
+  return atStart === atEnd ? atStart : bucketOffset(zone, offsets, bucket);
 }
 
 /**
