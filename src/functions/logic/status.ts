@@ -1,5 +1,6 @@
-import type { CanonicalField, Order, ScanOptions } from "../../core/model";
+import type { CanonicalField, ScanOptions } from "../../core/model";
 import { scanOrders, type ScanSource } from "../../core/scan";
+import { fieldSlot, OrderTable } from "../../core/orders/orderTable";
 import type { ResolvedFunctionSettings } from "../settings";
 import { invalidValue, type FunctionErrorValue } from "./errors";
 import {
@@ -16,6 +17,12 @@ import {
 import { cellReader, readHandlingDays, readInstant, readTrackingText, type CellReader } from "./inputs";
 import { dateAt, readDateArgs } from "./dateArgs";
 import { say } from "./language";
+
+const PAID_AT = fieldSlot("paidAt");
+const SHIPPED_AT = fieldSlot("shippedAt");
+const TRACKING = fieldSlot("trackingNumber");
+const SHIP_DEADLINE = fieldSlot("shipDeadline");
+const HANDLING_DAYS = fieldSlot("handlingDays");
 
 /** What AE.STATUS shows for an order with no findings. */
 export const STATUS_OK = "OK";
@@ -103,7 +110,8 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
     (arg) => !isOmitted(arg) && (single || arg.rows > 1 || arg.cols > 1),
   );
   const out: unknown[][] = new Array(rows);
-  const orders: Order[] = [];
+  // Orders go straight into the scan's column table: no object per row.
+  const orders = new OrderTable(rows * cols);
   /** For each order, the row-major result position its codes go to. */
   let positions = new Int32Array(Math.min(rows * cols, 1024));
   let mismatch: FunctionErrorValue | undefined;
@@ -129,31 +137,30 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
         continue;
       }
       const handlingDays = readHandlingDays(cellAt(handling, r, c), "handlingDays", reader);
-      const number = orders.length + 1;
-      const order: Order = { orderId: String(number), rows: [number] };
+      const number = orders.count + 1;
+      const order = orders.add(String(number), number);
       let problem: FunctionErrorValue | undefined;
-      if (typeof paidAt === "number") order.paidAt = paidAt;
+      if (typeof paidAt === "number") orders.setNumber(order, PAID_AT, paidAt);
       else if (paidAt !== undefined) problem = paidAt;
-      if (typeof shippedAt === "number") order.shippedAt = shippedAt;
+      if (typeof shippedAt === "number") orders.setNumber(order, SHIPPED_AT, shippedAt);
       else if (shippedAt !== undefined) problem ??= shippedAt;
-      if (typeof trackingNumber === "string") order.trackingNumber = trackingNumber;
+      if (typeof trackingNumber === "string") orders.setText(order, TRACKING, trackingNumber);
       else if (trackingNumber !== undefined) problem ??= trackingNumber;
-      if (typeof shipDeadline === "number") order.shipDeadline = shipDeadline;
+      if (typeof shipDeadline === "number") orders.setNumber(order, SHIP_DEADLINE, shipDeadline);
       else if (shipDeadline !== undefined) problem ??= shipDeadline;
-      if (typeof handlingDays === "number") order.handlingDays = handlingDays;
+      if (typeof handlingDays === "number") orders.setNumber(order, HANDLING_DAYS, handlingDays);
       else if (handlingDays !== undefined) problem ??= handlingDays;
-      if (orders.length === positions.length) {
+      if (order === positions.length) {
         const grown = new Int32Array(Math.min(positions.length * 2, rows * cols));
         grown.set(positions);
         positions = grown;
       }
-      positions[orders.length] = r * cols + c;
-      orders.push(order);
+      positions[order] = r * cols + c;
       // Until the scan has run, the cell holds its input problem (or nothing).
       line[c] = problem;
     }
   }
-  if (orders.length === 0) return out;
+  if (orders.count === 0) return out;
 
   const options: ScanOptions = {
     asOf,
@@ -168,7 +175,7 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
     firstColumn: 1,
     lastColumn: cols,
     lastRow: rows,
-    rows: orders.length,
+    rows: orders.count,
     columns: {},
   };
   let findings;
@@ -179,13 +186,13 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
   }
 
   // scanOrders lists each order's findings together, in order: join them as they come.
-  const codes: Array<string | undefined> = new Array(orders.length);
+  const codes: Array<string | undefined> = new Array(orders.count);
   for (const finding of findings) {
     const index = finding.row - 1;
     const known = codes[index];
     codes[index] = known === undefined ? finding.code : known + CODE_SEPARATOR + finding.code;
   }
-  for (let i = 0; i < orders.length; i++) {
+  for (let i = 0; i < orders.count; i++) {
     const position = positions[i];
     const line = out[Math.floor(position / cols)];
     const c = position % cols;
