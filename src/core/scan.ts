@@ -95,17 +95,13 @@ export function evaluationContext(
   rulebook: Rulebook,
   present: ReadonlySet<CanonicalField>,
 ): EvaluationContext {
-  const handlingDays = options.handlingDays ?? rulebook.handlingDays.value;
   return {
     rulebook,
     asOf: options.asOf,
-    timeZone: options.timeZone,
-    handlingDays,
     dueSoonHours: options.dueSoonHours ?? rulebook.dueSoonHours.value,
-    present,
     checkTracking: present.has("trackingNumber"),
     checkOnline: present.has("firstScanAt"),
-    deadlines: { rulebook, handlingDays },
+    deadlines: { rulebook, handlingDays: options.handlingDays ?? rulebook.handlingDays.value },
     text: { timeZone: options.timeZone, rulebook },
   };
 }
@@ -163,7 +159,7 @@ export function scanOrders(
   const table = orderSource instanceof OrderTable ? orderSource : OrderTable.of(orderSource);
   const count = table.count;
   const ctx = evaluationContext(options, rulebook, present);
-  const checkDuplicates = present.has("trackingNumber");
+  const checkDuplicates = ctx.checkTracking;
   const sharedNumbers = new SharedTrackingNumbers(checkDuplicates ? count : 0);
   // One pass: each order's findings are appended to one array; ends[i] is where order i's findings stop.
   let findings: Finding[] = [];

@@ -1,4 +1,4 @@
-import type { CanonicalField, Finding, Instant, ViolationCode } from "../model";
+import type { Finding, Instant, ViolationCode } from "../model";
 import { classifyStatus, isBuyerSideReason, type Rulebook } from "../rulebook";
 import { checkTrackingCell, type TrackingCheck } from "../tracking";
 import { deadlineOf, type DeadlineSettings } from "./deadline";
@@ -10,18 +10,16 @@ import { ScanFinding, type FindingText, type FindingTextContext } from "./findin
 export interface EvaluationContext {
   rulebook: Rulebook;
   asOf: Instant;
-  /** Zone the sheet's times are written in; messages show times in it. */
-  timeZone: string;
-  handlingDays: number;
   dueSoonHours: number;
-  /** Columns the sheet has; a check whose column is missing is skipped, never guessed. */
-  present: ReadonlySet<CanonicalField>;
-  /** present has trackingNumber / firstScanAt (asked once per scan, not per order). */
+  /**
+   * Whether the sheet has a tracking-number / first-scan column: a check whose column is missing is skipped, never
+   * guessed (asked once per scan, not per order).
+   */
   checkTracking: boolean;
   checkOnline: boolean;
-  /** The deadline settings every order shares. */
+  /** The deadline settings every order shares (handling days when an order has none). */
   deadlines: DeadlineSettings;
-  /** What the findings' messages need (shared by all of them). */
+  /** What the findings' messages need, the sheet's zone included (shared by all of them). */
   text: FindingTextContext;
 }
 
