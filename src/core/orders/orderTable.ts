@@ -145,10 +145,9 @@ export class OrderTable {
   }
 
   /**
-   * Writes order `index` into `into`, an object made by newOrderCursor(): the scan judges every order through one
-   * such object instead of allocating one per order. `into.rows` is left alone (rowsOf gives it when needed).
+   * Writes order `index`'s fields into `into`, an object made by newOrderCursor() (`into.rows` is left alone).
    */
-  load(index: number, into: Order): void {
+  private load(index: number, into: Order): void {
     const t = this.texts;
     const tt = index * TEXT_STRIDE;
     into.orderId = t[tt] as string;
@@ -220,7 +219,7 @@ export class OrderTable {
 }
 
 /** An Order with every canonical field as a key, in one fixed order (one hidden class for all of them). */
-export function newOrderCursor(): Order {
+function newOrderCursor(): Order {
   return {
     orderId: "",
     rows: [],
