@@ -39,12 +39,7 @@ export interface ScanSource {
 }
 
 /** Checks that need a column, so a sheet without it gets one note instead of a guess. */
-const CHECK_REQUIREMENTS: Array<{
-  codes: ViolationCode[];
-  field: CanonicalField;
-  en: string;
-  zh: string;
-}> = [
+const CHECK_REQUIREMENTS: Array<{ codes: ViolationCode[]; field: CanonicalField; en: string; zh: string }> = [
   {
     codes: ["MISSING_TRACKING", "INVALID_TRACKING", "DUPLICATE_TRACKING"],
     field: "trackingNumber",
@@ -106,6 +101,9 @@ export function evaluationContext(
   };
 }
 
+const SHIPPED_AT = fieldSlot("shippedAt");
+const PAID_AT = fieldSlot("paidAt");
+
 function duplicateFinding(
   table: OrderTable,
   index: number,
@@ -138,9 +136,6 @@ function duplicateFinding(
   finding.row = finding.rows[0] ?? 0;
   return finding;
 }
-
-const SHIPPED_AT = fieldSlot("shippedAt");
-const PAID_AT = fieldSlot("paidAt");
 
 type CarrierTally = ScanResult["carriers"][number];
 

@@ -1,3 +1,5 @@
+import { hashText } from "../hashText";
+
 /**
  * Tracking numbers used on two or more different orders. Continuation rows of one order were already folded into
  * that order by the reader, so one order repeating its own number does not count.
@@ -25,12 +27,6 @@ export class SharedTrackingNumbers {
     return capacity;
   }
 
-  private static hash(text: string): number {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    return hash;
-  }
-
   private grow(): void {
     const old = this.slots;
     this.mask = (this.mask + 1) * 2 - 1;
@@ -46,7 +42,7 @@ export class SharedTrackingNumbers {
   }
 
   add(orderId: string, trackingNumber: string): void {
-    const hash = SharedTrackingNumbers.hash(trackingNumber);
+    const hash = hashText(trackingNumber);
     const slots = this.slots;
     let slot = hash & this.mask;
     for (;;) {
@@ -76,10 +72,7 @@ export class SharedTrackingNumbers {
 }
 
 export function findSharedTrackingNumbers(
-  ordersWithNumbers: ReadonlyArray<{
-    orderId: string;
-    trackingNumbers: readonly string[];
-  }>,
+  ordersWithNumbers: ReadonlyArray<{ orderId: string; trackingNumbers: readonly string[] }>,
 ): ReadonlyMap<string, string[]> {
   const shared = new SharedTrackingNumbers();
   for (const { orderId, trackingNumbers } of ordersWithNumbers) {

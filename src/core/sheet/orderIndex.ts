@@ -1,4 +1,5 @@
 import type { OrderTable } from "../orders/orderTable";
+import { hashText } from "../hashText";
 
 /**
  * Orders by id, for folding a repeated order id into its order wherever it appears. A Map of a million fresh id
@@ -8,18 +9,9 @@ import type { OrderTable } from "../orders/orderTable";
  * indexes into an OrderTable.
  */
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 /** Slots per expected order: at most half full, so probes stay short. */
 const SLOTS_PER_ORDER = 2;
 const MIN_SLOTS = 64;
-
-/** FNV-1a over the UTF-16 code units. */
-export function hashText(text: string): number {
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
-  return hash;
-}
 
 function slotsFor(orders: number): number {
   let size = MIN_SLOTS;
