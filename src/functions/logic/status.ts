@@ -112,8 +112,6 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
   const out: unknown[][] = new Array(rows);
   // Orders go straight into the scan's column table: no object per row.
   const orders = new OrderTable(rows * cols);
-  /** For each order, the row-major result position its codes go to. */
-  let positions = new Int32Array(Math.min(rows * cols, 1024));
   let mismatch: FunctionErrorValue | undefined;
   for (let r = 0; r < rows; r++) {
     const line: unknown[] = new Array(cols);
@@ -137,8 +135,9 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
         continue;
       }
       const handlingDays = readHandlingDays(cellAt(handling, r, c), "handlingDays", reader);
-      const number = orders.count + 1;
-      const order = orders.add(String(number), number);
+      // An order's "row" is its row-major result position + 1, so each finding says which cell its code goes to.
+      const position = r * cols + c;
+      const order = orders.add(String(orders.count + 1), position + 1);
       let problem: FunctionErrorValue | undefined;
       if (typeof paidAt === "number") orders.setNumber(order, PAID_AT, paidAt);
       else if (paidAt !== undefined) problem = paidAt;
@@ -150,12 +149,6 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
       else if (shipDeadline !== undefined) problem ??= shipDeadline;
       if (typeof handlingDays === "number") orders.setNumber(order, HANDLING_DAYS, handlingDays);
       else if (handlingDays !== undefined) problem ??= handlingDays;
-      if (order === positions.length) {
-        const grown = new Int32Array(Math.min(positions.length * 2, rows * cols));
-        grown.set(positions);
-        positions = grown;
-      }
-      positions[order] = r * cols + c;
       // Until the scan has run, the cell holds its input problem (or nothing).
       line[c] = problem;
     }
@@ -186,18 +179,18 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
   }
 
   // scanOrders lists each order's findings together, in order: join them as they come.
-  const codes: Array<string | undefined> = new Array(orders.count);
+  const codes: Array<string | undefined> = new Array(rows * cols);
   for (const finding of findings) {
-    const index = finding.row - 1;
-    const known = codes[index];
-    codes[index] = known === undefined ? finding.code : known + CODE_SEPARATOR + finding.code;
+    const position = finding.row - 1;
+    const known = codes[position];
+    codes[position] = known === undefined ? finding.code : known + CODE_SEPARATOR + finding.code;
   }
   for (let i = 0; i < orders.count; i++) {
-    const position = positions[i];
+    const position = orders.firstRow(i) - 1;
     const line = out[Math.floor(position / cols)];
     const c = position % cols;
     if (line[c] !== undefined) continue; // an input problem
-    line[c] = codes[i] ?? STATUS_OK;
+    line[c] = codes[position] ?? STATUS_OK;
   }
   return out;
 }
