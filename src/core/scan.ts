@@ -11,10 +11,10 @@ import type {
 import { CANONICAL_FIELDS } from "./model";
 import { ALIEXPRESS_RULEBOOK, type Rulebook } from "./rulebook";
 import { readOrderSheet, type ColumnMapping } from "./sheet";
-import { evaluateOrder, type EvaluationContext, type OrderEvaluation } from "./evaluate/evaluateOrder";
-import { SharedTrackingNumbers } from "./evaluate/duplicates";
+import type { EvaluationContext } from "./evaluate/evaluateOrder";
+import { judgeOrders } from "./evaluate/judgeOrders";
 import { ScanFinding } from "./evaluate/findingText";
-import { fieldSlot, OrderTable } from "./orders/orderTable";
+import { OrderTable } from "./orders/orderTable";
 import { assessFindings, assignPoints } from "./assess";
 import type { ScanResult, SkippedCheck } from "./report/types";
 
@@ -101,42 +101,6 @@ export function evaluationContext(
   };
 }
 
-const SHIPPED_AT = fieldSlot("shippedAt");
-const PAID_AT = fieldSlot("paidAt");
-
-function duplicateFinding(
-  table: OrderTable,
-  index: number,
-  number: string,
-  orderIds: readonly string[],
-  ctx: EvaluationContext,
-): Finding {
-  const orderId = table.orderId(index);
-  // Name at most three other orders: building the full list per order would be quadratic when one number is on
-  // thousands of orders.
-  const named: string[] = [];
-  for (const id of orderIds) {
-    if (id === orderId) continue;
-    named.push(id);
-    if (named.length === 3) break;
-  }
-  const othersCount = orderIds.length - 1;
-  const listed = named.join(", ") + (othersCount > named.length ? ` (+${othersCount - named.length})` : "");
-  const shippedAt = table.get(index, SHIPPED_AT) as number | undefined;
-  const at = shippedAt ?? (table.get(index, PAID_AT) as number | undefined);
-  const finding = new ScanFinding(
-    orderId,
-    "DUPLICATE_TRACKING",
-    ctx.rulebook.violations.DUPLICATE_TRACKING.category,
-    at,
-    { kind: "duplicateTracking", number, listed },
-    ctx.text,
-  );
-  finding.rows = table.rowsOf(index);
-  finding.row = finding.rows[0] ?? 0;
-  return finding;
-}
-
 type CarrierTally = ScanResult["carriers"][number];
 
 /**
@@ -154,50 +118,50 @@ export function scanOrders(
   const table = orderSource instanceof OrderTable ? orderSource : OrderTable.of(orderSource);
   const count = table.count;
   const ctx = evaluationContext(options, rulebook, present);
-  const checkDuplicates = ctx.checkTracking;
-  const sharedNumbers = new SharedTrackingNumbers(checkDuplicates ? count : 0);
-  // One pass: each order's findings are appended to one array; ends[i] is where order i's findings stop.
+  // Findings are appended in one array; ends[i] is where order i's own findings stop.
   let findings: Finding[] = [];
   const ends = new Int32Array(count);
   const carrierOf: Array<string | undefined> = new Array(count);
-  const facts: OrderEvaluation = { checks: [] };
-  for (let i = 0; i < count; i++) {
-    const before = findings.length;
-    evaluateOrder(table, i, ctx, findings, facts);
-    if (findings.length > before) {
-      const rows = table.rowsOf(i);
-      for (let f = before; f < findings.length; f++) {
-        const item = findings[f] as Finding;
-        item.row = rows[0] ?? 0;
-        item.rows = rows;
+  /** The order index of each DUPLICATE_TRACKING finding (they come after all others). */
+  const duplicateOrders: number[] = [];
+  let rowsIndex = -1;
+  let rows: number[] = [];
+  const maxReuse = judgeOrders(table, ctx, {
+    flag(index, code, at, text) {
+      const finding = new ScanFinding(
+        table.orderId(index),
+        code,
+        rulebook.violations[code].category,
+        at,
+        text,
+        ctx.text,
+      );
+      // An order's findings share one rows list, made only when the order is flagged.
+      if (index !== rowsIndex) {
+        rowsIndex = index;
+        rows = table.rowsOf(index);
       }
-    }
-    ends[i] = findings.length;
-    carrierOf[i] = facts.carrier;
-    if (checkDuplicates) {
-      for (const check of facts.checks) {
-        if (!check.placeholder && check.normalized) sharedNumbers.add(table.orderId(i), check.normalized);
-      }
-    }
-  }
+      finding.rows = rows;
+      finding.row = rows[0] ?? 0;
+      findings.push(finding);
+      if (code === "DUPLICATE_TRACKING") duplicateOrders.push(index);
+    },
+    judged(index, carrier) {
+      ends[index] = findings.length;
+      carrierOf[index] = carrier;
+    },
+  });
 
-  const shared = sharedNumbers.result();
-  let maxReuse = 0;
-  if (shared.size > 0) {
-    const duplicateByOrder = new Map<string, { number: string; orderIds: string[] }>();
-    for (const [number, orderIds] of shared) {
-      maxReuse = Math.max(maxReuse, orderIds.length);
-      for (const orderId of orderIds)
-        if (!duplicateByOrder.has(orderId)) duplicateByOrder.set(orderId, { number, orderIds });
-    }
-    // Merge each order's DUPLICATE_TRACKING after its own findings, keeping findings grouped by order.
+  if (duplicateOrders.length > 0) {
+    // DUPLICATE_TRACKING findings came last, in order index order: put each after its order's own findings.
     const merged: Finding[] = [];
     let start = 0;
+    let next = 0;
+    const firstDuplicate = findings.length - duplicateOrders.length;
     for (let i = 0; i < count; i++) {
       for (let f = start; f < (ends[i] as number); f++) merged.push(findings[f] as Finding);
       start = ends[i] as number;
-      const duplicate = duplicateByOrder.get(table.orderId(i));
-      if (duplicate) merged.push(duplicateFinding(table, i, duplicate.number, duplicate.orderIds, ctx));
+      if (duplicateOrders[next] === i) merged.push(findings[firstDuplicate + next++] as Finding);
       ends[i] = merged.length;
     }
     findings = merged;

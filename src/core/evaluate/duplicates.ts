@@ -13,8 +13,8 @@ export class SharedTrackingNumbers {
   private slots: Int32Array;
   private mask: number;
   private readonly numbers: string[] = [];
-  private readonly firstOrder: string[] = [];
-  private readonly shared = new Map<string, string[]>();
+  private readonly firstOrder: number[] = [];
+  private readonly shared = new Map<string, number[]>();
 
   constructor(expected = 1024) {
     this.mask = SharedTrackingNumbers.capacityFor(expected) - 1;
@@ -41,7 +41,8 @@ export class SharedTrackingNumbers {
     this.slots = slots;
   }
 
-  add(orderId: string, trackingNumber: string): void {
+  /** Notes that order `order` (its index) carries `trackingNumber`; orders must be added in ascending order. */
+  add(order: number, trackingNumber: string): void {
     const hash = hashText(trackingNumber);
     const slots = this.slots;
     let slot = hash & this.mask;
@@ -49,34 +50,24 @@ export class SharedTrackingNumbers {
       const entry = slots[slot * 2 + 1] as number;
       if (entry === 0) break;
       if (slots[slot * 2] === hash && this.numbers[entry - 1] === trackingNumber) {
-        const first = this.firstOrder[entry - 1] as string;
-        if (first === orderId) return;
+        const first = this.firstOrder[entry - 1] as number;
+        if (first === order) return;
         const orders = this.shared.get(trackingNumber);
-        if (!orders) this.shared.set(trackingNumber, [first, orderId]);
-        else if (!orders.includes(orderId)) orders.push(orderId);
+        if (!orders) this.shared.set(trackingNumber, [first, order]);
+        else if (orders[orders.length - 1] !== order) orders.push(order);
         return;
       }
       slot = (slot + 1) & this.mask;
     }
     this.numbers.push(trackingNumber);
-    this.firstOrder.push(orderId);
+    this.firstOrder.push(order);
     slots[slot * 2] = hash;
     slots[slot * 2 + 1] = this.numbers.length;
     if (this.numbers.length * 2 > this.mask + 1) this.grow();
   }
 
-  /** number -> the distinct orders using it, for numbers on two or more orders. */
-  result(): ReadonlyMap<string, string[]> {
+  /** number -> the distinct orders (ascending indexes) using it, for numbers on two or more orders. */
+  result(): ReadonlyMap<string, readonly number[]> {
     return this.shared;
   }
-}
-
-export function findSharedTrackingNumbers(
-  ordersWithNumbers: ReadonlyArray<{ orderId: string; trackingNumbers: readonly string[] }>,
-): ReadonlyMap<string, string[]> {
-  const shared = new SharedTrackingNumbers();
-  for (const { orderId, trackingNumbers } of ordersWithNumbers) {
-    for (const number of trackingNumbers) shared.add(orderId, number);
-  }
-  return shared.result();
 }

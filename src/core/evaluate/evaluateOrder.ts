@@ -1,10 +1,10 @@
-import type { Finding, Instant, ViolationCode } from "../model";
+import type { Instant, ViolationCode } from "../model";
 import { classifyStatus, isBuyerSideReason, type Rulebook } from "../rulebook";
-import { checkTrackingCell, type TrackingCheck } from "../tracking";
+import { judgeTrackingCell, newTrackingCellVerdict, type TrackingCellVerdict } from "../tracking";
 import { deadlineOf, type DeadlineSettings } from "./deadline";
 import { fieldSlot, type OrderTable } from "../orders/orderTable";
 import { DAYS, HOURS } from "./durations";
-import { ScanFinding, type FindingText, type FindingTextContext } from "./findingText";
+import type { FindingText, FindingTextContext } from "./findingText";
 
 /** What one evaluation needs besides the order. */
 export interface EvaluationContext {
@@ -28,37 +28,26 @@ export interface EvaluationContext {
  * for every order, so a million-row sheet does not allocate a million of them.
  */
 export interface OrderEvaluation {
-  /** Every number in the tracking cell, judged (the scan looks for numbers shared between orders in these). */
-  checks: readonly TrackingCheck[];
+  /** The tracking cell, judged: its numbers are what another order could share. */
+  tracking: TrackingCellVerdict;
   carrier?: string;
 }
 
-const NO_CHECKS: readonly TrackingCheck[] = [];
+export function newOrderEvaluation(): OrderEvaluation {
+  return { tracking: newTrackingCellVerdict() };
+}
+
+/**
+ * Where evaluation reports what it finds. The scan turns each code into a finding with its message; AE.STATUS only
+ * joins the codes, so no finding object is made for a formula.
+ */
+export interface FindingSink {
+  /** Order `index` raises `code`, dated `at`, with what its message would say. */
+  flag(index: number, code: ViolationCode, at: Instant | undefined, text: FindingText): void;
+}
 
 const SHIPPED_CLASSES = new Set(["shipped", "partlyShipped", "completed"]);
 const CANCELLED_CLASSES = new Set(["cancelled", "refunded"]);
-
-function finding(
-  orderId: string,
-  code: ViolationCode,
-  text: FindingText,
-  ctx: EvaluationContext,
-  at: Instant | undefined,
-): Finding {
-  return new ScanFinding(orderId, code, ctx.rulebook.violations[code].category, at, text, ctx.text);
-}
-
-/** The first number that fails, and how many more do. */
-function trackingProblemText(checks: readonly TrackingCheck[]): FindingText {
-  let first: TrackingCheck | undefined;
-  let others = 0;
-  for (const check of checks) {
-    if (check.valid) continue;
-    if (first === undefined) first = check;
-    else others++;
-  }
-  return { kind: "invalidTracking", first: first as TrackingCheck, others };
-}
 
 const SHIPPED_AT = fieldSlot("shippedAt");
 const PAID_AT = fieldSlot("paidAt");
@@ -75,33 +64,23 @@ const CANCEL_REASON = fieldSlot("cancelReason");
 const known = (instant: number): Instant | undefined => (instant === instant ? instant : undefined);
 
 /**
- * Appends to `findings` every code order `index` of `table` raises on its own (DUPLICATE_TRACKING needs all orders
- * and is added by the scan), and fills `facts` with its tracking checks and carrier. The findings' `row` and `rows`
- * are left for the caller to set, so an order needs no rows list unless it is flagged. Dates are read as numbers,
+ * Reports to `sink` every code order `index` of `table` raises on its own (DUPLICATE_TRACKING needs all orders and
+ * is found by `judgeOrders`), and fills `facts` with its tracking checks and carrier. Dates are read as numbers,
  * NaN where the sheet gave none.
  */
 export function evaluateOrder(
   table: OrderTable,
   index: number,
   ctx: EvaluationContext,
-  findings: Finding[],
+  sink: FindingSink,
   facts: OrderEvaluation,
 ): void {
-  const orderId = table.orderId(index);
   const statusClass = classifyStatus(table.get(index, STATUS) as string | undefined, ctx.rulebook);
   const trackingText = table.get(index, TRACKING) as string | undefined;
   const trackingCell = trackingText === undefined ? "" : trackingText.trim();
   const hasTracking = trackingCell !== "";
-  const checks = hasTracking ? checkTrackingCell(trackingCell) : NO_CHECKS;
-  let carrier = (table.get(index, CARRIER) as string | undefined)?.trim() || undefined;
-  let allValid = true;
-  for (let c = 0; c < checks.length; c++) {
-    const check = checks[c] as TrackingCheck;
-    if (carrier === undefined && check.carrier) carrier = check.carrier;
-    if (!check.valid) allValid = false;
-  }
-  facts.checks = checks;
-  facts.carrier = carrier;
+  const tracking = judgeTrackingCell(trackingCell, facts.tracking);
+  facts.carrier = (table.get(index, CARRIER) as string | undefined)?.trim() || tracking.carrier;
 
   if (statusClass === "unpaid") return;
 
@@ -124,7 +103,7 @@ export function evaluateOrder(
     const reason = (table.get(index, CANCEL_REASON) as string | undefined)?.trim();
     if (reason && !isBuyerSideReason(reason, ctx.rulebook)) {
       const at = known(hasDeadline ? deadline : paidAt);
-      findings.push(finding(orderId, "SELLER_CANCELLED", { kind: "sellerCancelled", reason }, ctx, at));
+      sink.flag(index, "SELLER_CANCELLED", at, { kind: "sellerCancelled", reason });
     }
     return;
   }
@@ -133,25 +112,25 @@ export function evaluateOrder(
     if (!hasDeadline) return;
     const left = deadline - ctx.asOf;
     if (left < 0) {
-      findings.push(finding(orderId, "OVERDUE_UNSHIPPED", { kind: "overdue", deadline, late: -left }, ctx, deadline));
+      sink.flag(index, "OVERDUE_UNSHIPPED", deadline, { kind: "overdue", deadline, late: -left });
     } else if (left <= ctx.dueSoonHours * HOURS) {
-      findings.push(finding(orderId, "DUE_SOON", { kind: "dueSoon", deadline, left }, ctx, deadline));
+      sink.flag(index, "DUE_SOON", deadline, { kind: "dueSoon", deadline, left });
     }
     return;
   }
 
   if (hasShipTime && hasDeadline && shippedAt > deadline) {
     const late = shippedAt - deadline;
-    findings.push(finding(orderId, "SHIPPED_LATE", { kind: "shippedLate", deadline, late }, ctx, shippedAt));
+    sink.flag(index, "SHIPPED_LATE", shippedAt, { kind: "shippedLate", deadline, late });
   }
 
   if (ctx.checkTracking) {
-    if (!hasTracking || !allValid) {
+    if (!hasTracking || !tracking.valid) {
       const shipmentMoment = known(hasShipTime ? shippedAt : hasDeadline ? deadline : paidAt);
       if (!hasTracking) {
-        findings.push(finding(orderId, "MISSING_TRACKING", { kind: "missingTracking" }, ctx, shipmentMoment));
+        sink.flag(index, "MISSING_TRACKING", shipmentMoment, { kind: "missingTracking" });
       } else {
-        findings.push(finding(orderId, "INVALID_TRACKING", trackingProblemText(checks), ctx, shipmentMoment));
+        sink.flag(index, "INVALID_TRACKING", shipmentMoment, { kind: "invalidTracking", cell: trackingCell });
       }
     }
   }
@@ -162,12 +141,12 @@ export function evaluateOrder(
     if (firstScanAt === firstScanAt) {
       const wait = firstScanAt - shippedAt;
       if (wait > onlineWindow) {
-        findings.push(finding(orderId, "NOT_ONLINE", { kind: "firstScanLate", waited: wait }, ctx, shippedAt));
+        sink.flag(index, "NOT_ONLINE", shippedAt, { kind: "firstScanLate", waited: wait });
       }
     } else if (!table.has(index, DELIVERED_AT)) {
       const since = ctx.asOf - shippedAt;
       if (since > ctx.rulebook.noFirstScanDays.value * DAYS) {
-        findings.push(finding(orderId, "NOT_ONLINE", { kind: "noFirstScan", waited: since }, ctx, shippedAt));
+        sink.flag(index, "NOT_ONLINE", shippedAt, { kind: "noFirstScan", waited: since });
       }
     }
   }

@@ -1,7 +1,7 @@
 import type { Category, Finding, Instant, Localized, ViolationCode } from "../model";
 import type { Rulebook } from "../rulebook";
 import { formatInstant } from "../dates/zone";
-import type { TrackingCheck } from "../tracking";
+import { checkTrackingCell, type TrackingCheck } from "../tracking";
 import { formatDuration } from "./durations";
 
 /**
@@ -14,7 +14,8 @@ export type FindingText =
   | { kind: "dueSoon"; deadline: Instant; left: number }
   | { kind: "shippedLate"; deadline: Instant; late: number }
   | { kind: "missingTracking" }
-  | { kind: "invalidTracking"; first: TrackingCheck; others: number }
+  /** The tracking cell (trimmed): its failing numbers are found again when the message is read. */
+  | { kind: "invalidTracking"; cell: string }
   | { kind: "duplicateTracking"; number: string; listed: string }
   | { kind: "firstScanLate"; waited: number }
   | { kind: "noFirstScan"; waited: number }
@@ -60,12 +61,14 @@ export function describeFinding(text: FindingText, context: FindingTextContext):
         zh: "已标记发货但没有运单号",
       };
     case "invalidTracking": {
-      const number = text.first.input.trim();
-      const more =
-        text.others > 0 ? { en: ` (+${text.others} more)`, zh: `（另有 ${text.others} 个）` } : { en: "", zh: "" };
+      const failing = checkTrackingCell(text.cell).filter((check) => !check.valid);
+      const first = failing[0] as TrackingCheck;
+      const others = failing.length - 1;
+      const number = first.input.trim();
+      const more = others > 0 ? { en: ` (+${others} more)`, zh: `（另有 ${others} 个）` } : { en: "", zh: "" };
       return {
-        en: `Tracking number ${number}: ${text.first.message}${more.en}`,
-        zh: `运单号 ${number}：${text.first.messageZh}${more.zh}`,
+        en: `Tracking number ${number}: ${first.message}${more.en}`,
+        zh: `运单号 ${number}：${first.messageZh}${more.zh}`,
       };
     }
     case "duplicateTracking":

@@ -2,7 +2,7 @@
  * A tracking cell may hold several numbers ("LP001, LP002", one per line, "a; b", "a / b"), a word that means
  * "no number" ("N/A", "无", "-"), or nothing. These functions split and judge such cells.
  */
-import { checkTrackingNumber, hasVisibleText } from "./classify";
+import { checkTrackingNumber, hasVisibleText, judgeTrackingNumber, type TrackingVerdict } from "./classify";
 import { normalizeTrackingNumber } from "./normalize";
 import { isPlaceholderWord } from "./placeholders";
 import type { TrackingCheck } from "./types";
@@ -25,11 +25,6 @@ export function isPlaceholderTrackingCell(cell: string): boolean {
   const s = normalizeTrackingNumber(text);
   if (s.length === 0) return hasVisibleText(text);
   return isPlaceholderWord(s) || ALL_ZEROS.test(s);
-}
-
-interface Part {
-  text: string;
-  check: TrackingCheck;
 }
 
 function isSeparator(c: number): boolean {
@@ -68,25 +63,40 @@ function isSpace(c: number): boolean {
 }
 
 /** A piece with inner spaces is one spaced-out number, unless it reads as several recognisable numbers. */
-function splitOnSpaces(piece: string, whole: TrackingCheck, out: Part[]): void {
+function splitOnSpaces(piece: string, whole: TrackingCheck, out: TrackingCheck[]): void {
   if (whole.formatId === undefined) {
     const tokens = piece.split(WHITESPACE);
     if (tokens.length > 1) {
       const checks = tokens.map(checkTrackingNumber);
       if (checks.every((c) => c.formatId !== undefined)) {
-        for (let i = 0; i < tokens.length; i++) out.push({ text: tokens[i], check: checks[i] });
+        for (const check of checks) out.push(check);
         return;
       }
     }
   }
-  out.push({ text: piece, check: whole });
+  out.push(whole);
 }
 
-function cellParts(cell: unknown): Part[] {
+/** Letters, digits and the punctuation of one number: neither a separator nor a space. */
+function isPlainAscii(c: number): boolean {
+  return c > 32 && c < 127 && c !== 44 && c !== 47 && c !== 59 && c !== 124;
+}
+
+/** How many leading characters need no splitting; the whole length for a cell holding one plain number. */
+function plainPrefix(text: string): number {
+  let i = 0;
+  while (i < text.length && isPlainAscii(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function cellChecks(cell: unknown): TrackingCheck[] {
   const text = asText(cell);
+  const n = text.length;
+  let i = plainPrefix(text);
+  if (i === n) return n === 0 ? [] : [checkTrackingNumber(text)]; // the common case: one number, nothing around it
   let separated = false;
   let spaced = false;
-  for (let i = 0; i < text.length; i++) {
+  for (; i < n; i++) {
     const c = text.charCodeAt(i);
     if (isSeparator(c)) {
       separated = true;
@@ -95,28 +105,28 @@ function cellParts(cell: unknown): Part[] {
     if (isSpace(c)) spaced = true;
   }
   if (!separated) {
-    if (!spaced) return hasVisibleText(text) ? [{ text, check: checkTrackingNumber(text) }] : []; // the common case
+    if (!spaced) return hasVisibleText(text) ? [checkTrackingNumber(text)] : [];
     const piece = text.trim();
     if (!hasVisibleText(piece)) return [];
-    const parts: Part[] = [];
-    splitOnSpaces(piece, checkTrackingNumber(piece), parts);
-    return parts;
+    const checks: TrackingCheck[] = [];
+    splitOnSpaces(piece, checkTrackingNumber(piece), checks);
+    return checks;
   }
   const trimmed = text.trim();
-  if (isPlaceholderTrackingCell(trimmed)) return [{ text: trimmed, check: checkTrackingNumber(trimmed) }];
+  if (isPlaceholderTrackingCell(trimmed)) return [checkTrackingNumber(trimmed)];
   const pieces = trimmed.replace(NOT_APPLICABLE, "$1N A").split(SEPARATORS);
-  const parts: Part[] = [];
+  const checks: TrackingCheck[] = [];
   for (const raw of pieces) {
     const piece = raw.trim();
     if (normalizeTrackingNumber(piece).length === 0) continue;
-    splitOnSpaces(piece, checkTrackingNumber(piece), parts);
+    splitOnSpaces(piece, checkTrackingNumber(piece), checks);
   }
   // Next to real numbers, "N/A" or "无" only says "no further number".
-  if (parts.length > 1) {
-    const numbers = parts.filter((p) => !isPlaceholderWord(p.check.normalized));
+  if (checks.length > 1) {
+    const numbers = checks.filter((check) => !isPlaceholderWord(check.normalized));
     if (numbers.length > 0) return numbers;
   }
-  return parts;
+  return checks;
 }
 
 /**
@@ -125,8 +135,8 @@ function cellParts(cell: unknown): Part[] {
  */
 export function splitTrackingNumbers(cell: string): string[] {
   const out: string[] = [];
-  for (const part of cellParts(cell)) {
-    const s = part.check.normalized;
+  for (const check of cellChecks(cell)) {
+    const s = check.normalized;
     if (s.length > 0 && !isPlaceholderWord(s)) out.push(s);
   }
   return out;
@@ -137,5 +147,45 @@ export function splitTrackingNumbers(cell: string): string[] {
  * check with placeholder:true and problem "PLACEHOLDER".
  */
 export function checkTrackingCell(cell: string): TrackingCheck[] {
-  return cellParts(cell).map((p) => p.check);
+  return cellChecks(cell);
+}
+
+/** What the scan needs from a whole tracking cell: `TrackingCellVerdict` is filled in place, once per order. */
+export interface TrackingCellVerdict {
+  /** Every number in the cell is valid (true for a cell with no number). */
+  valid: boolean;
+  /** The carrier of the first number that has one. */
+  carrier: string | undefined;
+  /** The normalised numbers that are not placeholders (the first `count` entries): what another order could share. */
+  numbers: string[];
+  count: number;
+}
+
+export function newTrackingCellVerdict(): TrackingCellVerdict {
+  return { valid: true, carrier: undefined, numbers: [], count: 0 };
+}
+
+const numberVerdict: TrackingVerdict = { normalized: "", valid: false, placeholder: false, carrier: undefined };
+
+function note(verdict: TrackingCellVerdict, number: TrackingVerdict | TrackingCheck): void {
+  if (!number.valid) verdict.valid = false;
+  if (verdict.carrier === undefined && number.carrier) verdict.carrier = number.carrier;
+  if (!number.placeholder && number.normalized) verdict.numbers[verdict.count++] = number.normalized;
+}
+
+/**
+ * Judges a cell the way `checkTrackingCell` does, into `verdict`: a cell holding one plain number (nearly every
+ * cell) is judged without building its TrackingCheck; others go through `checkTrackingCell`.
+ */
+export function judgeTrackingCell(cell: string, verdict: TrackingCellVerdict): TrackingCellVerdict {
+  verdict.valid = true;
+  verdict.carrier = undefined;
+  verdict.count = 0; // the array is reused: emptying it would free its storage on every cell
+  const n = cell.length;
+  if (plainPrefix(cell) === n) {
+    if (n > 0) note(verdict, judgeTrackingNumber(cell, numberVerdict));
+    return verdict;
+  }
+  for (const check of cellChecks(cell)) note(verdict, check);
+  return verdict;
 }

@@ -295,8 +295,8 @@ export function hasVisibleText(text: string): boolean {
   return VISIBLE.test(text);
 }
 
-/** What matched no format: a digit run or one repeated character is a placeholder, Excel's 1.23E+21 gets its own word. */
-function unknown(input: string, s: string, n: number): TrackingCheck {
+/** Why a number that matched no format is a placeholder (one repeated character, a serial digit run), or null. */
+function unknownPlaceholder(s: string, n: number): SerialPattern | "zeros" | "repeated" | null {
   let same = n >= MIN_REPEATED_CHARS;
   let digitsOnly = true;
   for (let i = 0; i < n; i++) {
@@ -304,30 +304,66 @@ function unknown(input: string, s: string, n: number): TrackingCheck {
     if (c !== s.charCodeAt(0)) same = false;
     if (c < 48 || c > 57) digitsOnly = false;
   }
-  if (same)
-    return unmatched(input, s, "PLACEHOLDER", say.placeholderNumber(s.charCodeAt(0) === 48 ? "zeros" : "repeated"));
-  if (digitsOnly) {
-    const pattern = serialPattern(s, 0, n);
-    if (pattern !== null) return unmatched(input, s, "PLACEHOLDER", say.placeholderNumber(pattern));
-  }
+  if (same) return s.charCodeAt(0) === 48 ? "zeros" : "repeated";
+  return digitsOnly ? serialPattern(s, 0, n) : null;
+}
+
+/** What matched no format: a digit run or one repeated character is a placeholder, Excel's 1.23E+21 gets its own word. */
+function unknown(input: string, s: string, n: number): TrackingCheck {
+  const pattern = unknownPlaceholder(s, n);
+  if (pattern !== null) return unmatched(input, s, "PLACEHOLDER", say.placeholderNumber(pattern));
   if (SCIENTIFIC.test(input)) return unmatched(input, s, "UNKNOWN_FORMAT", say.SCIENTIFIC_NOTATION);
   return unmatched(input, s, "UNKNOWN_FORMAT", say.UNKNOWN_FORMAT);
 }
 
+/** How a normalised number matched: the outcome of `matchNumber`, with the details left in `matched`. */
+const enum Outcome {
+  /** Nothing visible. */
+  Empty,
+  /** A word or mark that means "no number" ("N/A", "-", "无"). */
+  PlaceholderWord,
+  /** A format matched and its check digit (if any) passed. */
+  Recognised,
+  /** A shape matched but its check digit did not, or (S10) its country is unknown. */
+  Failed,
+  /** No format matched. */
+  Unknown,
+}
+
 /**
- * Judges one tracking number. Preference when several formats match: a passing check digit; then a failed
- * check digit on a distinctive shape (UPU S10 with a real country, UPS 1Z, USPS IMpb…); then a shape without check
- * digit; then a failed check digit on a generic digit run; then "no known format".
+ * What `matchNumber` found besides its outcome, kept in one reused object so judging a number allocates nothing:
+ * the format, where its body starts, the expected check character (-1 if none) and the S10 operator.
  */
-export function checkTrackingNumber(raw: string): TrackingCheck {
-  const input = typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
-  const s = normalizeTrackingNumber(input);
+const matched: {
+  format: CompiledFormat | undefined;
+  body: number;
+  expected: number;
+  operator: CompiledOperator | undefined;
+} = { format: undefined, body: 0, expected: -1, operator: undefined };
+
+function found(
+  outcome: Outcome,
+  format: CompiledFormat,
+  body: number,
+  expected: number,
+  operator: CompiledOperator | undefined,
+): Outcome {
+  matched.format = format;
+  matched.body = body;
+  matched.expected = expected;
+  matched.operator = operator;
+  return outcome;
+}
+
+/**
+ * Matches normalised number `s` against the formats. Preference when several match: a passing check digit; then a
+ * failed check digit on a distinctive shape (UPU S10 with a real country, UPS 1Z, USPS IMpb…); then a shape without
+ * check digit; then a failed check digit on a generic digit run; then "no known format".
+ */
+function matchNumber(input: string, s: string): Outcome {
   const n = s.length;
-  if (n === 0)
-    return hasVisibleText(input)
-      ? unmatched(input, s, "PLACEHOLDER", say.PLACEHOLDER_WORD)
-      : unmatched(input, s, "EMPTY", say.EMPTY);
-  if (isPlaceholderWord(s)) return unmatched(input, s, "PLACEHOLDER", say.PLACEHOLDER_WORD);
+  if (n === 0) return hasVisibleText(input) ? Outcome.PlaceholderWord : Outcome.Empty;
+  if (isPlaceholderWord(s)) return Outcome.PlaceholderWord;
   const first = s.charCodeAt(0);
   const candidates = n <= MAX_LENGTH && first < ASCII ? DISPATCH[n][first] : NONE;
 
@@ -370,7 +406,7 @@ export function checkTrackingNumber(raw: string): TrackingCheck {
         }
         continue;
       }
-      if (passed) return recognised(input, s, n, format, body, operator);
+      if (passed) return found(Outcome.Recognised, format, body, expected, operator);
       if (strong === undefined) {
         strong = format;
         strongBody = body;
@@ -379,7 +415,7 @@ export function checkTrackingNumber(raw: string): TrackingCheck {
       }
       continue;
     }
-    if (passed) return recognised(input, s, n, format, body, undefined);
+    if (passed) return found(Outcome.Recognised, format, body, expected, undefined);
     if (spec.distinctive) {
       if (strong === undefined) {
         strong = format;
@@ -393,8 +429,79 @@ export function checkTrackingNumber(raw: string): TrackingCheck {
       weakExpected = expected;
     }
   }
-  if (strong !== undefined) return failed(input, s, n, strong, strongBody, strongExpected, strongOperator);
-  if (shape !== undefined) return recognised(input, s, n, shape, shapeBody, undefined);
-  if (weak !== undefined) return failed(input, s, n, weak, weakBody, weakExpected, undefined);
-  return unknown(input, s, n);
+  if (strong !== undefined) return found(Outcome.Failed, strong, strongBody, strongExpected, strongOperator);
+  if (shape !== undefined) return found(Outcome.Recognised, shape, shapeBody, -1, undefined);
+  if (weak !== undefined) return found(Outcome.Failed, weak, weakBody, weakExpected, undefined);
+  return Outcome.Unknown;
+}
+
+const asInput = (raw: unknown): string =>
+  typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
+
+/** Judges one tracking number: its format, carrier, check digit and whether it is a placeholder, with a message. */
+export function checkTrackingNumber(raw: string): TrackingCheck {
+  const input = asInput(raw);
+  const s = normalizeTrackingNumber(input);
+  const n = s.length;
+  switch (matchNumber(input, s)) {
+    case Outcome.Empty:
+      return unmatched(input, s, "EMPTY", say.EMPTY);
+    case Outcome.PlaceholderWord:
+      return unmatched(input, s, "PLACEHOLDER", say.PLACEHOLDER_WORD);
+    case Outcome.Recognised:
+      return recognised(input, s, n, matched.format as CompiledFormat, matched.body, matched.operator);
+    case Outcome.Failed:
+      return failed(input, s, n, matched.format as CompiledFormat, matched.body, matched.expected, matched.operator);
+    case Outcome.Unknown:
+      return unknown(input, s, n);
+  }
+}
+
+/**
+ * The part of a number's check the scan needs for every number (is it valid, is it a placeholder, whose is it),
+ * without the TrackingCheck, its messages and URL, which only a failing number's finding may ever show. Always
+ * equal to the same fields of `checkTrackingNumber`.
+ */
+export interface TrackingVerdict {
+  normalized: string;
+  valid: boolean;
+  placeholder: boolean;
+  carrier: string | undefined;
+}
+
+/** Fills `verdict` for one number and returns it. */
+export function judgeTrackingNumber(raw: string, verdict: TrackingVerdict): TrackingVerdict {
+  const input = asInput(raw);
+  const s = normalizeTrackingNumber(input);
+  const n = s.length;
+  verdict.normalized = s;
+  verdict.valid = false;
+  verdict.placeholder = false;
+  verdict.carrier = undefined;
+  switch (matchNumber(input, s)) {
+    case Outcome.Empty:
+      break;
+    case Outcome.PlaceholderWord:
+      verdict.placeholder = true;
+      break;
+    case Outcome.Recognised: {
+      const format = matched.format as CompiledFormat;
+      verdict.placeholder = placeholderPattern(format.spec, s, n, matched.body) !== null;
+      verdict.valid = !verdict.placeholder;
+      verdict.carrier = matched.operator !== undefined ? matched.operator.carrier : format.spec.carrier;
+      break;
+    }
+    case Outcome.Failed: {
+      const format = matched.format as CompiledFormat;
+      const operator = matched.operator;
+      if (format.isS10 && operator === undefined) break; // an unknown country: no carrier, not a placeholder
+      verdict.placeholder = placeholderPattern(format.spec, s, n, matched.body) !== null;
+      verdict.carrier = operator !== undefined ? operator.carrier : format.spec.carrier;
+      break;
+    }
+    case Outcome.Unknown:
+      verdict.placeholder = unknownPlaceholder(s, n) !== null;
+      break;
+  }
+  return verdict;
 }

@@ -12,8 +12,15 @@ export type {
   TrackingProblem,
 } from "./types";
 export { normalizeTrackingNumber } from "./normalize";
-export { checkTrackingNumber } from "./classify";
-export { checkTrackingCell, isPlaceholderTrackingCell, splitTrackingNumbers } from "./cell";
+export { checkTrackingNumber, judgeTrackingNumber, type TrackingVerdict } from "./classify";
+export {
+  checkTrackingCell,
+  isPlaceholderTrackingCell,
+  judgeTrackingCell,
+  newTrackingCellVerdict,
+  splitTrackingNumbers,
+  type TrackingCellVerdict,
+} from "./cell";
 export { TRACKING_FORMATS } from "./formats";
 export { S10_OPERATORS } from "./s10Countries";
 export type { S10Operator } from "./s10Countries";

@@ -2,7 +2,7 @@ import { ORDER_EVIDENCE_DAY_FIRST, ORDER_EVIDENCE_EITHER, ORDER_EVIDENCE_MONTH_F
 import { formatInstant } from "../../core/dates/zone";
 import { invalidValue, type FunctionErrorValue } from "./errors";
 import { cellAt, OUTSIDE, type Arg } from "./matrix";
-import { readInstant, type CellReader } from "./inputs";
+import { readInstantInto, type CellReader } from "./inputs";
 import { say } from "./language";
 
 export type DateValue = number | undefined | FunctionErrorValue;
@@ -48,13 +48,14 @@ export function readDateArgs(
     for (let r = 0; r < arg.rows; r++) {
       for (let c = 0; c < arg.cols; c++, index++) {
         const raw = cellAt(arg, r, c);
-        const value = raw === OUTSIDE ? undefined : readInstant(raw, parameter, reader);
-        if (typeof value !== "number") {
+        if (raw === OUTSIDE) {
           instants[index] = NaN;
-          if (value !== undefined) errors.set(index, value);
           continue;
         }
-        instants[index] = value;
+        const problem = readInstantInto(raw, parameter, reader);
+        instants[index] = out.instant;
+        if (problem !== undefined) errors.set(index, problem);
+        if (problem !== undefined || out.instant !== out.instant) continue;
         if (typeof raw !== "string") continue;
         const evidence = out.evidence;
         if (evidence === ORDER_EVIDENCE_DAY_FIRST) dayFirst++;
@@ -90,15 +91,31 @@ export function readDateArgs(
   return read;
 }
 
-/** A date argument's value at a result position, broadcasting single rows and columns like `cellAt`. */
-export function dateAt(date: DateArg, row: number, col: number): DateValue {
+/** Where a result position falls in a date argument's own cells (broadcasting like `cellAt`), or -1. */
+function indexAt(date: DateArg, row: number, col: number): number {
   const arg = date.arg;
-  if (arg.cells === undefined) return undefined;
+  if (arg.cells === undefined) return -1;
   const r = arg.rows === 1 ? 0 : row;
   const c = arg.cols === 1 ? 0 : col;
-  if (r >= arg.rows || c >= arg.cols) return undefined;
-  const index = r * arg.cols + c;
-  const instant = date.instants[index];
-  if (instant === instant) return instant;
-  return date.errors.size === 0 ? undefined : date.errors.get(index);
+  if (r >= arg.rows || c >= arg.cols) return -1;
+  return r * arg.cols + c;
+}
+
+/** A date argument's instant at a result position: NaN when blank, bad or outside (then see `dateErrorAt`). */
+export function instantAt(date: DateArg, row: number, col: number): number {
+  const index = indexAt(date, row, col);
+  return index < 0 ? NaN : (date.instants[index] as number);
+}
+
+/** The error a date argument's cell shows at a result position, if any. */
+export function dateErrorAt(date: DateArg, row: number, col: number): FunctionErrorValue | undefined {
+  if (date.errors.size === 0) return undefined;
+  const index = indexAt(date, row, col);
+  return index < 0 ? undefined : date.errors.get(index);
+}
+
+/** A date argument's value at a result position, broadcasting single rows and columns like `cellAt`. */
+export function dateAt(date: DateArg, row: number, col: number): DateValue {
+  const instant = instantAt(date, row, col);
+  return instant === instant ? instant : dateErrorAt(date, row, col);
 }

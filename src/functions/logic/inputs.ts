@@ -72,12 +72,25 @@ export function readInstant(
   parameter: string,
   reader: CellReader,
 ): number | undefined | FunctionErrorValue {
+  const problem = readInstantInto(value, parameter, reader);
+  if (problem !== undefined) return problem;
+  const instant = reader.out.instant;
+  return instant === instant ? instant : undefined;
+}
+
+/**
+ * `readInstant` for a whole column: the instant is left in `reader.out.instant` (NaN when blank) and only an error
+ * is returned, so reading a date boxes no number.
+ */
+export function readInstantInto(value: unknown, parameter: string, reader: CellReader): FunctionErrorValue | undefined {
+  const out = reader.out;
+  out.instant = NaN;
   if (isBlankInput(value) || value === 0) return undefined;
   if (typeof value === "boolean") return notADate(parameter, value, reader.lang);
-  const out = reader.out;
   if (typeof value === "number" || typeof value === "string" || value instanceof Date) {
     readDateCell(value, reader.dates, undefined, out);
-    if (out.problem === DATE_OK) return out.instant === out.instant ? out.instant : undefined;
+    if (out.problem === DATE_OK) return undefined;
+    out.instant = NaN;
     if (out.problem !== DATE_ERROR) return notADate(parameter, value, reader.lang);
   }
   const code = inputErrorCode(value);

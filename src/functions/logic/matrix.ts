@@ -29,7 +29,7 @@ export function toArg(value: unknown): Arg {
     ? (value as unknown[][])
     : value.map((cell) => [cell]);
   let cols = 0;
-  for (const row of grid) if (row.length > cols) cols = row.length;
+  for (let r = 0; r < grid.length; r++) cols = Math.max(cols, (grid[r] as ReadonlyArray<unknown>).length);
   if (cols === 0) return OMITTED;
   return { rows: grid.length, cols, cells: grid };
 }

@@ -1,5 +1,6 @@
 import type { CanonicalField, ScanOptions } from "../../core/model";
-import { scanOrders, type ScanSource } from "../../core/scan";
+import { evaluationContext } from "../../core/scan";
+import { judgeOrders } from "../../core/evaluate/judgeOrders";
 import { fieldSlot, OrderTable } from "../../core/orders/orderTable";
 import type { ResolvedFunctionSettings } from "../settings";
 import { invalidValue, type FunctionErrorValue } from "./errors";
@@ -15,7 +16,7 @@ import {
   type Arg,
 } from "./matrix";
 import { cellReader, readHandlingDays, readInstant, readTrackingText, type CellReader } from "./inputs";
-import { dateAt, readDateArgs } from "./dateArgs";
+import { dateErrorAt, instantAt, readDateArgs } from "./dateArgs";
 import { say } from "./language";
 
 const PAID_AT = fieldSlot("paidAt");
@@ -65,8 +66,8 @@ function judgedAt(asOf: Arg, reader: CellReader, now: number): number | Function
 }
 
 /**
- * AE.STATUS: the report codes the scan gives each order, comma-separated, or OK. The orders of the whole range go
- * through ONE `scanOrders` call, so DUPLICATE_TRACKING sees every row of the range (and only those rows: a formula
+ * AE.STATUS: the report codes the scan gives each order, comma-separated, or OK. The orders of the whole range are
+ * judged together by the scan's `judgeOrders`, so DUPLICATE_TRACKING sees every row of the range (and only those rows: a formula
  * in a single cell cannot see the other orders). The columns the formula has (payment, ship time, tracking, and
  * the deadline when given) are the columns the scan treats as present.
  *
@@ -109,6 +110,8 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
   const perRow = [paid, shipped, tracking, deadline].map(
     (arg) => !isOmitted(arg) && (single || arg.rows > 1 || arg.cols > 1),
   );
+  const partial = rowArgs.some((arg) => !isOmitted(arg) && (arg.rows < rows || arg.cols < cols));
+  const hasHandling = !isOmitted(handling);
   const out: unknown[][] = new Array(rows);
   // Orders go straight into the scan's column table: no object per row.
   const orders = new OrderTable(rows * cols);
@@ -117,40 +120,43 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
     const line: unknown[] = new Array(cols);
     out[r] = line;
     for (let c = 0; c < cols; c++) {
-      if (outsideAny(rowArgs, r, c)) {
+      if (partial && outsideAny(rowArgs, r, c)) {
         line[c] = mismatch ??= sizeMismatchError(lang);
         continue;
       }
-      const paidAt = dateAt(paidDates, r, c);
-      const shippedAt = dateAt(shipTimes, r, c);
+      // Dates as numbers (NaN: blank or unreadable, the error looked up only then), so no value is boxed per row.
+      const paidAt = instantAt(paidDates, r, c);
+      const shippedAt = instantAt(shipTimes, r, c);
+      const shipDeadline = instantAt(deadlines, r, c);
+      const paidError = paidAt === paidAt ? undefined : dateErrorAt(paidDates, r, c);
+      const shipError = shippedAt === shippedAt ? undefined : dateErrorAt(shipTimes, r, c);
+      const deadlineError = shipDeadline === shipDeadline ? undefined : dateErrorAt(deadlines, r, c);
       const trackingNumber = readTrackingText(cellAt(tracking, r, c), "trackingNumber", reader);
-      const shipDeadline = dateAt(deadlines, r, c);
       const blank =
-        (paidAt === undefined || !perRow[0]) &&
-        (shippedAt === undefined || !perRow[1]) &&
+        ((paidAt !== paidAt && paidError === undefined) || !perRow[0]) &&
+        ((shippedAt !== shippedAt && shipError === undefined) || !perRow[1]) &&
         (trackingNumber === undefined || !perRow[2]) &&
-        (shipDeadline === undefined || !perRow[3]);
+        ((shipDeadline !== shipDeadline && deadlineError === undefined) || !perRow[3]);
       if (blank) {
         line[c] = "";
         continue;
       }
-      const handlingDays = readHandlingDays(cellAt(handling, r, c), "handlingDays", reader);
+      const handlingDays = hasHandling ? readHandlingDays(cellAt(handling, r, c), "handlingDays", reader) : undefined;
       // An order's "row" is its row-major result position + 1, so each finding says which cell its code goes to.
       const position = r * cols + c;
       const order = orders.add(String(orders.count + 1), position + 1);
-      let problem: FunctionErrorValue | undefined;
-      if (typeof paidAt === "number") orders.setNumber(order, PAID_AT, paidAt);
-      else if (paidAt !== undefined) problem = paidAt;
-      if (typeof shippedAt === "number") orders.setNumber(order, SHIPPED_AT, shippedAt);
-      else if (shippedAt !== undefined) problem ??= shippedAt;
+      if (paidAt === paidAt) orders.setNumber(order, PAID_AT, paidAt);
+      if (shippedAt === shippedAt) orders.setNumber(order, SHIPPED_AT, shippedAt);
       if (typeof trackingNumber === "string") orders.setText(order, TRACKING, trackingNumber);
-      else if (trackingNumber !== undefined) problem ??= trackingNumber;
-      if (typeof shipDeadline === "number") orders.setNumber(order, SHIP_DEADLINE, shipDeadline);
-      else if (shipDeadline !== undefined) problem ??= shipDeadline;
+      if (shipDeadline === shipDeadline) orders.setNumber(order, SHIP_DEADLINE, shipDeadline);
       if (typeof handlingDays === "number") orders.setNumber(order, HANDLING_DAYS, handlingDays);
-      else if (handlingDays !== undefined) problem ??= handlingDays;
       // Until the scan has run, the cell holds its input problem (or nothing).
-      line[c] = problem;
+      line[c] =
+        paidError ??
+        shipError ??
+        (typeof trackingNumber === "object" ? trackingNumber : undefined) ??
+        deadlineError ??
+        (typeof handlingDays === "object" ? handlingDays : undefined);
     }
   }
   if (orders.count === 0) return out;
@@ -162,35 +168,26 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
     dueSoonHours: settings.dueSoonHours,
     lang,
   };
-  const source: ScanSource = {
-    sheet: "AE.STATUS",
-    headerRow: 0,
-    firstColumn: 1,
-    lastColumn: cols,
-    lastRow: rows,
-    rows: orders.count,
-    columns: {},
-  };
-  let findings;
+  // The scan's own judgement, joined per order as the codes come (each order's own, then DUPLICATE_TRACKING):
+  // no finding objects, messages, points or assessment, which a formula does not show.
+  const codes: Array<string | undefined> = new Array(orders.count);
   try {
-    findings = scanOrders(orders, present, options, source, [], settings.rulebook).findings;
+    judgeOrders(orders, evaluationContext(options, settings.rulebook, present), {
+      flag(index, code) {
+        const known = codes[index];
+        codes[index] = known === undefined ? code : known + CODE_SEPARATOR + code;
+      },
+    });
   } catch (error) {
     return fill(shape, unexpectedError(error, lang));
   }
 
-  // scanOrders lists each order's findings together, in order: join them as they come.
-  const codes: Array<string | undefined> = new Array(rows * cols);
-  for (const finding of findings) {
-    const position = finding.row - 1;
-    const known = codes[position];
-    codes[position] = known === undefined ? finding.code : known + CODE_SEPARATOR + finding.code;
-  }
   for (let i = 0; i < orders.count; i++) {
     const position = orders.firstRow(i) - 1;
     const line = out[Math.floor(position / cols)];
     const c = position % cols;
     if (line[c] !== undefined) continue; // an input problem
-    line[c] = codes[position] ?? STATUS_OK;
+    line[c] = codes[i] ?? STATUS_OK;
   }
   return out;
 }
