@@ -86,11 +86,16 @@ export function wallClockToInstant(wallMs: number, zone: string): Instant {
   const before = zoneOffsetMs(zone, wallMs - DAY);
   const after = zoneOffsetMs(zone, wallMs + DAY);
   if (before === after) return wallMs - before;
-  const candidates = [wallMs - before, wallMs - after].filter(
-    (instant) => zoneOffsetMs(zone, instant) === wallMs - instant,
-  );
-  if (candidates.length === 0) return wallMs - before; // in the gap
-  return Math.min(...candidates);
+  // Near a change: of the two readings, keep those the zone really shows at that wall-clock time (no array, as
+  // every order paid in the weeks around a DST change comes here).
+  const first = wallMs - before;
+  const second = wallMs - after;
+  const firstFits = zoneOffsetMs(zone, first) === wallMs - first;
+  const secondFits = zoneOffsetMs(zone, second) === wallMs - second;
+  if (firstFits && secondFits) return Math.min(first, second);
+  if (firstFits) return first;
+  if (secondFits) return second;
+  return wallMs - before; // in the gap
 }
 
 /** The wall-clock reading of `instant` in `zone`, encoded as if it were UTC. */
