@@ -3,8 +3,9 @@ import type { CanonicalField, Order } from "../model";
 /**
  * Orders stored by column, the way the reader fills them and the scan judges them. A million Order objects cost
  * more than the rules that judge them: each is ~17 properties plus boxed numbers, allocated, promoted and traced
- * by the garbage collector. Here an order is an index; its dates and numbers sit in one Float64Array (with a bit per
- * field saying whether the sheet gave one) and its texts in one array of references to the strings the sheet already holds.
+ * by the garbage collector. Here an order is an index into columns: a Float64Array per number field (NaN where the
+ * sheet gave none) and an array per text field of references to the strings the sheet already holds. A column is
+ * made when its field is first set.
  * `toOrder` and `orders()` give plain Order objects to hosts that want them; the scan never builds one per order.
  */
 
@@ -36,8 +37,6 @@ export type NumberField = (typeof NUMBER_FIELDS)[number];
 export type TextField = (typeof TEXT_FIELDS)[number];
 
 const NUMBER_STRIDE = NUMBER_FIELDS.length;
-// One Uint8Array byte holds the "given" bits of an order's number fields.
-if (NUMBER_STRIDE > 8) throw new Error("OrderTable keeps at most 8 number fields");
 const TEXT_STRIDE = TEXT_FIELDS.length;
 const NUMBER_SLOT = Object.fromEntries(NUMBER_FIELDS.map((field, slot) => [field, slot])) as Record<
   NumberField,
@@ -59,10 +58,13 @@ export class OrderTable {
   /** Orders stored. */
   count = 0;
   private capacity: number;
-  /** Values of the number fields; a slot counts only when its bit in `numbersSet` is on (no NaN pass needed). */
-  private numbers: Float64Array;
-  private numbersSet: Uint8Array;
-  private texts: Array<string | undefined>;
+  /**
+   * One column per number field, NaN where the sheet gave none; made when the field is first set, so a table of
+   * payment and ship times (AE.STATUS) holds two columns, not eight.
+   */
+  private readonly numberColumns: Array<Float64Array | undefined> = new Array(NUMBER_STRIDE).fill(undefined);
+  /** One column per text field (orderId first), made when the field is first set. */
+  private readonly textColumns: Array<Array<string | undefined> | undefined> = new Array(TEXT_STRIDE).fill(undefined);
   private firstRows: Int32Array;
   /** Every row of the orders that span more than one (SKU continuation rows, a repeated order id); holey. */
   private moreRows: Array<number[] | undefined>;
@@ -70,9 +72,6 @@ export class OrderTable {
   /** `expected` sizes the table once (the reader passes its row count); it doubles if exceeded. */
   constructor(expected = MIN_CAPACITY) {
     this.capacity = Math.max(MIN_CAPACITY, expected);
-    this.numbers = new Float64Array(this.capacity * NUMBER_STRIDE);
-    this.numbersSet = new Uint8Array(this.capacity);
-    this.texts = new Array<string | undefined>(this.capacity * TEXT_STRIDE);
     this.firstRows = new Int32Array(this.capacity);
     this.moreRows = new Array<number[] | undefined>(this.capacity);
   }
@@ -81,7 +80,7 @@ export class OrderTable {
   add(orderId: string, row: number): number {
     if (this.count === this.capacity) this.grow();
     const index = this.count++;
-    this.texts[index * TEXT_STRIDE] = orderId;
+    this.textColumn(0)[index] = orderId;
     this.firstRows[index] = row;
     return index;
   }
@@ -94,7 +93,7 @@ export class OrderTable {
   }
 
   orderId(index: number): string {
-    return this.texts[index * TEXT_STRIDE] as string;
+    return (this.textColumns[0] as Array<string | undefined>)[index] as string;
   }
 
   /** The order's first sheet row (where its order-level cells are). */
@@ -109,69 +108,75 @@ export class OrderTable {
 
   /** The value at a slot from fieldSlot(); undefined when the sheet gave none. */
   get(index: number, slot: number): string | number | undefined {
-    if (slot < 0) return this.texts[index * TEXT_STRIDE - 1 - slot];
-    return this.has(index, slot) ? this.numbers[index * NUMBER_STRIDE + slot] : undefined;
+    if (slot < 0) return this.text(index, -1 - slot);
+    const value = this.number(index, slot);
+    return value === value ? value : undefined;
   }
 
   has(index: number, slot: number): boolean {
-    if (slot < 0) return this.texts[index * TEXT_STRIDE - 1 - slot] !== undefined;
-    return ((this.numbersSet[index] as number) & (1 << slot)) !== 0;
+    if (slot < 0) return this.text(index, -1 - slot) !== undefined;
+    const value = this.number(index, slot);
+    return value === value;
   }
 
   /** A number field's value, NaN when the sheet gave none. */
   number(index: number, slot: number): number {
-    return ((this.numbersSet[index] as number) & (1 << slot)) !== 0
-      ? (this.numbers[index * NUMBER_STRIDE + slot] as number)
-      : NaN;
+    const column = this.numberColumns[slot];
+    return column === undefined ? NaN : (column[index] as number);
   }
 
+  /** Sets a number field; NaN means "none". */
   setNumber(index: number, slot: number, value: number): void {
-    this.numbers[index * NUMBER_STRIDE + slot] = value;
-    this.numbersSet[index] = (this.numbersSet[index] as number) | (1 << slot);
+    let column = this.numberColumns[slot];
+    if (column === undefined) {
+      column = new Float64Array(this.capacity).fill(NaN);
+      this.numberColumns[slot] = column;
+    }
+    column[index] = value;
   }
 
   setText(index: number, slot: number, value: string): void {
-    this.texts[index * TEXT_STRIDE - 1 - slot] = value;
+    this.textColumn(-1 - slot)[index] = value;
   }
 
   set(index: number, slot: number, value: string | number): void {
-    if (slot < 0) this.texts[index * TEXT_STRIDE - 1 - slot] = value as string;
+    if (slot < 0) this.setText(index, slot, value as string);
     else this.setNumber(index, slot, value as number);
   }
 
   clear(index: number, slot: number): void {
-    if (slot < 0) this.texts[index * TEXT_STRIDE - 1 - slot] = undefined;
-    else this.numbersSet[index] = (this.numbersSet[index] as number) & ~(1 << slot);
+    if (slot < 0) {
+      const column = this.textColumns[-1 - slot];
+      if (column !== undefined) column[index] = undefined;
+    } else {
+      const column = this.numberColumns[slot];
+      if (column !== undefined) column[index] = NaN;
+    }
   }
 
-  /**
-   * Writes order `index`'s fields into `into`, an object made by newOrderCursor() (`into.rows` is left alone).
-   */
-  private load(index: number, into: Order): void {
-    const t = this.texts;
-    const tt = index * TEXT_STRIDE;
-    into.orderId = t[tt] as string;
-    into.status = t[tt + 1];
-    into.trackingNumber = t[tt + 2];
-    into.carrier = t[tt + 3];
-    into.buyerCarrier = t[tt + 4];
-    into.buyerCountry = t[tt + 5];
-    into.buyerName = t[tt + 6];
-    into.cancelReason = t[tt + 7];
-    into.createdAt = this.get(index, 0) as number | undefined;
-    into.paidAt = this.get(index, 1) as number | undefined;
-    into.shipDeadline = this.get(index, 2) as number | undefined;
-    into.shippedAt = this.get(index, 3) as number | undefined;
-    into.firstScanAt = this.get(index, 4) as number | undefined;
-    into.deliveredAt = this.get(index, 5) as number | undefined;
-    into.amount = this.get(index, 6) as number | undefined;
-    into.handlingDays = this.get(index, 7) as number | undefined;
+  private text(index: number, textSlot: number): string | undefined {
+    const column = this.textColumns[textSlot];
+    return column === undefined ? undefined : column[index];
+  }
+
+  private textColumn(textSlot: number): Array<string | undefined> {
+    let column = this.textColumns[textSlot];
+    if (column === undefined) {
+      column = new Array<string | undefined>(this.capacity);
+      this.textColumns[textSlot] = column;
+    }
+    return column;
   }
 
   /** Order `index` as a plain object with every canonical field as a key (undefined where the sheet gave none). */
   toOrder(index: number): Order {
     const order = newOrderCursor();
-    this.load(index, order);
+    for (let slot = 0; slot < TEXT_STRIDE; slot++) {
+      (order as unknown as Record<string, unknown>)[TEXT_FIELDS[slot] as TextField] = this.text(index, slot);
+    }
+    for (let slot = 0; slot < NUMBER_STRIDE; slot++) {
+      (order as unknown as Record<string, unknown>)[NUMBER_FIELDS[slot] as NumberField] = this.get(index, slot);
+    }
     order.rows = this.rowsOf(index);
     return order;
   }
@@ -203,17 +208,18 @@ export class OrderTable {
 
   private grow(): void {
     const capacity = this.capacity * 2;
-    const numbers = new Float64Array(capacity * NUMBER_STRIDE);
-    numbers.set(this.numbers);
-    const numbersSet = new Uint8Array(capacity);
-    numbersSet.set(this.numbersSet);
+    for (let slot = 0; slot < NUMBER_STRIDE; slot++) {
+      const old = this.numberColumns[slot];
+      if (old === undefined) continue;
+      const column = new Float64Array(capacity).fill(NaN);
+      column.set(old);
+      this.numberColumns[slot] = column;
+    }
+    for (const column of this.textColumns) if (column !== undefined) column.length = capacity;
     const firstRows = new Int32Array(capacity);
     firstRows.set(this.firstRows);
     this.capacity = capacity;
-    this.numbers = numbers;
-    this.numbersSet = numbersSet;
     this.firstRows = firstRows;
-    this.texts.length = capacity * TEXT_STRIDE;
     this.moreRows.length = capacity;
   }
 }
