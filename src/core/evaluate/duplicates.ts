@@ -12,13 +12,16 @@ export class SharedTrackingNumbers {
   /** Per slot: the hash, then the entry + 1 (0 = empty). */
   private slots: Int32Array;
   private mask: number;
-  private readonly numbers: string[] = [];
-  private readonly firstOrder: number[] = [];
+  private numbers: string[];
+  private firstOrder: Int32Array;
+  private entries = 0;
   private readonly shared = new Map<string, number[]>();
 
   constructor(expected = 1024) {
     this.mask = SharedTrackingNumbers.capacityFor(expected) - 1;
     this.slots = new Int32Array((this.mask + 1) * 2);
+    this.numbers = new Array<string>(this.mask + 1);
+    this.firstOrder = new Int32Array(this.mask + 1);
   }
 
   private static capacityFor(entries: number): number {
@@ -39,6 +42,10 @@ export class SharedTrackingNumbers {
       slots[slot * 2 + 1] = old[at + 1] as number;
     }
     this.slots = slots;
+    this.numbers.length = this.mask + 1;
+    const firstOrder = new Int32Array(this.mask + 1);
+    firstOrder.set(this.firstOrder);
+    this.firstOrder = firstOrder;
   }
 
   /** Notes that order `order` (its index) carries `trackingNumber`; orders must be added in ascending order. */
@@ -59,11 +66,11 @@ export class SharedTrackingNumbers {
       }
       slot = (slot + 1) & this.mask;
     }
-    this.numbers.push(trackingNumber);
-    this.firstOrder.push(order);
+    this.numbers[this.entries] = trackingNumber;
+    this.firstOrder[this.entries] = order;
     slots[slot * 2] = hash;
-    slots[slot * 2 + 1] = this.numbers.length;
-    if (this.numbers.length * 2 > this.mask + 1) this.grow();
+    slots[slot * 2 + 1] = ++this.entries;
+    if (this.entries * 2 > this.mask + 1) this.grow();
   }
 
   /** number -> the distinct orders (ascending indexes) using it, for numbers on two or more orders. */

@@ -1,0 +1,26 @@
+import { SharedTrackingNumbers } from "../../../src/core/evaluate/duplicates";
+
+describe("SharedTrackingNumbers", () => {
+  it("finds numbers on two or more orders, each order listed once, even past the size it was made for", () => {
+    const shared = new SharedTrackingNumbers(2);
+    // Order 0 repeats its own number (one cell holding it twice): not a duplicate on its own.
+    shared.add(0, "LX000000001CN");
+    shared.add(0, "LX000000001CN");
+    // 300 distinct numbers make the table grow several times.
+    for (let order = 1; order <= 300; order++) shared.add(order, `LP${String(order).padStart(14, "0")}`);
+    shared.add(301, "LX000000001CN");
+    shared.add(302, "LP00000000000007");
+    shared.add(302, "LP00000000000007");
+    shared.add(303, "LP00000000000007");
+    expect([...shared.result()]).toEqual([
+      ["LX000000001CN", [0, 301]],
+      ["LP00000000000007", [7, 302, 303]],
+    ]);
+  });
+
+  it("finds nothing when every number is on one order", () => {
+    const shared = new SharedTrackingNumbers();
+    for (let order = 0; order < 5000; order++) shared.add(order, `EA${String(order).padStart(9, "0")}CN`);
+    expect(shared.result().size).toBe(0);
+  });
+});
