@@ -120,6 +120,17 @@ export function newDateCellOut(): DateCellOut {
   return { instant: NaN, problem: DATE_OK, evidence: ORDER_EVIDENCE_NONE, swappedInstant: NaN };
 }
 
+/**
+ * The common date cell, an Excel serial in a plausible year, as an instant; NaN for anything else (then use
+ * `readDateCell`). Small enough to be inlined into a hot loop, so no number is boxed on the way.
+ */
+export function plausibleSerialInstant(serial: number, ctx: DateCellContext): number {
+  const wall = serialToWallClock(serial, ctx.date1904);
+  return wall !== undefined && wall >= PLAUSIBLE_SERIAL_FROM && wall < PLAUSIBLE_SERIAL_UNTIL
+    ? ctx.toInstant(wall)
+    : NaN;
+}
+
 function fromNumber(serial: number, ctx: DateCellContext, numberFormat: string | undefined, out: DateCellOut): void {
   const wall = serialToWallClock(serial, ctx.date1904);
   if (

@@ -6,7 +6,6 @@ import {
   type Order,
   type SheetGrid,
 } from "../model";
-import { serialToWallClock } from "../dates/serial";
 import {
   newTextDateScan,
   ORDER_EVIDENCE_DAY_FIRST,
@@ -20,8 +19,7 @@ import {
   DATE_ERROR,
   DATE_OK,
   newDateCellOut,
-  PLAUSIBLE_SERIAL_FROM,
-  PLAUSIBLE_SERIAL_UNTIL,
+  plausibleSerialInstant,
   readDateCell,
   wallClockConverter,
   type DateCellContext,
@@ -372,9 +370,9 @@ class SheetReader {
     const out = this.dateOut;
     if (typeof value === "number") {
       // The common case, an Excel serial in a plausible year, without a call into the general reader.
-      const wall = serialToWallClock(value, this.date1904);
-      if (wall !== undefined && wall >= PLAUSIBLE_SERIAL_FROM && wall < PLAUSIBLE_SERIAL_UNTIL) {
-        this.orders.setNumber(order, plan.slot, this.dateContext.toInstant(wall));
+      const instant = plausibleSerialInstant(value, this.dateContext);
+      if (instant === instant) {
+        this.orders.setNumber(order, plan.slot, instant);
         return;
       }
       const numberFormat = this.grid.numberFormat ? this.grid.numberFormat(i, plan.index) : undefined;

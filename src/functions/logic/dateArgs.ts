@@ -1,5 +1,6 @@
 import { ORDER_EVIDENCE_DAY_FIRST, ORDER_EVIDENCE_EITHER, ORDER_EVIDENCE_MONTH_FIRST } from "../../core/dates/text";
 import { formatInstant } from "../../core/dates/zone";
+import { plausibleSerialInstant } from "../../core/sheet/dateCell";
 import { invalidValue, type FunctionErrorValue } from "./errors";
 import { cellAt, OUTSIDE, type Arg } from "./matrix";
 import { readInstantInto, type CellReader } from "./inputs";
@@ -39,6 +40,7 @@ export function readDateArgs(
   let monthFirst = 0;
   const pending: PendingDate[] = [];
   const out = reader.out;
+  const dates = reader.dates;
   const read = dateArgs.map(({ arg, parameter }): DateArg => {
     const cells = arg.cells;
     const date: DateArg = { arg, instants: new Float64Array(cells ? arg.rows * arg.cols : 0), errors: new Map() };
@@ -51,6 +53,12 @@ export function readDateArgs(
         if (raw === OUTSIDE) {
           instants[index] = NaN;
           continue;
+        }
+        // A serial in a plausible year (0 is Excel's blank, read below) needs none of the general reader.
+        if (typeof raw === "number" && raw !== 0) {
+          const instant = plausibleSerialInstant(raw, dates);
+          instants[index] = instant;
+          if (instant === instant) continue;
         }
         const problem = readInstantInto(raw, parameter, reader);
         instants[index] = out.instant;
