@@ -65,7 +65,7 @@ const known = (instant: number): Instant | undefined => (instant === instant ? i
 
 /**
  * Reports to `sink` every code order `index` of `table` raises on its own (DUPLICATE_TRACKING needs all orders and
- * is found by `judgeOrders`), and fills `facts` with its tracking checks and carrier. Dates are read as numbers,
+ * is found by `judgeOrders`), and fills `facts` with its tracking verdict and carrier. Dates are read as numbers,
  * NaN where the sheet gave none.
  */
 export function evaluateOrder(

@@ -1,7 +1,7 @@
 /**
  * Judges one tracking number: dispatch on length and first character, run the few candidate patterns, verify
- * check digits, then pick the verdict. Everything is precompiled at module load; the hot path allocates only
- * the result object (and the tracking URL).
+ * check digits, then pick the verdict. Everything is precompiled at module load. `checkTrackingNumber` allocates
+ * only its result (and the tracking URL); `judgeTrackingNumber`, the scan's path, fills a caller's object instead.
  */
 import type { Confidence } from "../model";
 import { luhnCheck, mod10Check, mod37_36Check, mod7Check, s10Check, weightedCheck } from "./checksums";
