@@ -132,11 +132,14 @@ export function plausibleSerialInstant(serial: number, ctx: DateCellContext): nu
 }
 
 function fromNumber(serial: number, ctx: DateCellContext, numberFormat: string | undefined, out: DateCellOut): void {
+  const plausible = plausibleSerialInstant(serial, ctx);
+  if (plausible === plausible) {
+    out.instant = plausible;
+    return;
+  }
+  // Outside the plausible years, a serial is still a date when the cell is formatted as one.
   const wall = serialToWallClock(serial, ctx.date1904);
-  if (
-    wall !== undefined &&
-    ((wall >= PLAUSIBLE_SERIAL_FROM && wall < PLAUSIBLE_SERIAL_UNTIL) || isDateNumberFormat(numberFormat))
-  ) {
+  if (wall !== undefined && isDateNumberFormat(numberFormat)) {
     out.instant = ctx.toInstant(wall);
     return;
   }
