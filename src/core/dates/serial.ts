@@ -18,14 +18,23 @@ export const MAX_SERIAL_1904 = MAX_SERIAL_1900 - 1462;
 
 /** The wall-clock reading of a serial, or undefined for 1900-02-29, negatives and serials past 9999-12-31. */
 export function serialToWallClock(serial: number, date1904 = false): number | undefined {
-  if (!Number.isFinite(serial) || serial < 0) return undefined;
+  const wall = serialWallClock(serial, date1904);
+  return wall === wall ? wall : undefined;
+}
+
+/**
+ * serialToWallClock with NaN for "no date". A hot loop that inlines it keeps the number a plain double; a result that
+ * may be undefined makes V8 box it, an allocation per date cell.
+ */
+export function serialWallClock(serial: number, date1904: boolean): number {
+  if (!(serial >= 0)) return Number.NaN; // negatives and NaN; Infinity fails the next test
   if (date1904) {
-    if (serial > MAX_SERIAL_1904 + 1) return undefined;
+    if (serial > MAX_SERIAL_1904 + 1) return Number.NaN;
     return Math.round(EPOCH_1904 + serial * DAY);
   }
-  if (serial > MAX_SERIAL_1900 + 1) return undefined;
+  if (serial > MAX_SERIAL_1900 + 1) return Number.NaN;
   if (serial >= FICTITIOUS_LEAP_DAY_SERIAL + 1) return Math.round(EPOCH_1900 + serial * DAY);
-  if (serial >= FICTITIOUS_LEAP_DAY_SERIAL) return undefined;
+  if (serial >= FICTITIOUS_LEAP_DAY_SERIAL) return Number.NaN;
   return Math.round(EPOCH_1900_EARLY + serial * DAY);
 }
 

@@ -58,7 +58,7 @@ export interface TextDateScan {
 }
 
 export function newTextDateScan(): TextDateScan {
-  return { kind: TEXT_DATE_NONE, ms: NaN, evidence: ORDER_EVIDENCE_NONE, swappedMs: NaN };
+  return { kind: TEXT_DATE_NONE, ms: Number.NaN, evidence: ORDER_EVIDENCE_NONE, swappedMs: Number.NaN };
 }
 
 /**
@@ -599,9 +599,9 @@ function resetFields(): void {
 
 function fail(out: TextDateScan): void {
   out.kind = TEXT_DATE_NONE;
-  out.ms = NaN;
+  out.ms = Number.NaN;
   out.evidence = ORDER_EVIDENCE_NONE;
-  out.swappedMs = NaN;
+  out.swappedMs = Number.NaN;
 }
 
 /**
@@ -635,5 +635,5 @@ export function scanDateText(text: string, order: DayMonthOrder, out: TextDateSc
   out.swappedMs =
     evidence === ORDER_EVIDENCE_EITHER && validDate(year, swappedMonth, swappedDay)
       ? Date.UTC(year, swappedMonth - 1, swappedDay) + timeOfDay - shift
-      : NaN;
+      : Number.NaN;
 }

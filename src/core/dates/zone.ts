@@ -31,7 +31,7 @@ function offsetsOf(zone: string): ZoneOffsets {
   let offsets = offsetsByZone.get(zone);
   if (!offsets) {
     offsets = {
-      byDay: new Float64Array(DAY_COUNT).fill(NaN),
+      byDay: new Float64Array(DAY_COUNT).fill(Number.NaN),
       byBucket: new Map(),
     };
     offsetsByZone.set(zone, offsets);

@@ -117,7 +117,7 @@ export function plainNumber(text: string): number {
   let end = text.length;
   while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
   while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
-  if (start === end) return NaN;
+  if (start === end) return Number.NaN;
   let i = start;
   const first = text.charCodeAt(i);
   if (first === 0x2d || first === 0x2b) i++;
@@ -127,9 +127,9 @@ export function plainNumber(text: string): number {
     const code = text.charCodeAt(i);
     if (code >= 0x30 && code <= 0x39) digits++;
     else if (code === 0x2e && dots === 0) dots++;
-    else return NaN;
+    else return Number.NaN;
   }
-  if (digits === 0) return NaN;
+  if (digits === 0) return Number.NaN;
   return Number(start === 0 && end === text.length ? text : text.slice(start, end));
 }
 
@@ -193,7 +193,7 @@ export function parseNumberText(text: string): number {
     const next = foldWidth(text.charCodeAt(i + 1));
     const startsNumber = isDigitCode(code) || ((code === 0x2e || code === 0x2c) && isDigitCode(next));
     if (startsNumber) {
-      if (tokenStart >= 0) return NaN; // a second number
+      if (tokenStart >= 0) return Number.NaN; // a second number
       tokenStart = i;
       let j = i;
       for (; j < n; j++) {
@@ -217,21 +217,21 @@ export function parseNumberText(text: string): number {
       continue;
     }
     if (isMinusCode(code)) {
-      if (tokenStart >= 0) return NaN;
+      if (tokenStart >= 0) return Number.NaN;
       negative = true;
     } else if (code === 0x28) {
-      if (tokenStart >= 0) return NaN;
+      if (tokenStart >= 0) return Number.NaN;
       openParen = true;
     } else if (code === 0x29) {
-      if (tokenStart < 0 || !openParen) return NaN;
+      if (tokenStart < 0 || !openParen) return Number.NaN;
       closeParen = true;
     } else if (code === 0x2b || code === 0x2e || code === 0x27) {
       // a plus sign, an abbreviation's dot ("Rs."), a leading quote
     } else if (!isSpaceCode(code) && !isWordOrCurrency(code)) {
-      return NaN;
+      return Number.NaN;
     }
   }
-  if (tokenStart < 0 || openParen !== closeParen) return NaN;
+  if (tokenStart < 0 || openParen !== closeParen) return Number.NaN;
 
   let decimalAt = -1;
   if (dots > 0 && commas > 0) decimalAt = lastDot > lastComma ? lastDot : lastComma;
@@ -258,16 +258,16 @@ export function parseNumberText(text: string): number {
       continue;
     }
     if (i === decimalAt) {
-      if (grouped && group !== 3) return NaN;
+      if (grouped && group !== 3) return Number.NaN;
       continue;
     }
-    if (decimalAt >= 0 && i > decimalAt) return NaN; // a separator inside the fraction
-    if (grouped && group !== 3) return NaN;
+    if (decimalAt >= 0 && i > decimalAt) return Number.NaN; // a separator inside the fraction
+    if (grouped && group !== 3) return Number.NaN;
     grouped = true;
     group = 0;
   }
-  if (grouped && decimalAt < 0 && group !== 3) return NaN;
-  if (digits === 0) return NaN;
+  if (grouped && decimalAt < 0 && group !== 3) return Number.NaN;
+  if (digits === 0) return Number.NaN;
   // Both integers are exact below MAX_EXACT_DIGITS, so one division rounds correctly, as Number("1234.56") does.
   const scale = 10 ** fractionDigits;
   const value =
@@ -300,14 +300,14 @@ export function numberProblemOf(value: CellValue): number {
 
 /** NaN when the cell is blank, an error or not a number (numberProblemOf tells which). */
 export function readNumber(value: CellValue): number {
-  if (typeof value === "number") return Number.isFinite(value) ? value : NaN;
+  if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
   if (typeof value === "string") {
     const fast = plainNumber(value);
     if (!Number.isNaN(fast)) return fast;
-    if (excelErrorOf(value) !== undefined) return NaN;
+    if (excelErrorOf(value) !== undefined) return Number.NaN;
     return parseNumberText(value);
   }
-  return NaN;
+  return Number.NaN;
 }
 
 export function parseNumberCell(value: CellValue): { value?: number; problem?: "UNPARSEABLE_NUMBER" | "EXCEL_ERROR" } {

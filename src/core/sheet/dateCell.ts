@@ -1,5 +1,5 @@
 import type { CellValue } from "../model";
-import { serialToWallClock } from "../dates/serial";
+import { serialToWallClock, serialWallClock } from "../dates/serial";
 import {
   newTextDateScan,
   ORDER_EVIDENCE_EITHER,
@@ -10,7 +10,7 @@ import {
   type DayMonthOrder,
   type TextDateScan,
 } from "../dates/text";
-import { wallClockToInstant, zoneOffsetMs } from "../dates/zone";
+import { wallClockConverter, type WallClockConverter } from "../dates/wallClock";
 import { excelErrorOf, isBlankCell, plainNumber } from "./cells";
 
 /**
@@ -18,7 +18,6 @@ import { excelErrorOf, isBlankCell, plainNumber } from "./cells";
  * serials stored as text, and a few machine forms (yyyymmdd numbers, epoch seconds/milliseconds).
  */
 
-const DAY = 86_400_000;
 /** A bare number in a date column is a serial when it lands in these years, whatever its number format says. */
 export const PLAUSIBLE_SERIAL_FROM = Date.UTC(1990, 0, 1);
 export const PLAUSIBLE_SERIAL_UNTIL = Date.UTC(2100, 0, 1);
@@ -40,45 +39,6 @@ export const DATE_UNPARSEABLE = 1;
 export const DATE_ERROR = 2;
 export const DATE_AMBIGUOUS = 3;
 
-/** Turns wall-clock readings into instants in one zone, remembering each day's offset. */
-export type WallClockConverter = (wallMs: number) => number;
-
-/** Days whose offsets are kept in a flat array (the plausible years); other days go to a Map. */
-const CACHED_FROM_DAY = Math.floor(PLAUSIBLE_SERIAL_FROM / DAY);
-const CACHED_DAYS = Math.ceil((PLAUSIBLE_SERIAL_UNTIL - PLAUSIBLE_SERIAL_FROM) / DAY);
-const NOT_LOOKED_UP = Infinity;
-
-export function wallClockConverter(zone: string): WallClockConverter {
-  let cachedOffsets: Float64Array | undefined;
-  const otherDays = new Map<number, number>();
-  // wallClockToInstant compares the offsets a day either side of the reading; one value for the whole span from the
-  // day before to the day after means every reading on this day converts with it. NaN: the offset changes near
-  // that day, so such readings go to wallClockToInstant each time.
-  const offsetOfDay = (dayIndex: number): number => {
-    const dayStart = dayIndex * DAY;
-    const before = zoneOffsetMs(zone, dayStart - DAY);
-    const after = zoneOffsetMs(zone, dayStart + 2 * DAY);
-    return before === after ? before : NaN;
-  };
-  return (wallMs: number): number => {
-    const dayIndex = Math.floor(wallMs / DAY);
-    const cached = dayIndex - CACHED_FROM_DAY;
-    let offset: number;
-    if (cached >= 0 && cached < CACHED_DAYS) {
-      if (cachedOffsets === undefined) cachedOffsets = new Float64Array(CACHED_DAYS).fill(NOT_LOOKED_UP);
-      offset = cachedOffsets[cached];
-      if (offset === NOT_LOOKED_UP) offset = cachedOffsets[cached] = offsetOfDay(dayIndex);
-    } else {
-      const known = otherDays.get(dayIndex);
-      if (known === undefined) {
-        offset = offsetOfDay(dayIndex);
-        otherDays.set(dayIndex, offset);
-      } else offset = known;
-    }
-    return offset === offset ? wallMs - offset : wallClockToInstant(wallMs, zone);
-  };
-}
-
 const dateFormatCache = new Map<string, boolean>();
 
 /** Whether an Excel number format shows a date or time (`yyyy-mm-dd`, `m/d/yy h:mm`, `[$-804]yyyy"年"m"月"d"日"`). */
@@ -98,7 +58,7 @@ export function isDateNumberFormat(format: string | undefined): boolean {
 }
 
 export interface DateCellContext {
-  toInstant: WallClockConverter;
+  converter: WallClockConverter;
   date1904: boolean;
   order: DayMonthOrder;
   scan: TextDateScan;
@@ -117,7 +77,7 @@ export interface DateCellOut {
 }
 
 export function newDateCellOut(): DateCellOut {
-  return { instant: NaN, problem: DATE_OK, evidence: ORDER_EVIDENCE_NONE, swappedInstant: NaN };
+  return { instant: Number.NaN, problem: DATE_OK, evidence: ORDER_EVIDENCE_NONE, swappedInstant: Number.NaN };
 }
 
 /**
@@ -125,10 +85,8 @@ export function newDateCellOut(): DateCellOut {
  * `readDateCell`). Small enough to be inlined into a hot loop, so no number is boxed on the way.
  */
 export function plausibleSerialInstant(serial: number, ctx: DateCellContext): number {
-  const wall = serialToWallClock(serial, ctx.date1904);
-  return wall !== undefined && wall >= PLAUSIBLE_SERIAL_FROM && wall < PLAUSIBLE_SERIAL_UNTIL
-    ? ctx.toInstant(wall)
-    : NaN;
+  const wall = serialWallClock(serial, ctx.date1904);
+  return wall >= PLAUSIBLE_SERIAL_FROM && wall < PLAUSIBLE_SERIAL_UNTIL ? ctx.converter.toInstant(wall) : Number.NaN;
 }
 
 function fromNumber(serial: number, ctx: DateCellContext, numberFormat: string | undefined, out: DateCellOut): void {
@@ -140,7 +98,7 @@ function fromNumber(serial: number, ctx: DateCellContext, numberFormat: string |
   // Outside the plausible years, a serial is still a date when the cell is formatted as one.
   const wall = serialToWallClock(serial, ctx.date1904);
   if (wall !== undefined && isDateNumberFormat(numberFormat)) {
-    out.instant = ctx.toInstant(wall);
+    out.instant = ctx.converter.toInstant(wall);
     return;
   }
   if (Number.isInteger(serial)) {
@@ -150,7 +108,7 @@ function fromNumber(serial: number, ctx: DateCellContext, numberFormat: string |
     ) {
       scanDateText(String(serial), ctx.order, ctx.scan);
       if (ctx.scan.kind === TEXT_DATE_WALL) {
-        out.instant = ctx.toInstant(ctx.scan.ms);
+        out.instant = ctx.converter.toInstant(ctx.scan.ms);
         return;
       }
     }
@@ -176,10 +134,10 @@ export function readDateCell(
   numberFormat: string | undefined,
   out: DateCellOut,
 ): void {
-  out.instant = NaN;
+  out.instant = Number.NaN;
   out.problem = DATE_OK;
   out.evidence = ORDER_EVIDENCE_NONE;
-  out.swappedInstant = NaN;
+  out.swappedInstant = Number.NaN;
   if (value === null || value === undefined) return;
   switch (typeof value) {
     case "number":
@@ -195,9 +153,9 @@ export function readDateCell(
       const scan = ctx.scan;
       scanDateText(value, ctx.order, scan);
       if (scan.kind === TEXT_DATE_WALL) {
-        out.instant = ctx.toInstant(scan.ms);
+        out.instant = ctx.converter.toInstant(scan.ms);
         if (scan.evidence === ORDER_EVIDENCE_EITHER && scan.swappedMs === scan.swappedMs) {
-          out.swappedInstant = ctx.toInstant(scan.swappedMs);
+          out.swappedInstant = ctx.converter.toInstant(scan.swappedMs);
         }
       } else if (scan.kind === TEXT_DATE_INSTANT) {
         out.instant = scan.ms;
@@ -213,7 +171,7 @@ export function readDateCell(
       if (value instanceof Date) {
         const wall = value.getTime();
         if (!(wall >= MIN_WALL && wall < MAX_WALL)) out.problem = DATE_UNPARSEABLE;
-        else out.instant = ctx.toInstant(wall);
+        else out.instant = ctx.converter.toInstant(wall);
         return;
       }
       out.problem = excelErrorOf(value) !== undefined ? DATE_ERROR : DATE_UNPARSEABLE;
@@ -222,17 +180,6 @@ export function readDateCell(
     default:
       out.problem = DATE_UNPARSEABLE;
   }
-}
-
-const convertersByZone = new Map<string, WallClockConverter>();
-
-function converterFor(zone: string): WallClockConverter {
-  let converter = convertersByZone.get(zone);
-  if (!converter) {
-    converter = wallClockConverter(zone);
-    convertersByZone.set(zone, converter);
-  }
-  return converter;
 }
 
 /**
@@ -245,7 +192,7 @@ export function parseDateCell(
   ctx: { timeZone: string; date1904?: boolean; numberFormat?: string; dateOrder?: DayMonthOrder | "ambiguous" },
 ): { instant?: number; problem?: "UNPARSEABLE_DATE" | "EXCEL_ERROR" | "AMBIGUOUS_DATE" } {
   const context: DateCellContext = {
-    toInstant: converterFor(ctx.timeZone),
+    converter: wallClockConverter(ctx.timeZone),
     date1904: ctx.date1904 ?? false,
     order: ctx.dateOrder === "dmy" ? "dmy" : "mdy",
     scan: newTextDateScan(),

@@ -6,6 +6,7 @@ import {
   type Order,
   type SheetGrid,
 } from "../model";
+import { wallClockConverter } from "../dates/wallClock";
 import {
   newTextDateScan,
   ORDER_EVIDENCE_DAY_FIRST,
@@ -21,7 +22,6 @@ import {
   newDateCellOut,
   plausibleSerialInstant,
   readDateCell,
-  wallClockConverter,
   type DateCellContext,
   type DateCellOut,
 } from "./dateCell";
@@ -180,7 +180,7 @@ class SheetReader {
     this.alternateIndex = header.alternateOrderId ? header.alternateOrderId.index : -1;
     this.date1904 = grid.date1904 ?? false;
     this.dateContext = {
-      toInstant: wallClockConverter(options.timeZone),
+      converter: wallClockConverter(options.timeZone),
       date1904: this.date1904,
       order: options.dateOrder ?? "mdy",
       scan: newTextDateScan(),

@@ -1,11 +1,11 @@
 import type { CellValue, Lang } from "../../core/model";
+import { wallClockConverter } from "../../core/dates/wallClock";
 import { cellText, excelErrorOf, isBlankText, parseNumberText } from "../../core/sheet/cells";
 import {
   DATE_ERROR,
   DATE_OK,
   newDateCellOut,
   readDateCell,
-  wallClockConverter,
   type DateCellContext,
   type DateCellOut,
 } from "../../core/sheet/dateCell";
@@ -31,7 +31,7 @@ export function cellReader(settings: ResolvedFunctionSettings): CellReader {
   return {
     lang: settings.lang,
     dates: {
-      toInstant: wallClockConverter(settings.timeZone),
+      converter: wallClockConverter(settings.timeZone),
       date1904: settings.date1904,
       order: "mdy",
       scan: newTextDateScan(),
@@ -84,13 +84,13 @@ export function readInstant(
  */
 export function readInstantInto(value: unknown, parameter: string, reader: CellReader): FunctionErrorValue | undefined {
   const out = reader.out;
-  out.instant = NaN;
+  out.instant = Number.NaN;
   if (isBlankInput(value) || value === 0) return undefined;
   if (typeof value === "boolean") return notADate(parameter, value, reader.lang);
   if (typeof value === "number" || typeof value === "string" || value instanceof Date) {
     readDateCell(value, reader.dates, undefined, out);
     if (out.problem === DATE_OK) return undefined;
-    out.instant = NaN;
+    out.instant = Number.NaN;
     if (out.problem !== DATE_ERROR) return notADate(parameter, value, reader.lang);
   }
   const code = inputErrorCode(value);
