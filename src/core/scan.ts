@@ -133,7 +133,7 @@ export function scanOrders(
         code,
         rulebook.violations[code].category,
         at,
-        text,
+        { ...text }, // evaluation reuses its texts
         ctx.text,
       );
       // An order's findings share one rows list, made only when the order is flagged.

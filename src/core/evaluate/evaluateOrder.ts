@@ -1,7 +1,7 @@
 import type { Instant, ViolationCode } from "../model";
 import { classifyStatus, isBuyerSideReason, type Rulebook } from "../rulebook";
 import { judgeTrackingCell, newTrackingCellVerdict, type TrackingCellVerdict } from "../tracking";
-import { deadlineOf, type DeadlineSettings } from "./deadline";
+import type { DeadlineSettings } from "./deadline";
 import { fieldSlot, type OrderTable } from "../orders/orderTable";
 import { DAYS, HOURS } from "./durations";
 import type { FindingText, FindingTextContext } from "./findingText";
@@ -42,17 +42,28 @@ export function newOrderEvaluation(): OrderEvaluation {
  * joins the codes, so no finding object is made for a formula.
  */
 export interface FindingSink {
-  /** Order `index` raises `code`, dated `at`, with what its message would say. */
+  /**
+   * Order `index` raises `code`, dated `at`, with what its message would say. `text` is reused for the next finding
+   * of its kind, so evaluating an order allocates nothing for a sink that drops it: a sink that keeps it copies it.
+   */
   flag(index: number, code: ViolationCode, at: Instant | undefined, text: FindingText): void;
 }
+
+// The reused texts, one per kind evaluateOrder raises (see FindingSink).
+const overdueText = { kind: "overdue" as const, deadline: 0, late: 0 };
+const dueSoonText = { kind: "dueSoon" as const, deadline: 0, left: 0 };
+const shippedLateText = { kind: "shippedLate" as const, deadline: 0, late: 0 };
+const missingTrackingText = { kind: "missingTracking" as const };
+const invalidTrackingText = { kind: "invalidTracking" as const, cell: "" };
+const firstScanLateText = { kind: "firstScanLate" as const, waited: 0 };
+const noFirstScanText = { kind: "noFirstScan" as const, waited: 0 };
+const sellerCancelledText = { kind: "sellerCancelled" as const, reason: "" };
 
 const SHIPPED_CLASSES = new Set(["shipped", "partlyShipped", "completed"]);
 const CANCELLED_CLASSES = new Set(["cancelled", "refunded"]);
 
 const SHIPPED_AT = fieldSlot("shippedAt");
 const PAID_AT = fieldSlot("paidAt");
-const SHIP_DEADLINE = fieldSlot("shipDeadline");
-const HANDLING_DAYS = fieldSlot("handlingDays");
 const FIRST_SCAN_AT = fieldSlot("firstScanAt");
 const DELIVERED_AT = fieldSlot("deliveredAt");
 const STATUS = fieldSlot("status");
@@ -66,7 +77,7 @@ const known = (instant: number): Instant | undefined => (instant === instant ? i
 /**
  * Reports to `sink` every code order `index` of `table` raises on its own (DUPLICATE_TRACKING needs all orders and
  * is found by `judgeOrders`), and fills `facts` with its tracking verdict and carrier. Dates are read as numbers,
- * NaN where the sheet gave none.
+ * NaN where the sheet gave none; `deadlines` holds every order's shipping deadline (`shippingDeadlines`).
  */
 export function evaluateOrder(
   table: OrderTable,
@@ -74,6 +85,7 @@ export function evaluateOrder(
   ctx: EvaluationContext,
   sink: FindingSink,
   facts: OrderEvaluation,
+  deadlines: Float64Array,
 ): void {
   const statusClass = classifyStatus(table.get(index, STATUS) as string | undefined, ctx.rulebook);
   const trackingText = table.get(index, TRACKING) as string | undefined;
@@ -91,19 +103,15 @@ export function evaluateOrder(
   const endedUnshipped = statusClass === "ended" && !declaredShipped;
   const cancelled = CANCELLED_CLASSES.has(statusClass) || endedUnshipped;
   const shipped = declaredShipped || SHIPPED_CLASSES.has(statusClass) || statusClass === "ended";
-  const deadline = deadlineOf(
-    table.number(index, SHIP_DEADLINE),
-    paidAt,
-    table.number(index, HANDLING_DAYS),
-    ctx.deadlines,
-  );
+  const deadline = deadlines[index] as number;
   const hasDeadline = deadline === deadline;
 
   if (cancelled && !declaredShipped) {
     const reason = (table.get(index, CANCEL_REASON) as string | undefined)?.trim();
     if (reason && !isBuyerSideReason(reason, ctx.rulebook)) {
       const at = known(hasDeadline ? deadline : paidAt);
-      sink.flag(index, "SELLER_CANCELLED", at, { kind: "sellerCancelled", reason });
+      sellerCancelledText.reason = reason;
+      sink.flag(index, "SELLER_CANCELLED", at, sellerCancelledText);
     }
     return;
   }
@@ -112,25 +120,31 @@ export function evaluateOrder(
     if (!hasDeadline) return;
     const left = deadline - ctx.asOf;
     if (left < 0) {
-      sink.flag(index, "OVERDUE_UNSHIPPED", deadline, { kind: "overdue", deadline, late: -left });
+      overdueText.deadline = deadline;
+      overdueText.late = -left;
+      sink.flag(index, "OVERDUE_UNSHIPPED", deadline, overdueText);
     } else if (left <= ctx.dueSoonHours * HOURS) {
-      sink.flag(index, "DUE_SOON", deadline, { kind: "dueSoon", deadline, left });
+      dueSoonText.deadline = deadline;
+      dueSoonText.left = left;
+      sink.flag(index, "DUE_SOON", deadline, dueSoonText);
     }
     return;
   }
 
   if (hasShipTime && hasDeadline && shippedAt > deadline) {
-    const late = shippedAt - deadline;
-    sink.flag(index, "SHIPPED_LATE", shippedAt, { kind: "shippedLate", deadline, late });
+    shippedLateText.deadline = deadline;
+    shippedLateText.late = shippedAt - deadline;
+    sink.flag(index, "SHIPPED_LATE", shippedAt, shippedLateText);
   }
 
   if (ctx.checkTracking) {
     if (!hasTracking || !tracking.valid) {
       const shipmentMoment = known(hasShipTime ? shippedAt : hasDeadline ? deadline : paidAt);
       if (!hasTracking) {
-        sink.flag(index, "MISSING_TRACKING", shipmentMoment, { kind: "missingTracking" });
+        sink.flag(index, "MISSING_TRACKING", shipmentMoment, missingTrackingText);
       } else {
-        sink.flag(index, "INVALID_TRACKING", shipmentMoment, { kind: "invalidTracking", cell: trackingCell });
+        invalidTrackingText.cell = trackingCell;
+        sink.flag(index, "INVALID_TRACKING", shipmentMoment, invalidTrackingText);
       }
     }
   }
@@ -141,12 +155,14 @@ export function evaluateOrder(
     if (firstScanAt === firstScanAt) {
       const wait = firstScanAt - shippedAt;
       if (wait > onlineWindow) {
-        sink.flag(index, "NOT_ONLINE", shippedAt, { kind: "firstScanLate", waited: wait });
+        firstScanLateText.waited = wait;
+        sink.flag(index, "NOT_ONLINE", shippedAt, firstScanLateText);
       }
     } else if (!table.has(index, DELIVERED_AT)) {
       const since = ctx.asOf - shippedAt;
       if (since > ctx.rulebook.noFirstScanDays.value * DAYS) {
-        sink.flag(index, "NOT_ONLINE", shippedAt, { kind: "noFirstScan", waited: since });
+        noFirstScanText.waited = since;
+        sink.flag(index, "NOT_ONLINE", shippedAt, noFirstScanText);
       }
     }
   }

@@ -1,4 +1,5 @@
 import { fieldSlot, type OrderTable } from "../orders/orderTable";
+import { shippingDeadlines } from "./deadline";
 import { SharedTrackingNumbers } from "./duplicates";
 import { evaluateOrder, newOrderEvaluation, type EvaluationContext, type FindingSink } from "./evaluateOrder";
 
@@ -23,8 +24,9 @@ export function judgeOrders(table: OrderTable, ctx: EvaluationContext, sink: Ord
   const checkDuplicates = ctx.checkTracking;
   const sharedNumbers = new SharedTrackingNumbers(checkDuplicates ? count : 0);
   const facts = newOrderEvaluation();
+  const deadlines = shippingDeadlines(table, ctx.deadlines);
   for (let i = 0; i < count; i++) {
-    evaluateOrder(table, i, ctx, sink, facts);
+    evaluateOrder(table, i, ctx, sink, facts, deadlines);
     sink.judged?.(i, facts.carrier);
     if (checkDuplicates) {
       const { numbers, count: found } = facts.tracking;
