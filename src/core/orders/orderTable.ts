@@ -76,11 +76,14 @@ export class OrderTable {
     this.moreRows = new Array<number[] | undefined>(this.capacity);
   }
 
-  /** A new order with nothing but its id and first row; returns its index. */
-  add(orderId: string, row: number): number {
+  /**
+   * A new order with nothing but its id and first row; returns its index. Without an id the order is known by its
+   * number (index + 1), made into text only when asked for: a formula's orders have no id of their own.
+   */
+  add(orderId: string | undefined, row: number): number {
     if (this.count === this.capacity) this.grow();
     const index = this.count++;
-    this.textColumn(0)[index] = orderId;
+    if (orderId !== undefined) this.textColumn(0)[index] = orderId;
     this.firstRows[index] = row;
     return index;
   }
@@ -93,7 +96,7 @@ export class OrderTable {
   }
 
   orderId(index: number): string {
-    return (this.textColumns[0] as Array<string | undefined>)[index] as string;
+    return this.text(index, 0) ?? String(index + 1);
   }
 
   /** The order's first sheet row (where its order-level cells are). */
@@ -122,14 +125,14 @@ export class OrderTable {
   /** A number field's value, NaN when the sheet gave none. */
   number(index: number, slot: number): number {
     const column = this.numberColumns[slot];
-    return column === undefined ? NaN : (column[index] as number);
+    return column === undefined ? Number.NaN : (column[index] as number);
   }
 
   /** Sets a number field; NaN means "none". */
   setNumber(index: number, slot: number, value: number): void {
     let column = this.numberColumns[slot];
     if (column === undefined) {
-      column = new Float64Array(this.capacity).fill(NaN);
+      column = new Float64Array(this.capacity).fill(Number.NaN);
       this.numberColumns[slot] = column;
     }
     column[index] = value;
@@ -150,7 +153,7 @@ export class OrderTable {
       if (column !== undefined) column[index] = undefined;
     } else {
       const column = this.numberColumns[slot];
-      if (column !== undefined) column[index] = NaN;
+      if (column !== undefined) column[index] = Number.NaN;
     }
   }
 
@@ -174,6 +177,7 @@ export class OrderTable {
     for (let slot = 0; slot < TEXT_STRIDE; slot++) {
       (order as unknown as Record<string, unknown>)[TEXT_FIELDS[slot] as TextField] = this.text(index, slot);
     }
+    order.orderId = this.orderId(index);
     for (let slot = 0; slot < NUMBER_STRIDE; slot++) {
       (order as unknown as Record<string, unknown>)[NUMBER_FIELDS[slot] as NumberField] = this.get(index, slot);
     }
@@ -211,7 +215,7 @@ export class OrderTable {
     for (let slot = 0; slot < NUMBER_STRIDE; slot++) {
       const old = this.numberColumns[slot];
       if (old === undefined) continue;
-      const column = new Float64Array(capacity).fill(NaN);
+      const column = new Float64Array(capacity).fill(Number.NaN);
       column.set(old);
       this.numberColumns[slot] = column;
     }

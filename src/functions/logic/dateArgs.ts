@@ -2,7 +2,7 @@ import { ORDER_EVIDENCE_DAY_FIRST, ORDER_EVIDENCE_EITHER, ORDER_EVIDENCE_MONTH_F
 import { formatInstant } from "../../core/dates/zone";
 import { plausibleSerialInstant } from "../../core/sheet/dateCell";
 import { invalidValue, type FunctionErrorValue } from "./errors";
-import { cellAt, OUTSIDE, type Arg } from "./matrix";
+import type { Arg, Shape } from "./matrix";
 import { readInstantInto, type CellReader } from "./inputs";
 import { say } from "./language";
 
@@ -25,6 +25,51 @@ interface PendingDate {
   swapped: number;
 }
 
+/** What reading one call's date arguments has seen of `a/b/yyyy` dates, to settle their day/month order. */
+interface OrderEvidence {
+  dayFirst: number;
+  monthFirst: number;
+  pending: PendingDate[];
+}
+
+/**
+ * Reads one date argument into instants. A plain function, not a callback made per call: V8 optimises it once for
+ * every call, and its load of a cell sees only date columns.
+ */
+function readDateArg(arg: Arg, parameter: string, reader: CellReader, evidence: OrderEvidence): DateArg {
+  const cells = arg.cells;
+  const date: DateArg = { arg, instants: new Float64Array(cells ? arg.rows * arg.cols : 0), errors: new Map() };
+  if (cells === undefined) return date;
+  const { instants, errors } = date;
+  const out = reader.out;
+  const dates = reader.dates;
+  let index = 0;
+  for (let r = 0; r < arg.rows; r++) {
+    const row = cells[r] as ReadonlyArray<unknown>;
+    for (let c = 0; c < arg.cols; c++, index++) {
+      const raw = row[c];
+      // A serial in a plausible year (0 is Excel's blank, read below) needs none of the general reader.
+      if (typeof raw === "number" && raw !== 0) {
+        const instant = plausibleSerialInstant(raw, dates);
+        instants[index] = instant;
+        if (instant === instant) continue;
+      }
+      const problem = readInstantInto(raw, parameter, reader);
+      instants[index] = out.instant;
+      if (problem !== undefined) errors.set(index, problem);
+      if (problem !== undefined || out.instant !== out.instant) continue;
+      if (typeof raw !== "string") continue;
+      const order = out.evidence;
+      if (order === ORDER_EVIDENCE_DAY_FIRST) evidence.dayFirst++;
+      else if (order === ORDER_EVIDENCE_MONTH_FIRST) evidence.monthFirst++;
+      else if (order === ORDER_EVIDENCE_EITHER && out.swappedInstant === out.swappedInstant) {
+        evidence.pending.push({ date, index, parameter, text: raw.trim(), swapped: out.swappedInstant });
+      }
+    }
+  }
+  return date;
+}
+
 /**
  * Reads every date argument of one formula call the way the sheet reader reads a sheet's date columns: `03/04/2025`
  * is read month-first unless the call's other dates are day-first (a first part above 12 and none with a second
@@ -36,45 +81,10 @@ export function readDateArgs(
   reader: CellReader,
   timeZone: string,
 ): DateArg[] {
-  let dayFirst = 0;
-  let monthFirst = 0;
-  const pending: PendingDate[] = [];
-  const out = reader.out;
-  const dates = reader.dates;
-  const read = dateArgs.map(({ arg, parameter }): DateArg => {
-    const cells = arg.cells;
-    const date: DateArg = { arg, instants: new Float64Array(cells ? arg.rows * arg.cols : 0), errors: new Map() };
-    if (cells === undefined) return date;
-    const { instants, errors } = date;
-    let index = 0;
-    for (let r = 0; r < arg.rows; r++) {
-      for (let c = 0; c < arg.cols; c++, index++) {
-        const raw = cellAt(arg, r, c);
-        if (raw === OUTSIDE) {
-          instants[index] = NaN;
-          continue;
-        }
-        // A serial in a plausible year (0 is Excel's blank, read below) needs none of the general reader.
-        if (typeof raw === "number" && raw !== 0) {
-          const instant = plausibleSerialInstant(raw, dates);
-          instants[index] = instant;
-          if (instant === instant) continue;
-        }
-        const problem = readInstantInto(raw, parameter, reader);
-        instants[index] = out.instant;
-        if (problem !== undefined) errors.set(index, problem);
-        if (problem !== undefined || out.instant !== out.instant) continue;
-        if (typeof raw !== "string") continue;
-        const evidence = out.evidence;
-        if (evidence === ORDER_EVIDENCE_DAY_FIRST) dayFirst++;
-        else if (evidence === ORDER_EVIDENCE_MONTH_FIRST) monthFirst++;
-        else if (evidence === ORDER_EVIDENCE_EITHER && out.swappedInstant === out.swappedInstant) {
-          pending.push({ date, index, parameter, text: raw.trim(), swapped: out.swappedInstant });
-        }
-      }
-    }
-    return date;
-  });
+  const evidence: OrderEvidence = { dayFirst: 0, monthFirst: 0, pending: [] };
+  const read: DateArg[] = [];
+  for (const { arg, parameter } of dateArgs) read.push(readDateArg(arg, parameter, reader, evidence));
+  const { dayFirst, monthFirst, pending } = evidence;
   if (pending.length > 0 && dayFirst > 0) {
     for (const { date, index, parameter, text, swapped } of pending) {
       if (monthFirst === 0) {
@@ -83,7 +93,7 @@ export function readDateArgs(
       }
       const monthDay = formatInstant(date.instants[index], timeZone).slice(0, 10);
       const dayMonth = formatInstant(swapped, timeZone).slice(0, 10);
-      date.instants[index] = NaN;
+      date.instants[index] = Number.NaN;
       date.errors.set(
         index,
         invalidValue(
@@ -112,7 +122,23 @@ function indexAt(date: DateArg, row: number, col: number): number {
 /** A date argument's instant at a result position: NaN when blank, bad or outside (then see `dateErrorAt`). */
 export function instantAt(date: DateArg, row: number, col: number): number {
   const index = indexAt(date, row, col);
-  return index < 0 ? NaN : (date.instants[index] as number);
+  return index < 0 ? Number.NaN : (date.instants[index] as number);
+}
+
+/**
+ * The argument's instants by row-major result position (`instantAt` for every position), so a loop over the
+ * result reads them from an array rather than through a call per cell. An argument the size of the result is its
+ * own array.
+ */
+export function instantsByPosition(date: DateArg, shape: Shape): Float64Array {
+  const { rows, cols } = shape;
+  const arg = date.arg;
+  if (arg.cells !== undefined && arg.rows === rows && arg.cols === cols) return date.instants;
+  const instants = new Float64Array(rows * cols);
+  for (let r = 0, position = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++, position++) instants[position] = instantAt(date, r, c);
+  }
+  return instants;
 }
 
 /** The error a date argument's cell shows at a result position, if any. */

@@ -1,6 +1,6 @@
-import type { CanonicalField, ScanOptions } from "../../core/model";
+import type { CanonicalField, ScanOptions, ViolationCode } from "../../core/model";
 import { evaluationContext } from "../../core/scan";
-import { judgeOrders } from "../../core/evaluate/judgeOrders";
+import { judgeOrders, type OrderSink } from "../../core/evaluate/judgeOrders";
 import { fieldSlot, OrderTable } from "../../core/orders/orderTable";
 import type { ResolvedFunctionSettings } from "../settings";
 import { invalidValue, type FunctionErrorValue } from "./errors";
@@ -16,7 +16,7 @@ import {
   type Arg,
 } from "./matrix";
 import { cellReader, readHandlingDays, readInstant, readTrackingText, type CellReader } from "./inputs";
-import { dateErrorAt, instantAt, readDateArgs } from "./dateArgs";
+import { dateErrorAt, instantsByPosition, readDateArgs } from "./dateArgs";
 import { say } from "./language";
 
 const PAID_AT = fieldSlot("paidAt");
@@ -28,6 +28,40 @@ const HANDLING_DAYS = fieldSlot("handlingDays");
 /** What AE.STATUS shows for an order with no findings. */
 export const STATUS_OK = "OK";
 export const CODE_SEPARATOR = ", ";
+
+/** Joined code lists, shared: a range has a handful of distinct ones, so its rows need not each make a string. */
+const joinedCodes = new Map<string, Map<string, string>>();
+
+function joinCodes(known: string, code: string): string {
+  let after = joinedCodes.get(known);
+  if (after === undefined) {
+    after = new Map();
+    joinedCodes.set(known, after);
+  }
+  let joined = after.get(code);
+  if (joined === undefined) {
+    joined = known + CODE_SEPARATOR + code;
+    after.set(code, joined);
+  }
+  return joined;
+}
+
+/**
+ * Where AE.STATUS hears the codes of its orders. A class, not an object literal made per call, so V8 can inline
+ * `flag` into the evaluation loop and drop the message details a formula does not show.
+ */
+class StatusCodes implements OrderSink {
+  readonly codes: Array<string | undefined>;
+
+  constructor(count: number) {
+    this.codes = new Array<string | undefined>(count);
+  }
+
+  flag(index: number, code: ViolationCode): void {
+    const known = this.codes[index];
+    this.codes[index] = known === undefined ? code : joinCodes(known, code);
+  }
+}
 
 export interface StatusArguments {
   paidAt: unknown;
@@ -112,6 +146,9 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
   );
   const partial = rowArgs.some((arg) => !isOmitted(arg) && (arg.rows < rows || arg.cols < cols));
   const hasHandling = !isOmitted(handling);
+  const paidInstants = instantsByPosition(paidDates, shape);
+  const shipInstants = instantsByPosition(shipTimes, shape);
+  const deadlineInstants = instantsByPosition(deadlines, shape);
   const out: unknown[][] = new Array(rows);
   // Orders go straight into the scan's column table: no object per row.
   const orders = new OrderTable(rows * cols);
@@ -125,9 +162,10 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
         continue;
       }
       // Dates as numbers (NaN: blank or unreadable, the error looked up only then), so no value is boxed per row.
-      const paidAt = instantAt(paidDates, r, c);
-      const shippedAt = instantAt(shipTimes, r, c);
-      const shipDeadline = instantAt(deadlines, r, c);
+      const position = r * cols + c;
+      const paidAt = paidInstants[position] as number;
+      const shippedAt = shipInstants[position] as number;
+      const shipDeadline = deadlineInstants[position] as number;
       const paidError = paidAt === paidAt ? undefined : dateErrorAt(paidDates, r, c);
       const shipError = shippedAt === shippedAt ? undefined : dateErrorAt(shipTimes, r, c);
       const deadlineError = shipDeadline === shipDeadline ? undefined : dateErrorAt(deadlines, r, c);
@@ -143,8 +181,7 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
       }
       const handlingDays = hasHandling ? readHandlingDays(cellAt(handling, r, c), "handlingDays", reader) : undefined;
       // An order's "row" is its row-major result position + 1, so each finding says which cell its code goes to.
-      const position = r * cols + c;
-      const order = orders.add(String(orders.count + 1), position + 1);
+      const order = orders.add(undefined, position + 1);
       if (paidAt === paidAt) orders.setNumber(order, PAID_AT, paidAt);
       if (shippedAt === shippedAt) orders.setNumber(order, SHIPPED_AT, shippedAt);
       if (typeof trackingNumber === "string") orders.setText(order, TRACKING, trackingNumber);
@@ -170,14 +207,9 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
   };
   // The scan's own judgement, joined per order as the codes come (each order's own, then DUPLICATE_TRACKING):
   // no finding objects, messages, points or assessment, which a formula does not show.
-  const codes: Array<string | undefined> = new Array(orders.count);
+  const statusCodes = new StatusCodes(orders.count);
   try {
-    judgeOrders(orders, evaluationContext(options, settings.rulebook, present), {
-      flag(index, code) {
-        const known = codes[index];
-        codes[index] = known === undefined ? code : known + CODE_SEPARATOR + code;
-      },
-    });
+    judgeOrders(orders, evaluationContext(options, settings.rulebook, present), statusCodes);
   } catch (error) {
     return fill(shape, unexpectedError(error, lang));
   }
@@ -187,7 +219,7 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
     const line = out[Math.floor(position / cols)];
     const c = position % cols;
     if (line[c] !== undefined) continue; // an input problem
-    line[c] = codes[i] ?? STATUS_OK;
+    line[c] = statusCodes.codes[i] ?? STATUS_OK;
   }
   return out;
 }

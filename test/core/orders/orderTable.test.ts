@@ -6,6 +6,16 @@ const AMOUNT = fieldSlot("amount");
 const TRACKING = fieldSlot("trackingNumber");
 
 describe("OrderTable", () => {
+  it("knows an order added without an id by its number, beside orders that have one", () => {
+    const table = new OrderTable(2);
+    table.add(undefined, 2);
+    table.add("8123", 3);
+    table.add(undefined, 4);
+    expect([0, 1, 2].map((i) => table.orderId(i))).toEqual(["1", "8123", "3"]);
+    expect(table.toOrder(2).orderId).toBe("3");
+    expect(table.orders().map((order) => order.orderId)).toEqual(["1", "8123", "3"]);
+  });
+
   it("gives back what was stored, undefined for what was not, after growing past its first size", () => {
     const table = new OrderTable(1);
     for (let n = 0; n < 100; n++) {
