@@ -29,7 +29,8 @@ export class WallClockConverter {
       const offsets = this.wallOffsets;
       if (offsets[cached] === NOT_LOOKED_UP) offsets[cached] = this.offsetOfWallDay(cached + CACHED_FROM_DAY);
       const offset = offsets[cached] as number;
-      if (offset === offset) return wallMs - offset;
+      // NaN: the offset changes near this day, so the reading is resolved on its own.
+      return offset === offset ? wallMs - offset : +wallClockToInstant(wallMs, this.zone);
     }
     return +this.farToInstant(wallMs);
   }
@@ -46,7 +47,7 @@ export class WallClockConverter {
     return +instantToWallClock(instant, this.zone);
   }
 
-  /** A reading outside the days kept in the array, or near an offset change. */
+  /** A reading outside the days kept in the array. */
   private farToInstant(wallMs: number): Instant {
     const dayIndex = Math.floor(wallMs / DAY);
     let offset = this.otherDays.get(dayIndex);
