@@ -174,6 +174,15 @@ function note(verdict: TrackingCellVerdict, number: TrackingVerdict | TrackingCh
 }
 
 /**
+ * The verdicts of cells that hold no number ("N/A", "无", "-", "暂无单号") by their text. A sheet repeats the same
+ * few, and judging one the long way builds its checks (about 500 bytes a cell). Bounded in count and key length,
+ * so a sheet of distinct junk neither grows it nor keeps its text alive.
+ */
+const numberlessCells = new Map<string, { valid: boolean; carrier: string | undefined }>();
+const NUMBERLESS_CELLS_KEPT = 1024;
+const NUMBERLESS_CELL_LONGEST = 32;
+
+/**
  * Judges a cell the way `checkTrackingCell` does, into `verdict`: a cell holding one plain number (nearly every
  * cell) is judged without building its TrackingCheck; others go through `checkTrackingCell`.
  */
@@ -186,6 +195,15 @@ export function judgeTrackingCell(cell: string, verdict: TrackingCellVerdict): T
     if (n > 0) note(verdict, judgeTrackingNumber(cell, numberVerdict));
     return verdict;
   }
+  const known = n <= NUMBERLESS_CELL_LONGEST ? numberlessCells.get(cell) : undefined;
+  if (known !== undefined) {
+    verdict.valid = known.valid;
+    verdict.carrier = known.carrier;
+    return verdict;
+  }
   for (const check of cellChecks(cell)) note(verdict, check);
+  if (verdict.count === 0 && n <= NUMBERLESS_CELL_LONGEST && numberlessCells.size < NUMBERLESS_CELLS_KEPT) {
+    numberlessCells.set(cell, { valid: verdict.valid, carrier: verdict.carrier });
+  }
   return verdict;
 }
