@@ -20,14 +20,19 @@ export class SharedTrackingNumbers {
   constructor(expected = 1024) {
     this.mask = SharedTrackingNumbers.capacityFor(expected) - 1;
     this.slots = new Int32Array((this.mask + 1) * 2);
-    this.numbers = new Array<string>(this.mask + 1);
-    this.firstOrder = new Int32Array(this.mask + 1);
+    this.numbers = new Array<string>(SharedTrackingNumbers.entryPlaces(this.mask + 1));
+    this.firstOrder = new Int32Array(SharedTrackingNumbers.entryPlaces(this.mask + 1));
   }
 
   private static capacityFor(entries: number): number {
     let capacity = 16;
     while (capacity < entries * 2) capacity *= 2;
     return capacity;
+  }
+
+  /** `add` grows the table once entries pass half its slots, so the entry arrays need only that many places. */
+  private static entryPlaces(capacity: number): number {
+    return capacity / 2 + 1;
   }
 
   private grow(): void {
@@ -42,8 +47,8 @@ export class SharedTrackingNumbers {
       slots[slot * 2 + 1] = old[at + 1] as number;
     }
     this.slots = slots;
-    this.numbers.length = this.mask + 1;
-    const firstOrder = new Int32Array(this.mask + 1);
+    this.numbers.length = SharedTrackingNumbers.entryPlaces(this.mask + 1);
+    const firstOrder = new Int32Array(SharedTrackingNumbers.entryPlaces(this.mask + 1));
     firstOrder.set(this.firstOrder);
     this.firstOrder = firstOrder;
   }

@@ -66,14 +66,16 @@ export class OrderTable {
   /** One column per text field (orderId first), made when the field is first set. */
   private readonly textColumns: Array<Array<string | undefined> | undefined> = new Array(TEXT_STRIDE).fill(undefined);
   private firstRows: Int32Array;
-  /** Every row of the orders that span more than one (SKU continuation rows, a repeated order id); holey. */
-  private moreRows: Array<number[] | undefined>;
+  /**
+   * Every row of the orders that span more than one (SKU continuation rows, a repeated order id); holey, and made
+   * with the first such order (a formula's orders never have one).
+   */
+  private moreRows: Array<number[] | undefined> | undefined;
 
   /** `expected` sizes the table once (the reader passes its row count); it doubles if exceeded. */
   constructor(expected = MIN_CAPACITY) {
     this.capacity = Math.max(MIN_CAPACITY, expected);
     this.firstRows = new Int32Array(this.capacity);
-    this.moreRows = new Array<number[] | undefined>(this.capacity);
   }
 
   /**
@@ -90,9 +92,10 @@ export class OrderTable {
 
   /** A further sheet row of order `index`. */
   addRow(index: number, row: number): void {
-    const rows = this.moreRows[index];
+    const moreRows = (this.moreRows ??= new Array<number[] | undefined>(this.capacity));
+    const rows = moreRows[index];
     if (rows) rows.push(row);
-    else this.moreRows[index] = [this.firstRows[index] as number, row];
+    else moreRows[index] = [this.firstRows[index] as number, row];
   }
 
   orderId(index: number): string {
@@ -106,7 +109,7 @@ export class OrderTable {
 
   /** Every sheet row of the order, first row first (a new array for single-row orders). */
   rowsOf(index: number): number[] {
-    return this.moreRows[index] ?? [this.firstRows[index] as number];
+    return this.moreRows?.[index] ?? [this.firstRows[index] as number];
   }
 
   /** The value at a slot from fieldSlot(); undefined when the sheet gave none. */
@@ -224,7 +227,7 @@ export class OrderTable {
     firstRows.set(this.firstRows);
     this.capacity = capacity;
     this.firstRows = firstRows;
-    this.moreRows.length = capacity;
+    if (this.moreRows !== undefined) this.moreRows.length = capacity;
   }
 }
 

@@ -18,6 +18,16 @@ describe("SharedTrackingNumbers", () => {
     ]);
   });
 
+  it("keeps every number's first order through each growth of the table", () => {
+    const shared = new SharedTrackingNumbers(2);
+    const number = (n: number): string => `LP${String(n).padStart(14, "0")}`;
+    for (let order = 0; order < 600; order++) shared.add(order, number(order));
+    for (let order = 0; order < 600; order++) shared.add(1000 + order, number(order));
+    const result = shared.result();
+    expect(result.size).toBe(600);
+    for (let order = 0; order < 600; order++) expect(result.get(number(order))).toEqual([order, 1000 + order]);
+  });
+
   it("finds nothing when every number is on one order", () => {
     const shared = new SharedTrackingNumbers();
     for (let order = 0; order < 5000; order++) shared.add(order, `EA${String(order).padStart(9, "0")}CN`);
