@@ -6,6 +6,11 @@ const DAY = 86_400_000;
 const CACHED_FROM_DAY = Math.floor(Date.UTC(1990, 0, 1) / DAY);
 const CACHED_DAYS = Math.ceil((Date.UTC(2100, 0, 1) - Date.UTC(1990, 0, 1)) / DAY);
 const NOT_LOOKED_UP = Infinity;
+/**
+ * Offsets are multiples of 15 minutes and change on 15-minute boundaries (as zone.ts assumes), so within one
+ * 15-minute bucket of readings, even on the day of a change, every reading converts with the same offset.
+ */
+const BUCKET = 15 * 60_000;
 
 /**
  * Conversions between instants and wall-clock readings in one zone, giving the same answers as zone.ts's functions
@@ -19,6 +24,10 @@ export class WallClockConverter {
   /** By UTC day: the offset of every instant that day, or NaN when it changes during the day. */
   private readonly instantOffsets = new Float64Array(CACHED_DAYS).fill(NOT_LOOKED_UP);
   private readonly otherDays = new Map<number, number>();
+  /** Days near a change, by 15-minute bucket of wall-clock readings: wall-clock minus instant. */
+  private readonly wallBuckets = new Map<number, number>();
+  /** Days with a change, by 15-minute bucket of instants: wall-clock minus instant. */
+  private readonly instantBuckets = new Map<number, number>();
 
   constructor(readonly zone: string) {}
 
@@ -29,8 +38,8 @@ export class WallClockConverter {
       const offsets = this.wallOffsets;
       if (offsets[cached] === NOT_LOOKED_UP) offsets[cached] = this.offsetOfWallDay(cached + CACHED_FROM_DAY);
       const offset = offsets[cached] as number;
-      // NaN: the offset changes near this day, so the reading is resolved on its own.
-      return offset === offset ? wallMs - offset : +wallClockToInstant(wallMs, this.zone);
+      // NaN: the offset changes near this day, so the reading is resolved by its bucket.
+      return offset === offset ? wallMs - offset : wallMs - this.wallBucketOffset(wallMs);
     }
     return +this.farToInstant(wallMs);
   }
@@ -42,9 +51,30 @@ export class WallClockConverter {
       const offsets = this.instantOffsets;
       if (offsets[cached] === NOT_LOOKED_UP) offsets[cached] = this.offsetOfUtcDay(cached + CACHED_FROM_DAY);
       const offset = offsets[cached] as number;
-      if (offset === offset) return instant + offset;
+      return offset === offset ? instant + offset : instant + this.instantBucketOffset(instant);
     }
     return +instantToWallClock(instant, this.zone);
+  }
+
+  // Small, so it is inlined and the offset (a small integer) reaches the caller unboxed.
+  private wallBucketOffset(wallMs: number): number {
+    const bucket = Math.floor(wallMs / BUCKET);
+    let offset = this.wallBuckets.get(bucket);
+    if (offset === undefined) {
+      offset = bucket * BUCKET - wallClockToInstant(bucket * BUCKET, this.zone);
+      this.wallBuckets.set(bucket, offset);
+    }
+    return offset;
+  }
+
+  private instantBucketOffset(instant: Instant): number {
+    const bucket = Math.floor(instant / BUCKET);
+    let offset = this.instantBuckets.get(bucket);
+    if (offset === undefined) {
+      offset = instantToWallClock(bucket * BUCKET, this.zone) - bucket * BUCKET;
+      this.instantBuckets.set(bucket, offset);
+    }
+    return offset;
   }
 
   /** A reading outside the days kept in the array. */
