@@ -149,20 +149,18 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
   const paidInstants = instantsByPosition(paidDates, shape);
   const shipInstants = instantsByPosition(shipTimes, shape);
   const deadlineInstants = instantsByPosition(deadlines, shape);
-  const out: unknown[][] = new Array(rows);
-  // Orders go straight into the scan's column table: no object per row.
+  // Orders go straight into the scan's column table: no object per row. What a cell shows besides its codes (an
+  // input problem, a size mismatch) waits in `shownFirst` by position; a position with neither is blank.
   const orders = new OrderTable(rows * cols);
+  const shownFirst = new Map<number, FunctionErrorValue>();
   let mismatch: FunctionErrorValue | undefined;
-  for (let r = 0; r < rows; r++) {
-    const line: unknown[] = new Array(cols);
-    out[r] = line;
-    for (let c = 0; c < cols; c++) {
+  for (let r = 0, position = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++, position++) {
       if (partial && outsideAny(rowArgs, r, c)) {
-        line[c] = mismatch ??= sizeMismatchError(lang);
+        shownFirst.set(position, (mismatch ??= sizeMismatchError(lang)));
         continue;
       }
       // Dates as numbers (NaN: blank or unreadable, the error looked up only then), so no value is boxed per row.
-      const position = r * cols + c;
       const paidAt = paidInstants[position] as number;
       const shippedAt = shipInstants[position] as number;
       const shipDeadline = deadlineInstants[position] as number;
@@ -175,10 +173,7 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
         ((shippedAt !== shippedAt && shipError === undefined) || !perRow[1]) &&
         (trackingNumber === undefined || !perRow[2]) &&
         ((shipDeadline !== shipDeadline && deadlineError === undefined) || !perRow[3]);
-      if (blank) {
-        line[c] = "";
-        continue;
-      }
+      if (blank) continue;
       const handlingDays = hasHandling ? readHandlingDays(cellAt(handling, r, c), "handlingDays", reader) : undefined;
       // An order's "row" is its row-major result position + 1, so each finding says which cell its code goes to.
       const order = orders.add(undefined, position + 1);
@@ -187,39 +182,85 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
       if (typeof trackingNumber === "string") orders.setText(order, TRACKING, trackingNumber);
       if (shipDeadline === shipDeadline) orders.setNumber(order, SHIP_DEADLINE, shipDeadline);
       if (typeof handlingDays === "number") orders.setNumber(order, HANDLING_DAYS, handlingDays);
-      // Until the scan has run, the cell holds its input problem (or nothing).
-      line[c] =
+      // The cell shows its input problem, if any, instead of its codes (it is still judged).
+      const problem =
         paidError ??
         shipError ??
         (typeof trackingNumber === "object" ? trackingNumber : undefined) ??
         deadlineError ??
         (typeof handlingDays === "object" ? handlingDays : undefined);
+      if (problem !== undefined) shownFirst.set(position, problem);
     }
   }
-  if (orders.count === 0) return out;
 
-  const options: ScanOptions = {
-    asOf,
-    timeZone: settings.timeZone,
-    handlingDays: settings.handlingDays,
-    dueSoonHours: settings.dueSoonHours,
-    lang,
-  };
-  // The scan's own judgement, joined per order as the codes come (each order's own, then DUPLICATE_TRACKING):
-  // no finding objects, messages, points or assessment, which a formula does not show.
   const statusCodes = new StatusCodes(orders.count);
-  try {
-    judgeOrders(orders, evaluationContext(options, settings.rulebook, present), statusCodes);
-  } catch (error) {
-    return fill(shape, unexpectedError(error, lang));
+  if (orders.count > 0) {
+    const options: ScanOptions = {
+      asOf,
+      timeZone: settings.timeZone,
+      handlingDays: settings.handlingDays,
+      dueSoonHours: settings.dueSoonHours,
+      lang,
+    };
+    // The scan's own judgement, joined per order as the codes come (each order's own, then DUPLICATE_TRACKING):
+    // no finding objects, messages, points or assessment, which a formula does not show.
+    try {
+      judgeOrders(orders, evaluationContext(options, settings.rulebook, present), statusCodes);
+    } catch (error) {
+      return fill(shape, unexpectedError(error, lang));
+    }
   }
 
-  for (let i = 0; i < orders.count; i++) {
-    const position = orders.firstRow(i) - 1;
-    const line = out[Math.floor(position / cols)];
-    const c = position % cols;
-    if (line[c] !== undefined) continue; // an input problem
-    line[c] = statusCodes.codes[i] ?? STATUS_OK;
+  // The result rows are made last, each with its final values: made before judging, they would be live (and copied
+  // by every young-generation collection) through it. In a one-column result, rows showing the same text share one
+  // array: Excel reads the result by value, so a 100,000-row range needs a handful of row arrays, not 100,000.
+  // Error cells keep rows of their own, as the runtime may convert an error object where it finds it.
+  const cells = new ResultCells(orders, statusCodes.codes, shownFirst);
+  const sharedRows = new Map<string, unknown[]>();
+  const out: unknown[][] = new Array(rows);
+  for (let r = 0, position = 0; r < rows; r++) {
+    if (cols === 1) {
+      out[r] = sharedRow(sharedRows, cells.valueAt(position++));
+      continue;
+    }
+    const line: unknown[] = new Array(cols);
+    for (let c = 0; c < cols; c++) line[c] = cells.valueAt(position++);
+    out[r] = line;
   }
   return out;
+}
+
+/** What each result cell shows, read in position order: its input problem, else its order's codes, else blank. */
+class ResultCells {
+  private next = 0;
+  private nextPosition: number;
+
+  constructor(
+    private readonly orders: OrderTable,
+    private readonly codes: ReadonlyArray<string | undefined>,
+    private readonly shownFirst: ReadonlyMap<number, FunctionErrorValue>,
+  ) {
+    this.nextPosition = orders.count > 0 ? orders.firstRow(0) - 1 : -1;
+  }
+
+  valueAt(position: number): unknown {
+    let value: unknown = this.shownFirst.size > 0 ? this.shownFirst.get(position) : undefined;
+    if (position === this.nextPosition) {
+      value ??= this.codes[this.next] ?? STATUS_OK;
+      this.next++;
+      this.nextPosition = this.next < this.orders.count ? this.orders.firstRow(this.next) - 1 : -1;
+    }
+    return value ?? "";
+  }
+}
+
+/** The one-cell row showing `value`: shared by every row showing the same text. */
+function sharedRow(rows: Map<string, unknown[]>, value: unknown): unknown[] {
+  if (typeof value !== "string") return [value];
+  let row = rows.get(value);
+  if (row === undefined) {
+    row = [value];
+    rows.set(value, row);
+  }
+  return row;
 }
