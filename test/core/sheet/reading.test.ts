@@ -119,6 +119,14 @@ describe("cells that cannot be read", () => {
     }
   });
 
+  it("lists a row's problems left to right, whatever the kind of each column", () => {
+    const result = read([
+      ["订单号", "订单金额", "发货时间", "买家名称", "付款时间"],
+      ["A1", "twelve", "soon", { error: "#N/A" }, "32/13/2025"],
+    ]);
+    expect(result.diagnostics.map((d) => d.column)).toEqual(["订单金额", "发货时间", "买家名称", "付款时间"]);
+  });
+
   it("keeps ids verbatim (full-width, formula-like) and reads full-width digits in dates and amounts", () => {
     const result = read([
       ["Order ID", "Payment Time", "Order Amount"],
