@@ -21,19 +21,24 @@ function familyOfCode(rulebook: Rulebook): Map<string, FamilyDefinition | undefi
  */
 export function assignPoints(findings: Finding[], rulebook: Rulebook): void {
   const families = familyOfCode(rulebook);
+  // The run of one order's findings each family last counted a case in. (A Set emptied per order would allocate a
+  // new table each time, and this runs once per scan over every finding, mostly before V8 optimises it: hence the
+  // indexed loop too.)
+  const lastCounted = new Map<FamilyDefinition, number>();
   let currentOrder: string | undefined;
-  const countedForOrder = new Set<FamilyDefinition>();
-  for (const item of findings) {
+  let run = 0;
+  for (let f = 0; f < findings.length; f++) {
+    const item = findings[f] as Finding;
     if (item.orderId !== currentOrder) {
       currentOrder = item.orderId;
-      countedForOrder.clear();
+      run++;
     }
     const family = families.get(item.code);
-    if (!family || countedForOrder.has(family)) {
+    if (!family || lastCounted.get(family) === run) {
       item.points = 0;
       continue;
     }
-    countedForOrder.add(family);
+    lastCounted.set(family, run);
     item.points = family.pointsPerCase.value;
   }
 }
@@ -64,7 +69,8 @@ export function assessFindings(
 ): Assessment {
   const families = familyOfCode(rulebook);
   const tallies = new Map<FamilyDefinition, FamilyTally>();
-  for (const item of findings) {
+  for (let f = 0; f < findings.length; f++) {
+    const item = findings[f] as Finding;
     const family = families.get(item.code);
     if (!family || (family.pointsPerCase.value === 0 && !family.escalation)) continue;
     let tally = tallies.get(family);
