@@ -96,19 +96,19 @@ const DISPATCH: (readonly CompiledFormat[])[][] = (() => {
 })();
 
 /**
- * Per candidate list, the index of its last format with a check digit (-1: none). After it only shapes are left,
- * and a shape never beats what has matched by then (a failed distinctive check, or an earlier shape).
+ * LAST_CHECKED[length][first char code]: the index of the last candidate with a check digit (-1: none). After it
+ * only shapes are left, and a shape never beats what has matched by then (a failed distinctive check, or an
+ * earlier shape).
  */
-const LAST_CHECKED = new Map<readonly CompiledFormat[], number>();
-for (const row of DISPATCH) {
-  for (const list of row) {
-    let last = -1;
+const LAST_CHECKED: Int8Array[] = DISPATCH.map((row) => {
+  const lastChecked = new Int8Array(ASCII).fill(-1);
+  row.forEach((list, code) => {
     list.forEach((format, k) => {
-      if (format.spec.check !== undefined) last = k;
+      if (format.spec.check !== undefined) lastChecked[code] = k;
     });
-    LAST_CHECKED.set(list, last);
-  }
-}
+  });
+  return lastChecked;
+});
 
 /** S10 operators indexed by the two country letters: (c1 − 65) × 26 + (c2 − 65). */
 const S10_BY_LETTERS: (CompiledOperator | undefined)[] = (() => {
@@ -414,7 +414,7 @@ function matchNumber(input: string, s: string): Outcome {
   if (isPlaceholderWord(s)) return Outcome.PlaceholderWord;
   const first = s.charCodeAt(0);
   const candidates = n <= MAX_LENGTH && first < ASCII ? DISPATCH[n][first] : NONE;
-  const lastChecked = LAST_CHECKED.get(candidates) ?? -1;
+  const lastChecked = candidates === NONE ? -1 : (LAST_CHECKED[n][first] as number);
 
   let strong: CompiledFormat | undefined;
   let strongBody = 0;
