@@ -8,7 +8,7 @@ const NINE = 57;
 const UPPER_A = 65;
 const UPPER_Z = 90;
 
-function isDigit(code: number): boolean {
+export function isDigit(code: number): boolean {
   return code >= ZERO && code <= NINE;
 }
 

@@ -4,7 +4,7 @@
  * only its result (and the tracking URL); `judgeTrackingNumber`, the scan's path, fills a caller's object instead.
  */
 import type { Confidence } from "../model";
-import { luhnCheck, mod10Check, mod37_36Check, mod7Check, s10Check, weightedCheck } from "./checksums";
+import { isDigit, luhnCheck, mod10Check, mod37_36Check, mod7Check, s10Check, weightedCheck } from "./checksums";
 import { TRACKING_FORMATS } from "./formats";
 import * as say from "./messages";
 import { normalizeTrackingNumber } from "./normalize";
@@ -95,21 +95,6 @@ const DISPATCH: (readonly CompiledFormat[])[][] = (() => {
   return table.map((row) => row.map((list) => (list.length === 0 ? NONE : list)));
 })();
 
-/**
- * LAST_CHECKED[length][first char code]: the index of the last candidate with a check digit (-1: none). After it
- * only shapes are left, and a shape never beats what has matched by then (a failed distinctive check, or an
- * earlier shape).
- */
-const LAST_CHECKED: Int8Array[] = DISPATCH.map((row) => {
-  const lastChecked = new Int8Array(ASCII).fill(-1);
-  row.forEach((list, code) => {
-    list.forEach((format, k) => {
-      if (format.spec.check !== undefined) lastChecked[code] = k;
-    });
-  });
-  return lastChecked;
-});
-
 /** S10 operators indexed by the two country letters: (c1 − 65) × 26 + (c2 − 65). */
 const S10_BY_LETTERS: (CompiledOperator | undefined)[] = (() => {
   const table: (CompiledOperator | undefined)[] = new Array(26 * 26).fill(undefined);
@@ -142,11 +127,10 @@ const S10_LENGTH = 13;
 const S10_FAST = S10_FORMAT !== undefined && S10_FORMAT.spec.pattern.source === S10_SHAPE;
 
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isDigitChar = (c: number): boolean => c >= 48 && c <= 57;
 
 function hasS10Shape(s: string): boolean {
   if (!isUpper(s.charCodeAt(0)) || !isUpper(s.charCodeAt(1))) return false;
-  for (let i = 2; i < 11; i++) if (!isDigitChar(s.charCodeAt(i))) return false;
+  for (let i = 2; i < 11; i++) if (!isDigit(s.charCodeAt(i))) return false;
   return isUpper(s.charCodeAt(11)) && isUpper(s.charCodeAt(12));
 }
 
@@ -414,7 +398,6 @@ function matchNumber(input: string, s: string): Outcome {
   if (isPlaceholderWord(s)) return Outcome.PlaceholderWord;
   const first = s.charCodeAt(0);
   const candidates = n <= MAX_LENGTH && first < ASCII ? DISPATCH[n][first] : NONE;
-  const lastChecked = candidates === NONE ? -1 : (LAST_CHECKED[n][first] as number);
 
   let strong: CompiledFormat | undefined;
   let strongBody = 0;
@@ -427,8 +410,6 @@ function matchNumber(input: string, s: string): Outcome {
   let weakExpected = -1;
 
   for (let k = 0; k < candidates.length; k++) {
-    // Only shapes are left, and they cannot beat a failed distinctive check or an earlier shape.
-    if (k > lastChecked && (strong !== undefined || shape !== undefined)) break;
     const format = candidates[k];
     const spec = format.spec;
     if (!spec.pattern.test(s)) continue;
