@@ -2,7 +2,13 @@
  * A tracking cell may hold several numbers ("LP001, LP002", one per line, "a; b", "a / b"), a word that means
  * "no number" ("N/A", "无", "-"), or nothing. These functions split and judge such cells.
  */
-import { checkTrackingNumber, hasVisibleText, judgeTrackingNumber, type TrackingVerdict } from "./classify";
+import {
+  checkTrackingNumber,
+  hasVisibleText,
+  judgePlainS10,
+  judgeTrackingNumber,
+  type TrackingVerdict,
+} from "./classify";
 import { normalizeTrackingNumber } from "./normalize";
 import { isPlaceholderWord } from "./placeholders";
 import type { TrackingCheck } from "./types";
@@ -190,6 +196,10 @@ export function judgeTrackingCell(cell: string, verdict: TrackingCellVerdict): T
   verdict.valid = true;
   verdict.carrier = undefined;
   verdict.count = 0; // the array is reused: emptying it would free its storage on every cell
+  if (judgePlainS10(cell, numberVerdict)) {
+    note(verdict, numberVerdict);
+    return verdict;
+  }
   const n = cell.length;
   if (plainPrefix(cell) === n) {
     if (n > 0) note(verdict, judgeTrackingNumber(cell, numberVerdict));

@@ -4,11 +4,11 @@
  * only its result (and the tracking URL); `judgeTrackingNumber`, the scan's path, fills a caller's object instead.
  */
 import type { Confidence } from "../model";
-import { isDigit, luhnCheck, mod10Check, mod37_36Check, mod7Check, s10Check, weightedCheck } from "./checksums";
+import { luhnCheck, mod10Check, mod37_36Check, mod7Check, s10Check, weightedCheck } from "./checksums";
 import { TRACKING_FORMATS } from "./formats";
 import * as say from "./messages";
 import { normalizeTrackingNumber } from "./normalize";
-import { isDemoNumber, isPlaceholderWord, serialPattern } from "./placeholders";
+import { isDemoNumber, isPlaceholderWord, LONGEST_PLACEHOLDER_WORD, serialPattern } from "./placeholders";
 import type { SerialPattern } from "./placeholders";
 import { S10_OPERATORS } from "./s10Countries";
 import type { CheckAlgorithm, Span, TrackingCheck, TrackingFormat } from "./types";
@@ -119,35 +119,40 @@ function s10Operator(s: string): CompiledOperator | undefined {
 }
 
 /**
- * The S10 format's pattern, read by hand in `recognisedS10`. If formats.ts ever changes the pattern, the hand
- * reading no longer matches it and the fast path switches itself off.
+ * The S10 format as `recognisedS10` reads it by hand: its pattern, and its check digit over characters 2-9 at
+ * character 10. If formats.ts ever changes either, the hand reading no longer matches and the fast path switches
+ * itself off. Placeholder words are shorter than an S10 number, so none needs looking up.
  */
 const S10_SHAPE = "^[A-Z]{2}\\d{9}[A-Z]{2}$";
 const S10_LENGTH = 13;
-const S10_FAST = S10_FORMAT !== undefined && S10_FORMAT.spec.pattern.source === S10_SHAPE;
+const S10_PAYLOAD_START = 2;
+const S10_CHECK_AT = 10;
+const S10_CHECK = S10_FORMAT?.spec.check;
+const S10_FAST =
+  S10_FORMAT !== undefined &&
+  S10_FORMAT.spec.pattern.source === S10_SHAPE &&
+  S10_CHECK?.algorithm.kind === "s10" &&
+  S10_CHECK.payload[0] === S10_PAYLOAD_START &&
+  S10_CHECK.payload[1] === S10_CHECK_AT &&
+  S10_CHECK.at === S10_CHECK_AT &&
+  S10_LENGTH > LONGEST_PLACEHOLDER_WORD;
 
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-
-function hasS10Shape(s: string): boolean {
-  if (!isUpper(s.charCodeAt(0)) || !isUpper(s.charCodeAt(1))) return false;
-  for (let i = 2; i < 11; i++) if (!isDigit(s.charCodeAt(i))) return false;
-  return isUpper(s.charCodeAt(11)) && isUpper(s.charCodeAt(12));
-}
 
 /**
  * Most numbers a seller ships are UPU S10, so they get a path of their own. For a 13-character number whose first
  * letter tries S10 first, a passing check digit with a known country is where the general path stops too (at its
- * first candidate); this reads the shape by hand instead of by regex (about 40 ns a number) and returns the
- * operator. undefined when `s` is anything else, which then takes the general path. `s` must be normalised.
+ * first candidate); this reads the shape by hand instead of by regex and returns the operator. undefined when `s`
+ * is anything else, which then takes the general path.
  */
 function recognisedS10(s: string): CompiledOperator | undefined {
-  if (!S10_FAST || s.length !== S10_LENGTH || isPlaceholderWord(s)) return undefined;
+  if (!S10_FAST || s.length !== S10_LENGTH) return undefined;
   const first = s.charCodeAt(0);
-  const format = S10_FORMAT as CompiledFormat;
-  if (first >= ASCII || DISPATCH[S10_LENGTH][first][0] !== format || !hasS10Shape(s)) return undefined;
-  const expected = expectedFor(format, s, S10_LENGTH, 0);
-  if (expected < 0 || expected !== s.charCodeAt(checkAt(format.spec, S10_LENGTH, 0))) return undefined;
-  return s10Operator(s);
+  // Only letters try S10 first; s10Operator reads the last two characters as a country (letters) or gives none.
+  if (first >= ASCII || DISPATCH[S10_LENGTH][first][0] !== S10_FORMAT || !isUpper(s.charCodeAt(1))) return undefined;
+  // The check is -1 unless characters 2-9 are digits, and character 10 must equal it: the shape's nine digits.
+  const expected = s10Check(s, S10_PAYLOAD_START, S10_CHECK_AT);
+  return expected >= 0 && s.charCodeAt(S10_CHECK_AT) === expected ? s10Operator(s) : undefined;
 }
 
 function spanStart(span: Span, n: number, body: number): number {
@@ -514,15 +519,22 @@ function recognisedVerdict(
   verdict.carrier = operator !== undefined ? operator.carrier : format.spec.carrier;
 }
 
+/**
+ * judgeTrackingNumber for a plain UPU S10 number (the shape most sellers ship): fills `verdict` and returns true,
+ * or returns false for anything else. Such a number needs no normalising, and a cell holding one needs no splitting.
+ */
+export function judgePlainS10(s: string, verdict: TrackingVerdict): boolean {
+  const operator = recognisedS10(s);
+  if (operator === undefined) return false;
+  verdict.normalized = s;
+  recognisedVerdict(verdict, S10_FORMAT as CompiledFormat, s, 0, operator);
+  return true;
+}
+
 /** Fills `verdict` for one number and returns it. */
 export function judgeTrackingNumber(raw: string, verdict: TrackingVerdict): TrackingVerdict {
   const input = asInput(raw);
-  const s10 = recognisedS10(input); // such a number is already normalised
-  if (s10 !== undefined) {
-    verdict.normalized = input;
-    recognisedVerdict(verdict, S10_FORMAT as CompiledFormat, input, 0, s10);
-    return verdict;
-  }
+  if (judgePlainS10(input, verdict)) return verdict;
   const s = normalizeTrackingNumber(input);
   const n = s.length;
   verdict.normalized = s;

@@ -94,7 +94,24 @@ describe("judgeTrackingNumber gives the verdict of checkTrackingNumber", () => {
     const country = fc.constantFrom("CN", "GB", "US", "SG", "YP", "QQ", "ZZ");
     fc.assert(
       fc.property(letter, letter, digits, country, (a, b, serial, code) => {
-        expectSameNumberVerdict(s10(`${a}${b}${serial}`, code));
+        const number = s10(`${a}${b}${serial}`, code);
+        expectSameNumberVerdict(number);
+        expectSameCellVerdict(number);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("on near misses of S10 numbers: a wrong check digit, a letter among the digits, a digit among the letters", () => {
+    const serial = fc.stringMatching(/^\d{8}$/);
+    const change = fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom(..."0123456789ACLNRX".split("")));
+    fc.assert(
+      fc.property(serial, fc.array(change, { minLength: 1, maxLength: 2 }), (digits, changes) => {
+        const chars = s10(`LX${digits}`, "CN").split("");
+        for (const [at, character] of changes) chars[at] = character;
+        const text = chars.join("");
+        expectSameNumberVerdict(text);
+        expectSameCellVerdict(text);
       }),
       { numRuns: 3000 },
     );
