@@ -146,6 +146,41 @@ describe("AE.STATUS", () => {
     expectError(result[2][0], "#N/A", /different sizes/);
   });
 
+  it("answers each call from its own cells only, although calls reuse their working memory", () => {
+    // The first call fills every column the second leaves blank: ship times, a deadline column, handling days,
+    // tracking numbers (one on two rows) and several codes per row.
+    const first = statusOf(
+      [
+        [PAID, serial(2025, 6, 10), VALID],
+        [PAID, serial(2025, 6, 10), VALID],
+        [PAID, serial(2025, 6, 10), "ABC"],
+        [PAID, serial(2025, 6, 10), OTHER_VALID],
+      ],
+      AS_OF,
+      column(serial(2025, 6, 9), serial(2025, 6, 9), serial(2025, 6, 9), serial(2025, 6, 12)),
+      column(1, 1, 1, 1),
+    );
+    expect(first).toEqual([
+      ["SHIPPED_LATE, DUPLICATE_TRACKING"],
+      ["SHIPPED_LATE, DUPLICATE_TRACKING"],
+      ["SHIPPED_LATE, INVALID_TRACKING"],
+      ["OK"],
+    ]);
+    // Shorter, no deadline or handling-day column, one of the shared numbers once, blanks where the first had values.
+    const second = statusOf([
+      [PAID, "", ""],
+      [PAID, serial(2025, 6, 5), VALID],
+      [serial(2025, 6, 14), "", ""],
+    ]);
+    expect(second).toEqual([["OVERDUE_UNSHIPPED"], ["OK"], ["OK"]]);
+    // Longer than both before it, so the kept memory grows.
+    const rows = Array.from({ length: 300 }, (_, i) => [PAID, serial(2025, 6, 5), i === 299 ? VALID : ""]);
+    const third = statusOf(rows);
+    expect(third.slice(0, 2)).toEqual([["MISSING_TRACKING"], ["MISSING_TRACKING"]]);
+    expect(third[299]).toEqual(["OK"]);
+    expect(statusOf([[PAID, serial(2025, 6, 5), VALID]])).toEqual([["OK"]]);
+  });
+
   it("reads the sheet's zone from the settings", () => {
     // Paid 10:00 in Shanghai on 1 June = 19:00 PDT on 31 May; the deadline is 19:00 PDT on 7 June = 10:00 on 8 June in Shanghai.
     setFunctionSettings({ timeZone: "Asia/Shanghai" });
