@@ -2,13 +2,7 @@
  * A tracking cell may hold several numbers ("LP001, LP002", one per line, "a; b", "a / b"), a word that means
  * "no number" ("N/A", "无", "-"), or nothing. These functions split and judge such cells.
  */
-import {
-  checkTrackingNumber,
-  hasVisibleText,
-  judgePlainS10,
-  judgeTrackingNumber,
-  type TrackingVerdict,
-} from "./classify";
+import { checkTrackingNumber, hasVisibleText, judgeByFormats, judgePlainS10, type TrackingVerdict } from "./classify";
 import { normalizeTrackingNumber } from "./normalize";
 import { isPlaceholderWord } from "./placeholders";
 import type { TrackingCheck } from "./types";
@@ -202,7 +196,7 @@ export function judgeTrackingCell(cell: string, verdict: TrackingCellVerdict): T
   }
   const n = cell.length;
   if (plainPrefix(cell) === n) {
-    if (n > 0) note(verdict, judgeTrackingNumber(cell, numberVerdict));
+    if (n > 0) note(verdict, judgeByFormats(cell, numberVerdict));
     return verdict;
   }
   const known = n <= NUMBERLESS_CELL_LONGEST ? numberlessCells.get(cell) : undefined;

@@ -534,7 +534,11 @@ export function judgePlainS10(s: string, verdict: TrackingVerdict): boolean {
 /** Fills `verdict` for one number and returns it. */
 export function judgeTrackingNumber(raw: string, verdict: TrackingVerdict): TrackingVerdict {
   const input = asInput(raw);
-  if (judgePlainS10(input, verdict)) return verdict;
+  return judgePlainS10(input, verdict) ? verdict : judgeByFormats(input, verdict);
+}
+
+/** judgeTrackingNumber for a number `judgePlainS10` has turned down: normalised, then matched against the formats. */
+export function judgeByFormats(input: string, verdict: TrackingVerdict): TrackingVerdict {
   const s = normalizeTrackingNumber(input);
   const n = s.length;
   verdict.normalized = s;
