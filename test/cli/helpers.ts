@@ -26,8 +26,18 @@ export async function runCli(argv: string[], options: { cwd?: string; now?: numb
   return { code, stdout, stderr };
 }
 
+const madeDirs: string[] = [];
+
+// helpers.ts is loaded by each test file, so this removes that file's folders when its tests end.
+afterAll(() => {
+  for (const dir of madeDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the OS temp folder, removed after the calling test file's tests. */
 export function tempDir(prefix = "ae-guard-test-"): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
 }
 
 export interface JsonFinding {

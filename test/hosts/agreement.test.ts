@@ -4,16 +4,16 @@
  * (dates arrive as serial numbers, as Office.js gives them). Both end in the one core scan.
  */
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { main } from "../../src/cli/main";
+import { tempDir } from "../cli/helpers";
 import { createPreviewWorkbook } from "../../src/taskpane/preview/previewSession";
 import type { Lang } from "../../src/core/model";
 
 const SAMPLE_AS_OF = "2025-06-15T12:00:00-07:00";
 
 async function cliReport(file: string, lang: Lang) {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ae-guard-agree-")), "report.json");
+  const out = path.join(tempDir("ae-guard-agree-"), "report.json");
   const sink = { write: () => true } as unknown as NodeJS.WritableStream;
   const code = await main(["scan", file, "--as-of", SAMPLE_AS_OF, `--json=${out}`, "--lang", lang, "-q"], {
     stdout: sink,
