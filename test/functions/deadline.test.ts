@@ -67,6 +67,25 @@ describe("AE.DEADLINE", () => {
     expectError(result[5][0], "#VALUE!", /not a date/);
   });
 
+  it("reads each cell of a range mixing serials, blanks, zeros and text as it reads that cell alone", () => {
+    // Parsed from JSON as Excel hands it over: rows of numbers only hold raw doubles, rows with a blank hold values.
+    const paid = JSON.parse(
+      JSON.stringify([
+        [serial(2025, 6, 1, 10), null, "2025-06-02 09:30"],
+        [serial(2025, 6, 3, 8), serial(2025, 6, 4, 12, 15), serial(2025, 6, 5)],
+        [null, 0, serial(2025, 6, 6, 23)],
+        ["", serial(2025, 6, 7, 1), "not a date"],
+        [serial(2025, 6, 8, 7), serial(2025, 6, 9, 18), null],
+      ]),
+    ) as unknown[][];
+    const range = deadline(paid);
+    const alone = paid.map((row) => row.map((cell) => deadline([[cell]])[0][0]));
+    expect(range).toEqual(alone);
+    expect(range[1][1]).toBeCloseTo(serial(2025, 6, 11, 12, 15), 9);
+    expect(range[3][1]).toBeCloseTo(serial(2025, 6, 14, 1), 9);
+    expect(range[2][0]).toBe("");
+  });
+
   it("rejects handling days that are not positive numbers", () => {
     expectError(deadline([[serial(2025, 6, 1)]], [[-2]])[0][0], "#VALUE!", /handlingDays must be more than 0/);
     expectError(deadline([[serial(2025, 6, 1)]], [["soon"]])[0][0], "#VALUE!", /not a number/);
