@@ -14,9 +14,10 @@ import {
   toArg,
   unexpectedError,
   type Arg,
+  type Shape,
 } from "./matrix";
 import { cellReader, readHandlingDays, readInstant, readTrackingText, type CellReader } from "./inputs";
-import { dateErrorAt, instantsByPosition, readDateArgs } from "./dateArgs";
+import { dateErrorAt, instantsByPosition, readDateArgs, type DateArg } from "./dateArgs";
 import { say } from "./language";
 
 const PAID_AT = fieldSlot("paidAt");
@@ -145,19 +146,85 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
     (arg) => !isOmitted(arg) && (single || arg.rows > 1 || arg.cols > 1),
   );
   const partial = rowArgs.some((arg) => !isOmitted(arg) && (arg.rows < rows || arg.cols < cols));
+  const { orders, shownFirst } = ordersOf(
+    {
+      rowArgs,
+      tracking,
+      handling,
+      paidDates,
+      shipTimes,
+      deadlines,
+      paidInstants: instantsByPosition(paidDates, shape),
+      shipInstants: instantsByPosition(shipTimes, shape),
+      deadlineInstants: instantsByPosition(deadlines, shape),
+      perRow,
+      partial,
+      reader,
+    },
+    shape,
+  );
+
+  const statusCodes = new StatusCodes(orders.count);
+  if (orders.count > 0) {
+    const options: ScanOptions = {
+      asOf,
+      timeZone: settings.timeZone,
+      handlingDays: settings.handlingDays,
+      dueSoonHours: settings.dueSoonHours,
+      lang,
+    };
+    // The scan's own judgement, joined per order as the codes come (each order's own, then DUPLICATE_TRACKING):
+    // no finding objects, messages, points or assessment, which a formula does not show.
+    try {
+      judgeOrders(orders, evaluationContext(options, settings.rulebook, present), statusCodes);
+    } catch (error) {
+      return fill(shape, unexpectedError(error, lang));
+    }
+  }
+
+  return resultRows(shape, new ResultCells(orders, statusCodes.codes, shownFirst));
+}
+
+/** What the loop over a call's cells reads, the argument cells and the date arguments read beforehand. */
+interface StatusCells {
+  rowArgs: readonly Arg[];
+  tracking: Arg;
+  handling: Arg;
+  paidDates: DateArg;
+  shipTimes: DateArg;
+  deadlines: DateArg;
+  /** The date arguments' instants by result position (NaN: blank or unreadable, the error looked up only then). */
+  paidInstants: Float64Array;
+  shipInstants: Float64Array;
+  deadlineInstants: Float64Array;
+  /** Whether each of paidAt, shippedAt, trackingNumber and deadline varies by row (see statusResults). */
+  perRow: readonly boolean[];
+  /** Whether some argument is smaller than the result. */
+  partial: boolean;
+  reader: CellReader;
+}
+
+/**
+ * The call's orders, straight into the scan's column table (no object per row), and what a cell shows besides its
+ * codes (an input problem, a size mismatch) by position; a position with neither is blank. A function of its own,
+ * like `resultRows`: V8 then optimises each loop with what it has seen of it, instead of the whole call's code
+ * being optimised in the middle of the first loop and thrown away when it reaches the code after it.
+ */
+function ordersOf(
+  cells: StatusCells,
+  shape: Shape,
+): { orders: OrderTable; shownFirst: Map<number, FunctionErrorValue> } {
+  const { rowArgs, tracking, handling, paidDates, shipTimes, deadlines, perRow, partial, reader } = cells;
+  const { paidInstants, shipInstants, deadlineInstants } = cells;
+  const { rows, cols } = shape;
   const hasHandling = !isOmitted(handling);
-  const paidInstants = instantsByPosition(paidDates, shape);
-  const shipInstants = instantsByPosition(shipTimes, shape);
-  const deadlineInstants = instantsByPosition(deadlines, shape);
-  // Orders go straight into the scan's column table: no object per row. What a cell shows besides its codes (an
-  // input problem, a size mismatch) waits in `shownFirst` by position; a position with neither is blank.
   const orders = new OrderTable(rows * cols);
   const shownFirst = new Map<number, FunctionErrorValue>();
   let mismatch: FunctionErrorValue | undefined;
   for (let r = 0, position = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++, position++) {
       if (partial && outsideAny(rowArgs, r, c)) {
-        shownFirst.set(position, (mismatch ??= sizeMismatchError(lang)));
+        shownFirst.set(position, (mismatch ??= sizeMismatchError(reader.lang)));
         continue;
       }
       // Dates as numbers (NaN: blank or unreadable, the error looked up only then), so no value is boxed per row.
@@ -192,30 +259,17 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
       if (problem !== undefined) shownFirst.set(position, problem);
     }
   }
+  return { orders, shownFirst };
+}
 
-  const statusCodes = new StatusCodes(orders.count);
-  if (orders.count > 0) {
-    const options: ScanOptions = {
-      asOf,
-      timeZone: settings.timeZone,
-      handlingDays: settings.handlingDays,
-      dueSoonHours: settings.dueSoonHours,
-      lang,
-    };
-    // The scan's own judgement, joined per order as the codes come (each order's own, then DUPLICATE_TRACKING):
-    // no finding objects, messages, points or assessment, which a formula does not show.
-    try {
-      judgeOrders(orders, evaluationContext(options, settings.rulebook, present), statusCodes);
-    } catch (error) {
-      return fill(shape, unexpectedError(error, lang));
-    }
-  }
-
-  // The result rows are made last, each with its final values: made before judging, they would be live (and copied
-  // by every young-generation collection) through it. In a one-column result, rows showing the same text share one
-  // array: Excel reads the result by value, so a 100,000-row range needs a handful of row arrays, not 100,000.
-  // Error cells keep rows of their own, as the runtime may convert an error object where it finds it.
-  const cells = new ResultCells(orders, statusCodes.codes, shownFirst);
+/**
+ * The result rows, made last, each with its final values: made before judging, they would be live (and copied by
+ * every young-generation collection) through it. In a one-column result, rows showing the same text share one
+ * array: Excel reads the result by value, so a 100,000-row range needs a handful of row arrays, not 100,000.
+ * Error cells keep rows of their own, as the runtime may convert an error object where it finds it.
+ */
+function resultRows(shape: Shape, cells: ResultCells): unknown[][] {
+  const { rows, cols } = shape;
   const sharedRows = new Map<string, unknown[]>();
   const out: unknown[][] = new Array(rows);
   for (let r = 0, position = 0; r < rows; r++) {
