@@ -9,6 +9,7 @@ import type {
   ViolationCode,
 } from "./model";
 import { CANONICAL_FIELDS } from "./model";
+import { keepShape } from "./keepShape";
 import { ALIEXPRESS_RULEBOOK, type Rulebook } from "./rulebook";
 import { readOrderSheet, type ColumnMapping } from "./sheet";
 import type { EvaluationContext } from "./evaluate/evaluateOrder";
@@ -100,6 +101,8 @@ export function evaluationContext(
     text: { timeZone: options.timeZone, rulebook },
   };
 }
+// See keepShape (asOf a double, as every instant is).
+keepShape(evaluationContext({ asOf: Date.UTC(2025, 0, 1), timeZone: "UTC" }, ALIEXPRESS_RULEBOOK, new Set()));
 
 type CarrierTally = ScanResult["carriers"][number];
 

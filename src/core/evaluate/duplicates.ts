@@ -1,4 +1,5 @@
 import { hashText } from "../hashText";
+import { keepShape } from "../keepShape";
 
 /**
  * Tracking numbers used on two or more different orders. Continuation rows of one order were already folded into
@@ -83,3 +84,5 @@ export class SharedTrackingNumbers {
     return this.shared;
   }
 }
+
+keepShape(new SharedTrackingNumbers(0));

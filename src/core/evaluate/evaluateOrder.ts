@@ -1,4 +1,5 @@
 import type { Instant, ViolationCode } from "../model";
+import { keepShape } from "../keepShape";
 import { classifyStatus, isBuyerSideReason, type Rulebook } from "../rulebook";
 import { judgeTrackingCell, newTrackingCellVerdict, type TrackingCellVerdict } from "../tracking";
 import type { DeadlineSettings } from "./deadline";
@@ -34,8 +35,9 @@ export interface OrderEvaluation {
 }
 
 export function newOrderEvaluation(): OrderEvaluation {
-  return { tracking: newTrackingCellVerdict() };
+  return { tracking: newTrackingCellVerdict(), carrier: undefined };
 }
+keepShape(newOrderEvaluation());
 
 /**
  * Where evaluation reports what it finds. The scan turns each code into a finding with its message; AE.STATUS only

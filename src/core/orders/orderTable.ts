@@ -1,4 +1,5 @@
 import type { CanonicalField, Order } from "../model";
+import { keepShape } from "../keepShape";
 
 /**
  * Orders stored by column, the way the reader fills them and the scan judges them. A million Order objects cost
@@ -230,6 +231,9 @@ export class OrderTable {
     if (this.moreRows !== undefined) this.moreRows.length = capacity;
   }
 }
+
+// See keepShape: a formula call's table must not take the optimised code of the loops over it away with it.
+keepShape(new OrderTable(0));
 
 /** An Order with every canonical field as a key, in one fixed order (one hidden class for all of them). */
 function newOrderCursor(): Order {

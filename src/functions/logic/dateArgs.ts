@@ -2,7 +2,8 @@ import { ORDER_EVIDENCE_DAY_FIRST, ORDER_EVIDENCE_EITHER, ORDER_EVIDENCE_MONTH_F
 import { formatInstant } from "../../core/dates/zone";
 import { plausibleSerialInstant } from "../../core/sheet/dateCell";
 import { invalidValue, type FunctionErrorValue } from "./errors";
-import type { Arg, Shape } from "./matrix";
+import { keepShape } from "../../core/keepShape";
+import { toArg, type Arg, type Shape } from "./matrix";
 import { readInstantInto, type CellReader } from "./inputs";
 import { say } from "./language";
 
@@ -32,13 +33,22 @@ interface OrderEvidence {
   pending: PendingDate[];
 }
 
+/** A date argument before its cells are read. */
+export function dateArgOf(arg: Arg): DateArg {
+  return { arg, instants: new Float64Array(arg.cells ? arg.rows * arg.cols : 0), errors: new Map() };
+}
+keepShape(dateArgOf(toArg(null)));
+
+const newOrderEvidence = (): OrderEvidence => ({ dayFirst: 0, monthFirst: 0, pending: [] });
+keepShape(newOrderEvidence());
+
 /**
  * Reads one date argument into instants. A plain function, not a callback made per call: V8 optimises it once for
  * every call, and its load of a cell sees only date columns.
  */
 function readDateArg(arg: Arg, parameter: string, reader: CellReader, evidence: OrderEvidence): DateArg {
   const cells = arg.cells;
-  const date: DateArg = { arg, instants: new Float64Array(cells ? arg.rows * arg.cols : 0), errors: new Map() };
+  const date = dateArgOf(arg);
   if (cells === undefined) return date;
   const { instants, errors } = date;
   const out = reader.out;
@@ -88,7 +98,7 @@ export function readDateArgs(
   reader: CellReader,
   timeZone: string,
 ): DateArg[] {
-  const evidence: OrderEvidence = { dayFirst: 0, monthFirst: 0, pending: [] };
+  const evidence = newOrderEvidence();
   const read: DateArg[] = [];
   for (const { arg, parameter } of dateArgs) read.push(readDateArg(arg, parameter, reader, evidence));
   const { dayFirst, monthFirst, pending } = evidence;

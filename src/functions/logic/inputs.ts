@@ -20,24 +20,35 @@ import { say } from "./language";
  * tracking numbers, handling days): Excel on Windows passes an empty cell as 0, Excel on the web as null.
  */
 
-/** The reusable state one formula call reads its cells with (set up once per call, not per cell). */
+/** The reusable state formula calls read their cells with (written per cell, read right after). */
 export interface CellReader {
   lang: Lang;
   dates: DateCellContext;
   out: DateCellOut;
 }
 
+const readers = new WeakMap<ResolvedFunctionSettings, CellReader>();
+
+/**
+ * The reader for `settings`, made once and shared by every call under them: calls run one at a time, and objects
+ * that outlive a call keep the shapes the optimised loops reading through them were built for (see keepShape).
+ */
 export function cellReader(settings: ResolvedFunctionSettings): CellReader {
-  return {
-    lang: settings.lang,
-    dates: {
-      converter: wallClockConverter(settings.timeZone),
-      date1904: settings.date1904,
-      order: "mdy",
-      scan: newTextDateScan(),
-    },
-    out: newDateCellOut(),
-  };
+  let reader = readers.get(settings);
+  if (reader === undefined) {
+    reader = {
+      lang: settings.lang,
+      dates: {
+        converter: wallClockConverter(settings.timeZone),
+        date1904: settings.date1904,
+        order: "mdy",
+        scan: newTextDateScan(),
+      },
+      out: newDateCellOut(),
+    };
+    readers.set(settings, reader);
+  }
+  return reader;
 }
 
 const MAX_SHOWN = 40;

@@ -1,4 +1,5 @@
 import type { Lang } from "../../core/model";
+import { keepShape } from "../../core/keepShape";
 import { invalidValue, notAvailable, type FunctionErrorValue } from "./errors";
 import { say } from "./language";
 
@@ -62,6 +63,7 @@ export function resultShape(args: readonly Arg[]): Shape {
   }
   return { rows, cols };
 }
+keepShape(resultShape([]));
 
 /** Whether any argument lacks this position (it is smaller than the result and not a single row or column). */
 export function outsideAny(args: readonly Arg[], row: number, col: number): boolean {

@@ -2,6 +2,7 @@ import type { CanonicalField, ScanOptions, ViolationCode } from "../../core/mode
 import { evaluationContext } from "../../core/scan";
 import { judgeOrders, type OrderSink } from "../../core/evaluate/judgeOrders";
 import { fieldSlot, OrderTable } from "../../core/orders/orderTable";
+import { keepShape } from "../../core/keepShape";
 import type { ResolvedFunctionSettings } from "../settings";
 import { invalidValue, type FunctionErrorValue } from "./errors";
 import {
@@ -17,7 +18,7 @@ import {
   type Shape,
 } from "./matrix";
 import { cellReader, readHandlingDays, readInstant, readTrackingText, type CellReader } from "./inputs";
-import { dateErrorAt, instantsByPosition, readDateArgs, type DateArg } from "./dateArgs";
+import { dateArgOf, dateErrorAt, instantsByPosition, readDateArgs, type DateArg } from "./dateArgs";
 import { say } from "./language";
 
 const PAID_AT = fieldSlot("paidAt");
@@ -63,6 +64,7 @@ class StatusCodes implements OrderSink {
     this.codes[index] = known === undefined ? code : joinCodes(known, code);
   }
 }
+keepShape(new StatusCodes(0));
 
 export interface StatusArguments {
   paidAt: unknown;
@@ -129,8 +131,7 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
   if (!isOmitted(deadline)) present.add("shipDeadline");
   if (!isOmitted(handling)) present.add("handlingDays");
 
-  const { rows, cols } = shape;
-  const [paidDates, shipTimes, deadlines] = readDateArgs(
+  const dates = readDateArgs(
     [
       { arg: paid, parameter: "paidAt" },
       { arg: shipped, parameter: "shippedAt" },
@@ -139,30 +140,9 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
     reader,
     settings.timeZone,
   );
-  // Whether an argument varies by row: a single value repeated over a range (a fixed deadline, say) does not make
-  // an otherwise empty row an order, and neither do handling days.
-  const single = rows === 1 && cols === 1;
-  const perRow = [paid, shipped, tracking, deadline].map(
-    (arg) => !isOmitted(arg) && (single || arg.rows > 1 || arg.cols > 1),
-  );
-  const partial = rowArgs.some((arg) => !isOmitted(arg) && (arg.rows < rows || arg.cols < cols));
-  const { orders, shownFirst } = ordersOf(
-    {
-      rowArgs,
-      tracking,
-      handling,
-      paidDates,
-      shipTimes,
-      deadlines,
-      paidInstants: instantsByPosition(paidDates, shape),
-      shipInstants: instantsByPosition(shipTimes, shape),
-      deadlineInstants: instantsByPosition(deadlines, shape),
-      perRow,
-      partial,
-      reader,
-    },
-    shape,
-  );
+  const orders = new OrderTable(shape.rows * shape.cols);
+  const shownFirst = new Map<number, FunctionErrorValue>();
+  readOrders(statusCells(rowArgs, dates, shape), shape, reader, orders, shownFirst);
 
   const statusCodes = new StatusCodes(orders.count);
   if (orders.count > 0) {
@@ -201,25 +181,65 @@ interface StatusCells {
   perRow: readonly boolean[];
   /** Whether some argument is smaller than the result. */
   partial: boolean;
-  reader: CellReader;
 }
 
 /**
- * The call's orders, straight into the scan's column table (no object per row), and what a cell shows besides its
- * codes (an input problem, a size mismatch) by position; a position with neither is blank. A function of its own,
- * like `resultRows`: V8 then optimises each loop with what it has seen of it, instead of the whole call's code
- * being optimised in the middle of the first loop and thrown away when it reaches the code after it.
+ * The cells of a call as `readOrders` reads them, from its row arguments (paidAt, shippedAt, trackingNumber,
+ * deadline, handlingDays) and its date arguments as read (paidAt, shippedAt, deadline). One literal for every call
+ * and for keepShape's exemplar, so they have one map.
  */
-function ordersOf(
+function statusCells(rowArgs: readonly Arg[], dates: readonly DateArg[], shape: Shape): StatusCells {
+  const [paid, shipped, tracking, deadline, handling] = rowArgs as [Arg, Arg, Arg, Arg, Arg];
+  const [paidDates, shipTimes, deadlines] = dates as [DateArg, DateArg, DateArg];
+  const { rows, cols } = shape;
+  // Whether an argument varies by row: a single value repeated over a range (a fixed deadline, say) does not make
+  // an otherwise empty row an order, and neither do handling days.
+  const single = rows === 1 && cols === 1;
+  return {
+    rowArgs,
+    tracking,
+    handling,
+    paidDates,
+    shipTimes,
+    deadlines,
+    paidInstants: instantsByPosition(paidDates, shape),
+    shipInstants: instantsByPosition(shipTimes, shape),
+    deadlineInstants: instantsByPosition(deadlines, shape),
+    perRow: [paid, shipped, tracking, deadline].map(
+      (arg) => !isOmitted(arg) && (single || arg.rows > 1 || arg.cols > 1),
+    ),
+    partial: rowArgs.some((arg) => !isOmitted(arg) && (arg.rows < rows || arg.cols < cols)),
+  };
+}
+{
+  const omitted = toArg(null);
+  keepShape(
+    statusCells(
+      [omitted, omitted, omitted, omitted, omitted],
+      [omitted, omitted, omitted].map(dateArgOf),
+      resultShape([]),
+    ),
+  );
+}
+
+/**
+ * Adds the call's orders to `orders`, straight into the scan's column table (no object per row), and notes in
+ * `shownFirst` what a cell shows besides its codes (an input problem, a size mismatch) by position; a position with
+ * neither is blank. A function of its own, like `resultRows`: V8 then optimises each loop with what it has seen of
+ * it, instead of the whole call's code being optimised in the middle of the first loop and thrown away when it
+ * reaches the code after it. It allocates nothing, so no allocation site of its own can change under its code.
+ */
+function readOrders(
   cells: StatusCells,
   shape: Shape,
-): { orders: OrderTable; shownFirst: Map<number, FunctionErrorValue> } {
-  const { rowArgs, tracking, handling, paidDates, shipTimes, deadlines, perRow, partial, reader } = cells;
+  reader: CellReader,
+  orders: OrderTable,
+  shownFirst: Map<number, FunctionErrorValue>,
+): void {
+  const { rowArgs, tracking, handling, paidDates, shipTimes, deadlines, perRow, partial } = cells;
   const { paidInstants, shipInstants, deadlineInstants } = cells;
   const { rows, cols } = shape;
   const hasHandling = !isOmitted(handling);
-  const orders = new OrderTable(rows * cols);
-  const shownFirst = new Map<number, FunctionErrorValue>();
   let mismatch: FunctionErrorValue | undefined;
   for (let r = 0, position = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++, position++) {
@@ -259,7 +279,6 @@ function ordersOf(
       if (problem !== undefined) shownFirst.set(position, problem);
     }
   }
-  return { orders, shownFirst };
 }
 
 /**
@@ -307,6 +326,8 @@ class ResultCells {
     return value ?? "";
   }
 }
+
+keepShape(new ResultCells(new OrderTable(0), [], new Map()));
 
 /** The one-cell row showing `value`: shared by every row showing the same text. */
 function sharedRow(rows: Map<string, unknown[]>, value: unknown): unknown[] {
