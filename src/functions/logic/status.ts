@@ -227,7 +227,8 @@ function statusCells(rowArgs: readonly Arg[], dates: readonly DateArg[], shape: 
  * `shownFirst` what a cell shows besides its codes (an input problem, a size mismatch) by position; a position with
  * neither is blank. A function of its own, like `resultRows`: V8 then optimises each loop with what it has seen of
  * it, instead of the whole call's code being optimised in the middle of the first loop and thrown away when it
- * reaches the code after it. It allocates nothing, so no allocation site of its own can change under its code.
+ * reaches the code after it. The caller makes the table and the map it fills: an object literal made here would
+ * have a map that dies with the call, and take this code with it (see keepShape).
  */
 function readOrders(
   cells: StatusCells,
