@@ -33,9 +33,10 @@ describe("AE.PENALTY", () => {
     expect(penalty([["non-fulfillment"]], null as never, [["Serious"]])).toEqual([[serious]]);
   });
 
-  it("reads numbers typed as text and counts one case when cases is left out or blank", () => {
+  it("reads numbers typed as text, counts one case when cases is left out and none when its cell is blank", () => {
     expect(penalty([["SHIPPED_LATE"]], [["3"]])).toEqual([[3 * nonFulfillment]]);
-    expect(penalty([["SHIPPED_LATE"]], [[""]])).toEqual([[nonFulfillment]]);
+    expect(penalty([["SHIPPED_LATE"]])).toEqual([[nonFulfillment]]);
+    expect(penalty([["SHIPPED_LATE"]], [[""]])).toEqual([[0]]);
     expect(penalty([["SHIPPED_LATE"]], [[0]])).toEqual([[0]]);
   });
 

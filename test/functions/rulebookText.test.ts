@@ -41,7 +41,8 @@ describe("AE.CONSEQUENCE", () => {
     setFunctionSettings({ lang: "zh-CN" });
     const result = consequence(column(firstPenalty.minPoints, "", -1, "many"));
     expect(result[0][0]).toContain(firstPenalty.consequence.zh);
-    expect(result[1][0]).toBe("");
+    // A blank cell is 0 points, as Excel's own functions read a blank reference.
+    expect(result[1][0]).toBe(consequence([[0]])[0][0]);
     expectError(result[2][0], "#VALUE!", /points/);
     expectError(result[3][0], "#VALUE!", /不是数字/);
   });

@@ -16,8 +16,12 @@ import { say } from "./language";
 
 /**
  * Reading one argument cell. Each reader returns the value, `undefined` for a blank cell, or the #VALUE! error the
- * cell should show. A blank cell is an empty or whitespace-only one, or 0 where 0 cannot be a real value (dates,
- * tracking numbers, handling days): Excel on Windows passes an empty cell as 0, Excel on the web as null.
+ * cell should show. Excel passes an empty cell in a range as 0 on Windows and as null on the web (office-js issues
+ * 4702, 5262, 1951); an argument left out altogether never reaches a reader as a cell (`cellAt` gives undefined).
+ * So a blank cell is null, undefined, empty or whitespace-only text, or 0 where 0 cannot be a real value (dates,
+ * tracking numbers, names); in a number argument it reads as 0, as Excel's own functions read a blank reference.
+ * An error cell arrives as a `CustomFunctions.Error` whose code is the error's text ("#N/A"), once the metadata
+ * sets allowErrorForDataTypeAny (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-errors).
  */
 
 /** The reusable state formula calls read their cells with (written per cell, read right after). */
@@ -113,13 +117,17 @@ function notADate(parameter: string, value: unknown, lang: Lang): FunctionErrorV
   return invalidValue(say(lang, `${parameter}: "${text}" is not a date`, `${parameter}：“${text}” 不是日期`));
 }
 
-/** A number cell (numbers, or number text such as "7" or "７天"). */
+/**
+ * A number cell (numbers, or number text such as "7" or "７天"). `undefined` only for an argument left out; a blank
+ * cell is 0 (desktop Excel passes it as 0 already, the web as null).
+ */
 export function readNumber(
   value: unknown,
   parameter: string,
   reader: CellReader,
 ): number | undefined | FunctionErrorValue {
-  if (isBlankInput(value)) return undefined;
+  if (value === undefined) return undefined;
+  if (isBlankInput(value)) return 0;
   if (typeof value === "number") return Number.isFinite(value) ? value : notANumber(parameter, value, reader.lang);
   if (typeof value === "string") {
     const code = excelErrorOf(value);
@@ -136,15 +144,15 @@ function notANumber(parameter: string, value: unknown, lang: Lang): FunctionErro
   return invalidValue(say(lang, `${parameter}: "${text}" is not a number`, `${parameter}：“${text}” 不是数字`));
 }
 
-/** Handling days: a positive number; blank (or Excel's 0 for an empty cell) means "use the default". */
+/** Handling days: a positive number; left out, blank or 0 means "use the default". */
 export function readHandlingDays(
   value: unknown,
   parameter: string,
   reader: CellReader,
 ): number | undefined | FunctionErrorValue {
-  if (value === 0) return undefined;
   const days = readNumber(value, parameter, reader);
   if (typeof days !== "number" || days > 0) return days;
+  if (days === 0) return undefined;
   return invalidValue(
     say(reader.lang, `${parameter} must be more than 0 (got ${days})`, `${parameter} 必须大于 0（当前为 ${days}）`),
   );
@@ -168,13 +176,13 @@ export function readTrackingText(
     : invalidValue(say(reader.lang, `${parameter} is not text`, `${parameter} 不是文本`));
 }
 
-/** A name typed into a formula (violation, severity): text, or a number read as its text. */
+/** A name typed into a formula (violation, severity): text, or a number read as its text (0 is a blank cell). */
 export function readName(
   value: unknown,
   parameter: string,
   reader: CellReader,
 ): string | undefined | FunctionErrorValue {
-  if (isBlankInput(value)) return undefined;
+  if (isBlankInput(value) || value === 0) return undefined;
   if (typeof value === "string") {
     const code = excelErrorOf(value);
     return code ? errorInput(parameter, code, reader.lang) : value.trim();
