@@ -85,6 +85,13 @@ describe("production build in dist/", () => {
     }
   });
 
+  it("lets Excel pass error cells to the functions (allowErrorForDataTypeAny) in every locale's metadata", () => {
+    for (const file of ["functions.json", "functions.zh-CN.json"]) {
+      const metadata = JSON.parse(readDist(file)) as { allowErrorForDataTypeAny?: unknown };
+      expect([file, metadata.allowErrorForDataTypeAny]).toEqual([file, true]);
+    }
+  });
+
   it("loads office.js first, then the functions, commands and taskpane bundles, into one page", () => {
     const html = readDist("taskpane.html");
     const scripts = scriptSources(html);

@@ -1,7 +1,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { localizeFunctionsMetadata, type FunctionsMetadata } from "../../scripts/localized-functions-metadata";
+import {
+  localizeFunctionsMetadata,
+  type FunctionsMetadata,
+} from "../../scripts/localized-functions-metadata";
+import {
+  AE_GUARD_METADATA_FLAGS,
+  withMetadataFlags,
+} from "../../scripts/functions-metadata-flags";
 
 /**
  * functions.json is generated from the JSDoc in src/functions/functions.ts at build time. This pins what Excel will
@@ -35,14 +42,19 @@ function shapeOf(functions: FunctionMetadata[]): unknown {
   return functions.map(({ id, name, parameters, result, options }) => ({
     id,
     name,
-    parameters: parameters.map(({ name: parameter, type, dimensionality, optional, repeating }) => ({
-      name: parameter,
-      type,
-      dimensionality: dimensionality ?? "scalar",
-      optional: optional ?? false,
-      repeating: repeating ?? false,
-    })),
-    result: { type: result?.type ?? "any", dimensionality: result?.dimensionality ?? "scalar" },
+    parameters: parameters.map(
+      ({ name: parameter, type, dimensionality, optional, repeating }) => ({
+        name: parameter,
+        type,
+        dimensionality: dimensionality ?? "scalar",
+        optional: optional ?? false,
+        repeating: repeating ?? false,
+      }),
+    ),
+    result: {
+      type: result?.type ?? "any",
+      dimensionality: result?.dimensionality ?? "scalar",
+    },
     options: options ?? {},
   }));
 }
@@ -52,7 +64,9 @@ let generated: { functions: FunctionMetadata[] };
 beforeAll(async () => {
   const result = await generateCustomFunctionsMetadata(SOURCE, false);
   expect(result.errors).toEqual([]);
-  generated = JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] };
+  generated = JSON.parse(result.metadataJson) as {
+    functions: FunctionMetadata[];
+  };
 }, 60_000);
 
 describe("generated custom-functions metadata", () => {
@@ -71,12 +85,12 @@ describe("generated custom-functions metadata", () => {
   it("takes every argument as a range or a value and spills a result per row", () => {
     for (const fn of generated.functions) {
       for (const parameter of fn.parameters) {
-        expect([fn.id, parameter.name, parameter.type, parameter.dimensionality]).toEqual([
+        expect([
           fn.id,
           parameter.name,
-          "any",
-          "matrix",
-        ]);
+          parameter.type,
+          parameter.dimensionality,
+        ]).toEqual([fn.id, parameter.name, "any", "matrix"]);
       }
       expect(fn.result?.dimensionality).toBe("matrix");
     }
@@ -93,8 +107,39 @@ describe("generated custom-functions metadata", () => {
   it("describes every function and parameter in English", () => {
     for (const fn of generated.functions) {
       expect(fn.description?.trim()).toBeTruthy();
-      for (const parameter of fn.parameters) expect(parameter.description?.trim()).toBeTruthy();
+      for (const parameter of fn.parameters)
+        expect(parameter.description?.trim()).toBeTruthy();
     }
+  });
+});
+
+describe("metadata flags the build adds", () => {
+  it("let Excel pass error cells to every function (allowErrorForDataTypeAny), in English and Chinese", () => {
+    // Without it Excel shows an argument's error for the whole formula: one #N/A in B2:B5000 sinks the spill.
+    expect(AE_GUARD_METADATA_FLAGS).toEqual({ allowErrorForDataTypeAny: true });
+    const english = withMetadataFlags(generated, AE_GUARD_METADATA_FLAGS);
+    expect(english.allowErrorForDataTypeAny).toBe(true);
+    expect(english.functions).toEqual(generated.functions);
+    const translations = JSON.parse(
+      fs.readFileSync(TRANSLATIONS, "utf8"),
+    ) as unknown;
+    const { metadata: chinese } = localizeFunctionsMetadata(
+      english as unknown as FunctionsMetadata,
+      translations,
+      "zh-CN",
+    );
+    expect(
+      (chinese as unknown as Record<string, unknown>).allowErrorForDataTypeAny,
+    ).toBe(true);
+  });
+
+  it("apply to every argument: the flag covers parameters of type any only, and every parameter is any", () => {
+    const types = new Set(
+      generated.functions.flatMap((fn) =>
+        fn.parameters.map((parameter) => parameter.type),
+      ),
+    );
+    expect([...types]).toEqual(["any"]);
   });
 });
 
@@ -102,22 +147,38 @@ describe("zh-CN translations", () => {
   const translations = JSON.parse(fs.readFileSync(TRANSLATIONS, "utf8")) as {
     functions: Record<
       string,
-      { name?: string; description: string; parameters: Record<string, { description: string }> }
+      {
+        name?: string;
+        description: string;
+        parameters: Record<string, { description: string }>;
+      }
     >;
   };
 
   it("cover every function and parameter, with nothing stale", () => {
-    const { problems } = localizeFunctionsMetadata(generated as unknown as FunctionsMetadata, translations, "zh-CN");
+    const { problems } = localizeFunctionsMetadata(
+      generated as unknown as FunctionsMetadata,
+      translations,
+      "zh-CN",
+    );
     expect(problems).toEqual([]);
-    expect(Object.keys(translations.functions).sort()).toEqual(generated.functions.map((fn) => fn.id).sort());
+    expect(Object.keys(translations.functions).sort()).toEqual(
+      generated.functions.map((fn) => fn.id).sort(),
+    );
     for (const fn of generated.functions) {
       const entry = translations.functions[fn.id];
-      expect(Object.keys(entry.parameters)).toEqual(fn.parameters.map((parameter) => parameter.name));
+      expect(Object.keys(entry.parameters)).toEqual(
+        fn.parameters.map((parameter) => parameter.name),
+      );
     }
   });
 
   it("translate descriptions only: ids, names and parameter names stay as users type them", () => {
-    const { metadata } = localizeFunctionsMetadata(generated as unknown as FunctionsMetadata, translations, "zh-CN");
+    const { metadata } = localizeFunctionsMetadata(
+      generated as unknown as FunctionsMetadata,
+      translations,
+      "zh-CN",
+    );
     metadata.functions.forEach((fn, i) => {
       const english = generated.functions[i];
       expect([fn.id, fn.name]).toEqual([english.id, english.name]);
@@ -125,7 +186,8 @@ describe("zh-CN translations", () => {
         english.parameters.map((parameter) => parameter.name),
       );
       expect(fn.description).toMatch(/[\u4e00-\u9fff]/);
-      for (const parameter of fn.parameters ?? []) expect(parameter.description).toMatch(/[\u4e00-\u9fff]/);
+      for (const parameter of fn.parameters ?? [])
+        expect(parameter.description).toMatch(/[\u4e00-\u9fff]/);
     });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * A minimal stand-in for the Excel runtime's `CustomFunctions` global (only what the functions use: `Error` and
- * `ErrorCode`), installed when a test file imports this module, before the functions run.
+ * `ErrorCode`), installed when a test file imports this module, before the functions run. The codes are the
+ * documented `CustomFunctions.ErrorCode` values (learn.microsoft.com/javascript/api/custom-functions-runtime/
+ * customfunctions.errorcode); #NAME? and #REF! are documented as input errors only.
  */
 export class StubCustomFunctionsError {
   constructor(
@@ -15,7 +17,18 @@ export const StubErrorCode = {
   divisionByZero: "#DIV/0!",
   invalidNumber: "#NUM!",
   nullReference: "#NULL!",
+  invalidName: "#NAME?",
+  invalidReference: "#REF!",
 } as const;
+
+/**
+ * An error cell as Excel hands it to a function whose metadata sets allowErrorForDataTypeAny: a
+ * `CustomFunctions.Error` with the error's `CustomFunctions.ErrorCode` (learn.microsoft.com/office/dev/add-ins/excel/
+ * custom-functions-errors, "Errors as custom function inputs"; the ErrorCode reference names #NAME? and #REF! as
+ * supported "as a custom function input error").
+ */
+export const errorCell = (code: keyof typeof StubErrorCode): StubCustomFunctionsError =>
+  new StubCustomFunctionsError(StubErrorCode[code]);
 
 (globalThis as Record<string, unknown>).CustomFunctions = { Error: StubCustomFunctionsError, ErrorCode: StubErrorCode };
 
