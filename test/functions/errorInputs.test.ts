@@ -36,11 +36,7 @@ describe("an error cell in a range argument", () => {
     expect(result[0]).toEqual(["OK"]);
     expectError(result[1][0], "#VALUE!", /paidAt is an error \(#N\/A\)/);
     expect(result[2]).toEqual(["OVERDUE_UNSHIPPED"]);
-    expectError(
-      result[3][0],
-      "#VALUE!",
-      /trackingNumber is an error \(#REF!\)/,
-    );
+    expectError(result[3][0], "#VALUE!", /trackingNumber is an error \(#REF!\)/);
   });
 
   it("in ship times, deadlines or handling days marks only that row of AE.STATUS", () => {
@@ -54,19 +50,12 @@ describe("an error cell in a range argument", () => {
     );
     expectError(result[0][0], "#VALUE!", /shippedAt is an error \(#DIV\/0!\)/);
     expectError(result[1][0], "#VALUE!", /deadline is an error \(#NUM!\)/);
-    expectError(
-      result[2][0],
-      "#VALUE!",
-      /handlingDays is an error \(#NAME\?\)/,
-    );
+    expectError(result[2][0], "#VALUE!", /handlingDays is an error \(#NAME\?\)/);
   });
 
   it("marks only its own row in the other functions", () => {
     const na = errorCell("notAvailable");
-    const penalties = penalty(
-      column("SHIPPED_LATE", na, "SHIPPED_LATE"),
-      column(1, 1, na),
-    );
+    const penalties = penalty(column("SHIPPED_LATE", na, "SHIPPED_LATE"), column(1, 1, na));
     expect(penalties[0][0]).toBeGreaterThan(0);
     expectError(penalties[1][0], "#VALUE!", /violation is an error \(#N\/A\)/);
     expectError(penalties[2][0], "#VALUE!", /cases is an error \(#N\/A\)/);
@@ -75,24 +64,15 @@ describe("an error cell in a range argument", () => {
     expectError(deadlines[0][0], "#VALUE!", /handlingDays is an error/);
     expectError(deadlines[1][0], "#VALUE!", /paidAt is an error/);
 
-    const late = daysLate(
-      column(serial(2025, 6, 8, 10), na),
-      column(serial(2025, 6, 10, 10), serial(2025, 6, 10)),
-    );
+    const late = daysLate(column(serial(2025, 6, 8, 10), na), column(serial(2025, 6, 10, 10), serial(2025, 6, 10)));
     expect(late[0][0]).toBeCloseTo(2, 9);
     expectError(late[1][0], "#VALUE!", /deadline is an error/);
 
-    for (const results of [
-      rule(column("SHIPPED_LATE", na)),
-      consequence(column(3, na)),
-    ]) {
+    for (const results of [rule(column("SHIPPED_LATE", na)), consequence(column(3, na))]) {
       expect(typeof results[0][0]).toBe("string");
       expectError(results[1][0], "#VALUE!", /is an error \(#N\/A\)/);
     }
-    for (const results of [
-      trackingValid(column(VALID, na)),
-      trackingCarrier(column(VALID, na)),
-    ]) {
+    for (const results of [trackingValid(column(VALID, na)), trackingCarrier(column(VALID, na))]) {
       expect(results[0][0]).toBeTruthy();
       expectError(results[1][0], "#VALUE!", /number is an error \(#N\/A\)/);
     }

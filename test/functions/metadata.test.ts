@@ -1,14 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import {
-  localizeFunctionsMetadata,
-  type FunctionsMetadata,
-} from "../../scripts/localized-functions-metadata";
-import {
-  AE_GUARD_METADATA_FLAGS,
-  withMetadataFlags,
-} from "../../scripts/functions-metadata-flags";
+import { localizeFunctionsMetadata, type FunctionsMetadata } from "../../scripts/localized-functions-metadata";
+import { AE_GUARD_METADATA_FLAGS, withMetadataFlags } from "../../scripts/functions-metadata-flags";
 
 /**
  * functions.json is generated from the JSDoc in src/functions/functions.ts at build time. This pins what Excel will
@@ -42,15 +36,13 @@ function shapeOf(functions: FunctionMetadata[]): unknown {
   return functions.map(({ id, name, parameters, result, options }) => ({
     id,
     name,
-    parameters: parameters.map(
-      ({ name: parameter, type, dimensionality, optional, repeating }) => ({
-        name: parameter,
-        type,
-        dimensionality: dimensionality ?? "scalar",
-        optional: optional ?? false,
-        repeating: repeating ?? false,
-      }),
-    ),
+    parameters: parameters.map(({ name: parameter, type, dimensionality, optional, repeating }) => ({
+      name: parameter,
+      type,
+      dimensionality: dimensionality ?? "scalar",
+      optional: optional ?? false,
+      repeating: repeating ?? false,
+    })),
     result: {
       type: result?.type ?? "any",
       dimensionality: result?.dimensionality ?? "scalar",
@@ -85,12 +77,12 @@ describe("generated custom-functions metadata", () => {
   it("takes every argument as a range or a value and spills a result per row", () => {
     for (const fn of generated.functions) {
       for (const parameter of fn.parameters) {
-        expect([
+        expect([fn.id, parameter.name, parameter.type, parameter.dimensionality]).toEqual([
           fn.id,
           parameter.name,
-          parameter.type,
-          parameter.dimensionality,
-        ]).toEqual([fn.id, parameter.name, "any", "matrix"]);
+          "any",
+          "matrix",
+        ]);
       }
       expect(fn.result?.dimensionality).toBe("matrix");
     }
@@ -107,8 +99,7 @@ describe("generated custom-functions metadata", () => {
   it("describes every function and parameter in English", () => {
     for (const fn of generated.functions) {
       expect(fn.description?.trim()).toBeTruthy();
-      for (const parameter of fn.parameters)
-        expect(parameter.description?.trim()).toBeTruthy();
+      for (const parameter of fn.parameters) expect(parameter.description?.trim()).toBeTruthy();
     }
   });
 });
@@ -120,25 +111,17 @@ describe("metadata flags the build adds", () => {
     const english = withMetadataFlags(generated, AE_GUARD_METADATA_FLAGS);
     expect(english.allowErrorForDataTypeAny).toBe(true);
     expect(english.functions).toEqual(generated.functions);
-    const translations = JSON.parse(
-      fs.readFileSync(TRANSLATIONS, "utf8"),
-    ) as unknown;
+    const translations = JSON.parse(fs.readFileSync(TRANSLATIONS, "utf8")) as unknown;
     const { metadata: chinese } = localizeFunctionsMetadata(
       english as unknown as FunctionsMetadata,
       translations,
       "zh-CN",
     );
-    expect(
-      (chinese as unknown as Record<string, unknown>).allowErrorForDataTypeAny,
-    ).toBe(true);
+    expect((chinese as unknown as Record<string, unknown>).allowErrorForDataTypeAny).toBe(true);
   });
 
   it("apply to every argument: the flag covers parameters of type any only, and every parameter is any", () => {
-    const types = new Set(
-      generated.functions.flatMap((fn) =>
-        fn.parameters.map((parameter) => parameter.type),
-      ),
-    );
+    const types = new Set(generated.functions.flatMap((fn) => fn.parameters.map((parameter) => parameter.type)));
     expect([...types]).toEqual(["any"]);
   });
 });
@@ -156,29 +139,17 @@ describe("zh-CN translations", () => {
   };
 
   it("cover every function and parameter, with nothing stale", () => {
-    const { problems } = localizeFunctionsMetadata(
-      generated as unknown as FunctionsMetadata,
-      translations,
-      "zh-CN",
-    );
+    const { problems } = localizeFunctionsMetadata(generated as unknown as FunctionsMetadata, translations, "zh-CN");
     expect(problems).toEqual([]);
-    expect(Object.keys(translations.functions).sort()).toEqual(
-      generated.functions.map((fn) => fn.id).sort(),
-    );
+    expect(Object.keys(translations.functions).sort()).toEqual(generated.functions.map((fn) => fn.id).sort());
     for (const fn of generated.functions) {
       const entry = translations.functions[fn.id];
-      expect(Object.keys(entry.parameters)).toEqual(
-        fn.parameters.map((parameter) => parameter.name),
-      );
+      expect(Object.keys(entry.parameters)).toEqual(fn.parameters.map((parameter) => parameter.name));
     }
   });
 
   it("translate descriptions only: ids, names and parameter names stay as users type them", () => {
-    const { metadata } = localizeFunctionsMetadata(
-      generated as unknown as FunctionsMetadata,
-      translations,
-      "zh-CN",
-    );
+    const { metadata } = localizeFunctionsMetadata(generated as unknown as FunctionsMetadata, translations, "zh-CN");
     metadata.functions.forEach((fn, i) => {
       const english = generated.functions[i];
       expect([fn.id, fn.name]).toEqual([english.id, english.name]);
@@ -186,8 +157,7 @@ describe("zh-CN translations", () => {
         english.parameters.map((parameter) => parameter.name),
       );
       expect(fn.description).toMatch(/[\u4e00-\u9fff]/);
-      for (const parameter of fn.parameters ?? [])
-        expect(parameter.description).toMatch(/[\u4e00-\u9fff]/);
+      for (const parameter of fn.parameters ?? []) expect(parameter.description).toMatch(/[\u4e00-\u9fff]/);
     });
   });
 });
