@@ -16,9 +16,15 @@ import { daysLateResults, deadlineResults } from "./logic/deadline";
 import { statusResults } from "./logic/status";
 import { trackingCarrierResults, trackingValidResults } from "./logic/tracking";
 import { consequenceResults, ruleResults } from "./logic/rulebookText";
+import { noteFormulaCall, readWorkbookSettingsAtStart, type OfficeLike } from "./workbookSettings";
+import { hostExcel } from "./recalculate";
+
+// The workbook's saved zone, handling days, language and date system, read as soon as office.js is ready.
+void readWorkbookSettingsAtStart((globalThis as { Office?: OfficeLike }).Office, hostExcel);
 
 /** Whatever goes wrong becomes one error cell, never an exception Excel would show without a message. */
 function guarded(compute: () => any[][]): any[][] {
+  noteFormulaCall();
   try {
     return compute();
   } catch (error) {
