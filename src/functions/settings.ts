@@ -90,6 +90,11 @@ export function setFunctionSettings(settings: FunctionSettings): ResolvedFunctio
   return resolved;
 }
 
+/** The settings given so far (a copy), before defaults are filled in. */
+export function givenFunctionSettings(): FunctionSettings {
+  return { ...store().given };
+}
+
 /** Back to every default. */
 export function resetFunctionSettings(): void {
   const current = store();

@@ -42,6 +42,8 @@ import { headerChoices, mappingRows, withField } from "./mapping";
 import type { OptionsState } from "./options";
 import { defaultOptions, optionProblems, optionsFromSaved, toScanSettings } from "./options";
 import { flaggedOrders } from "./results";
+import type { FormulaSettingsHandOff, SavedPaneSettings } from "./formulaSettings";
+import { detectedDate1904, savedDate1904, useFormulaSettings } from "./formulaSettings";
 
 /** Only the browser preview draws the workbook, so Excel never downloads the grid. */
 const SheetPreviewGrid = lazy(() =>
@@ -58,6 +60,8 @@ export interface AppProps {
   startupError?: PaneError;
   /** Browser preview only: the in-memory workbook, drawn as a grid beside the pane, and the moment it is judged at. */
   preview?: { grid: GridSource; asOf: Instant; timeZone: string };
+  /** In Excel: hands the zone, handling days, window, language and date system to the AE.* formulas. */
+  formulas?: FormulaSettingsHandOff;
 }
 
 type Phase = "loading" | "ready" | "scanning";
@@ -114,7 +118,7 @@ interface Notice {
   text: string;
 }
 
-export function App({ session, lang, theme = "light", startupError, preview: browserPreview }: AppProps) {
+export function App({ session, lang, theme = "light", startupError, preview: browserPreview, formulas }: AppProps) {
   const styles = useStyles();
   const strings = stringsFor(lang);
 
@@ -133,6 +137,10 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
   const [gridSheet, setGridSheet] = useState<string | undefined>();
   const [gridVersion, setGridVersion] = useState(0);
   const [openPanels, setOpenPanels] = useState<string[]>(["mapping"]);
+  /** The workbook's date system as saved or as the last scan found it; undefined while unknown. */
+  const [date1904, setDate1904] = useState<boolean | undefined>();
+  const [settingsLoaded, setSettingsLoaded] = useState(false);
+  useFormulaSettings(formulas, settingsLoaded, options, lang, date1904);
 
   const scanController = useRef<AbortController | null>(null);
   /** Each scan's number: a scan cancelled (or superseded) may still settle later, and its result is then ignored. */
@@ -179,6 +187,8 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
       const names = listed.map((s) => s.name);
       setSheets(names);
       setOptions(await optionsFromSaved(saved));
+      setDate1904(savedDate1904(saved));
+      setSettingsLoaded(true);
       const savedSheet = saved.sheet !== undefined && names.includes(saved.sheet) ? saved.sheet : undefined;
       const target = savedSheet ?? listed.find((s) => s.active)?.name;
       const savedMapping = savedSheet !== undefined ? saved.mapping : undefined;
@@ -240,8 +250,9 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
     setSelectedRow(undefined);
 
     let saveFailed: PaneError | undefined;
+    const saving: SavedPaneSettings = { ...settings, date1904 };
     try {
-      await session.saveSettings(settings);
+      await session.saveSettings(saving);
     } catch (caught) {
       saveFailed = { kind: "settingsUnsaved", detail: classifyError(caught).detail };
     }
@@ -254,6 +265,13 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
         controller.signal,
       );
       if (scanNumber.current !== number || controller.signal.aborted) return;
+      const detected = detectedDate1904(result);
+      if (detected !== undefined && detected !== date1904) {
+        setDate1904(detected);
+        // Saved for the formulas at the workbook's next opening; the scan itself does not need it.
+        const withDateSystem: SavedPaneSettings = { ...saving, date1904: detected };
+        await session.saveSettings(withDateSystem).catch(() => undefined);
+      }
       setOutcome(result);
       setOpenPanels([]);
       setError(saveFailed);

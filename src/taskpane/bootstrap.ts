@@ -4,6 +4,7 @@ import type { GridSource } from "./components/SheetPreviewGrid";
 import type { ThemeName } from "./environment";
 import { chooseLang, themeFromOffice } from "./environment";
 import type { PaneError } from "./errors";
+import type { FormulaSettingsHandOff } from "./formulaSettings";
 
 /** Everything `<App>` needs, decided once Office has said where the pane runs. */
 export interface PaneStart {
@@ -12,6 +13,8 @@ export interface PaneStart {
   theme: ThemeName;
   startupError?: PaneError;
   preview?: { grid: GridSource; asOf: number; timeZone: string };
+  /** In Excel: how the pane hands its settings to the AE.* formulas. */
+  formulas?: FormulaSettingsHandOff;
 }
 
 /** What the bootstrap reads from office.js (absent entirely when office.js did not load). */
@@ -26,7 +29,7 @@ export interface OfficeLike {
 
 export interface HostFactories {
   /** The Excel session over Office.js, or a startup error when this Excel cannot run the scan. */
-  excel: () => Promise<{ session: WorkbookSession } | { error: PaneError }>;
+  excel: () => Promise<{ session: WorkbookSession; formulas?: FormulaSettingsHandOff } | { error: PaneError }>;
   /** The browser preview: the real session over the in-memory sample workbook. */
   preview: (lang: Lang) => Promise<{ session: WorkbookSession; grid: GridSource; asOf: number; timeZone: string }>;
 }
@@ -92,7 +95,7 @@ export async function choosePaneStart(
   try {
     const excel = await factories.excel();
     if ("error" in excel) return { session: null, lang, theme, startupError: excel.error };
-    return { session: excel.session, lang, theme };
+    return { session: excel.session, formulas: excel.formulas, lang, theme };
   } catch (error) {
     return {
       session: null,

@@ -17,8 +17,12 @@ const factories: HostFactories = {
       const { set, version } = EXCEL_REQUIREMENTS.minimum;
       return { error: { kind: "apiUnavailable", detail: `${set} ${version}` } };
     }
-    const { createOfficeWorkbookSession } = await import(/* webpackChunkName: "excel" */ "../excel/office/officePort");
-    return { session: createOfficeWorkbookSession() };
+    const [{ createOfficeWorkbookSession }, { createFormulaSettingsHandOff }, { hostExcel }] = await Promise.all([
+      import(/* webpackChunkName: "excel" */ "../excel/office/officePort"),
+      import(/* webpackChunkName: "excel" */ "./formulaHandOff"),
+      import(/* webpackChunkName: "excel" */ "../functions/recalculate"),
+    ]);
+    return { session: createOfficeWorkbookSession(), formulas: createFormulaSettingsHandOff(hostExcel) };
   },
   async preview(lang) {
     const { createPreviewWorkbook } = await import(/* webpackChunkName: "preview" */ "./preview/previewSession");
@@ -37,6 +41,7 @@ function render(root: Root, start: PaneStart): void {
       theme={start.theme}
       startupError={start.startupError}
       preview={start.preview}
+      formulas={start.formulas}
     />,
   );
 }

@@ -50,10 +50,14 @@ describe("the functions runtime at start", () => {
   });
 
   it("gives a 1904 workbook's AE.DEADLINE in its own date system", async () => {
-    const paid1904 = serial(2025, 6, 1, 10) - SERIALS_1900_TO_1904;
+    // A payment typed as text: read with the 1900 default, the deadline's serial shows in a 1904 workbook as a date
+    // four years and a day later.
+    const paidAsText = [["2025-06-01 10:00"]];
+    expect((deadline(paidAsText) as number[][])[0][0]).toBeCloseTo(serial(2025, 6, 8, 10), 9);
     await readWorkbookSettingsAtStart(fakeOffice(savedByPane({ date1904: true })), noExcel);
-    const [[due]] = deadline([[paid1904]]) as number[][];
-    expect(due).toBeCloseTo(serial(2025, 6, 8, 10) - SERIALS_1900_TO_1904, 9);
+    expect((deadline(paidAsText) as number[][])[0][0]).toBeCloseTo(serial(2025, 6, 8, 10) - SERIALS_1900_TO_1904, 9);
+    const paid1904 = serial(2025, 6, 1, 10) - SERIALS_1900_TO_1904;
+    expect((deadline([[paid1904]]) as number[][])[0][0]).toBeCloseTo(serial(2025, 6, 8, 10) - SERIALS_1900_TO_1904, 9);
   });
 
   it("keeps the defaults when nothing is saved, and skips what cannot be used", async () => {
