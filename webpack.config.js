@@ -2,8 +2,9 @@
 // commands (shared runtime), so all three bundles are injected into it.
 //
 // Environment variables:
-//   AE_GUARD_BASE_URL  production only: where dist/ will be served (https, default https://ae-guard.example.com/).
-//                      Every https://localhost:3000/ in manifest.xml is rewritten to it.
+//   AE_GUARD_BASE_URL  production only: where dist/ will be served (https). Every https://localhost:3000/ in
+//                      manifest.xml is rewritten to it. Left unset, the manifest points at the placeholder
+//                      https://ae-guard.example.com/ and the build says so loudly (test and CI builds do this).
 //   AE_GUARD_OFFLINE=1 taskpane.html loads a local copy of office.js (dist/assets/office-js/) instead of the CDN,
 //                      for the browser preview and tests on machines without internet.
 "use strict";
@@ -22,6 +23,7 @@ const {
   OFFICE_JS_CDN_URL,
   OFFLINE_OFFICE_JS_DIR,
   isOfflineBuild,
+  placeholderHostWarning,
   resolveBaseUrl,
   rewriteManifestUrls,
 } = require("./scripts/build-settings");
@@ -81,8 +83,23 @@ function manifestTransform(production, baseUrl) {
   };
 }
 
+/** Says loudly, on the console and among webpack's warnings, that the manifest points at the placeholder host. */
+class PlaceholderHostWarningPlugin {
+  constructor(message) {
+    this.message = message;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("PlaceholderHostWarningPlugin", (compilation) => {
+      compilation.warnings.push(new compiler.webpack.WebpackError(this.message));
+    });
+    compiler.hooks.done.tap("PlaceholderHostWarningPlugin", () => console.warn(`\n${this.message}\n`));
+  }
+}
+
 module.exports = (env, argv) => {
   const production = argv.mode === "production";
+  const placeholderWarning = production ? placeholderHostWarning(process.env) : undefined;
   const offline = isOfflineBuild(process.env);
   const baseUrl = production ? resolveBaseUrl(process.env) : DEV_BASE_URL;
   const officeJsUrl = offline ? `${OFFLINE_OFFICE_JS_DIR}office.js` : OFFICE_JS_CDN_URL;
@@ -157,6 +174,7 @@ module.exports = (env, argv) => {
         templateParameters: { officeJsUrl },
       }),
       new CopyWebpackPlugin({ patterns: copyPatterns }),
+      ...(placeholderWarning ? [new PlaceholderHostWarningPlugin(placeholderWarning)] : []),
     ],
     performance: production
       ? {

@@ -39,6 +39,27 @@ function resolveBaseUrl(env) {
 }
 
 /**
+ * The warning a production build prints when AE_GUARD_BASE_URL is not set: its manifest then points at the
+ * placeholder host, which serves nothing, so the add-in it describes cannot load. Undefined when the variable is set.
+ * (Test and CI builds keep the placeholder on purpose: they only check the build, nobody installs it.)
+ * @param {Record<string, string | undefined>} env
+ * @returns {string | undefined}
+ */
+function placeholderHostWarning(env) {
+  if ((env.AE_GUARD_BASE_URL || "").trim() !== "") return undefined;
+  const host = new URL(DEFAULT_BASE_URL).host;
+  const rule = "!".repeat(78);
+  return [
+    rule,
+    `!! dist/manifest.xml points at the placeholder host ${host}, which serves nothing:`,
+    "!! Excel cannot load an add-in installed from this build.",
+    "!! Set AE_GUARD_BASE_URL to the https:// address dist/ will be served from and build again, e.g.",
+    "!!   AE_GUARD_BASE_URL=https://addins.example.org/ae-guard/ npm run build",
+    rule,
+  ].join("\n");
+}
+
+/**
  * True when the build should reference the local office.js copy instead of the CDN (browser preview, CI).
  * @param {Record<string, string | undefined>} env
  * @returns {boolean}
@@ -66,6 +87,7 @@ module.exports = {
   OFFICE_JS_CDN_URL,
   OFFLINE_OFFICE_JS_DIR,
   resolveBaseUrl,
+  placeholderHostWarning,
   isOfflineBuild,
   rewriteManifestUrls,
 };

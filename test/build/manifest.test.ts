@@ -202,12 +202,16 @@ describe("manifest.xml", () => {
     expect(path(workbookHost, "DesktopFormFactor", "FunctionFile").attributes.resid).toBe(runtimeResid);
     const actions = descendants(workbookHost).filter((element) => element.name === "Action");
     expect(actions.length).toBeGreaterThan(0);
+    const taskpaneIds = new Set<string>();
     for (const action of actions) {
       expect(action.attributes["xsi:type"]).toBe("ShowTaskpane");
-      // A shared runtime has one task pane; a TaskpaneId would ask for a second one.
-      expect(childrenNamed(action, "TaskpaneId")).toEqual([]);
+      // One task pane: every action names the same TaskpaneId (an action without one is another task pane), before
+      // its SourceLocation as the schema orders them, like Microsoft's shared-runtime template.
+      expect(action.children.map((child) => child.name)).toEqual(["TaskpaneId", "SourceLocation"]);
+      taskpaneIds.add(path(action, "TaskpaneId").text.trim());
       expect(path(action, "SourceLocation").attributes.resid).toBe(runtimeResid);
     }
+    expect([...taskpaneIds]).toEqual(["AEGuard.Taskpane"]);
   });
 
   it("points the custom functions at the built functions.js and functions.json (zh-CN: functions.zh-CN.json)", () => {
