@@ -4,7 +4,6 @@ import { DEFAULT_BASE_URL, placeholderHostWarning } from "../../scripts/build-se
  * A production build without AE_GUARD_BASE_URL makes a manifest that points at the placeholder host, so an add-in
  * installed from it cannot load. The build must say so loudly (test and CI builds keep the placeholder on purpose).
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../../webpack.config.js") as (
   env: Record<string, unknown>,
   argv: { mode: string },
