@@ -265,14 +265,14 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
         controller.signal,
       );
       if (scanNumber.current !== number || controller.signal.aborted) return;
+      setOutcome(result);
       const detected = detectedDate1904(result);
       if (detected !== undefined && detected !== date1904) {
         setDate1904(detected);
-        // Saved for the formulas at the workbook's next opening; the scan itself does not need it.
+        // Saved for the formulas at the workbook's next opening; the results need not wait for it.
         const withDateSystem: SavedPaneSettings = { ...saving, date1904: detected };
-        await session.saveSettings(withDateSystem).catch(() => undefined);
+        void session.saveSettings(withDateSystem).catch(() => undefined);
       }
-      setOutcome(result);
       setOpenPanels([]);
       setError(saveFailed);
     } catch (caught) {
