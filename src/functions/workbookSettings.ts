@@ -59,10 +59,11 @@ export function functionSettingsFromSaved(saved: unknown): FunctionSettings {
  * Puts the workbook's saved settings in force. A saved rulebook override that no longer loads is left out rather
  * than costing the other settings. True when anything other than the defaults is now in force.
  */
-export function applySavedSettings(documentSettings: DocumentSettingsLike | undefined): boolean {
+export function applySavedSettings(office: OfficeLike): boolean {
   let saved: unknown;
   try {
-    saved = documentSettings?.get(SCAN_SETTINGS_KEY);
+    // Outside Office (the browser preview) office.js has no document; reading Office.context there can throw.
+    saved = office.context?.document?.settings?.get(SCAN_SETTINGS_KEY);
   } catch {
     return false;
   }
@@ -108,7 +109,7 @@ export async function readWorkbookSettingsAtStart(
   } catch {
     return; // office.js could not start: the defaults stay in force
   }
-  const changed = applySavedSettings(office.context?.document?.settings);
+  const changed = applySavedSettings(office);
   start.settingsRead = true;
   if (changed && start.calledBeforeSettings) await recalculateWorkbook(excel());
 }

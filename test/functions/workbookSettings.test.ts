@@ -104,3 +104,18 @@ describe("functionSettingsFromSaved", () => {
     expect(functionSettingsFromSaved({ handlingDays: 0, dueSoonHours: -1, lang: "fr", date1904: "yes" })).toEqual({});
   });
 });
+
+describe("outside Office (the browser preview)", () => {
+  it("keeps the defaults when office.js has no document, or reading it throws", async () => {
+    await readWorkbookSettingsAtStart({ onReady: () => Promise.resolve({ host: null }) }, noExcel);
+    const throwing = {
+      onReady: () => Promise.resolve({ host: null }),
+      get context(): never {
+        throw new Error("Office.context is not available outside Office");
+      },
+    };
+    await readWorkbookSettingsAtStart(throwing, noExcel);
+    await readWorkbookSettingsAtStart({ onReady: () => Promise.reject(new Error("no host")) }, noExcel);
+    expect(functionSettings().timeZone).toBe(ALIEXPRESS_RULEBOOK.platformTimeZone.value);
+  });
+});
