@@ -2,7 +2,7 @@ import type { HighlightPlan } from "../core/report/types";
 import type { CellBox } from "./a1";
 import { chunkAddresses, rowBlocksByKey } from "./addresses";
 import { CellMap } from "./cellMap";
-import { fillKey, normalizeColor, UNRESTORABLE } from "./fills";
+import { fillKey, fullFill, normalizeColor, UNRESTORABLE } from "./fills";
 import type { CurrentFill } from "./fillRead";
 import type { CellFill, WriteOp } from "./port";
 import { buildSheetState, rememberedCells, type SheetHighlightState } from "./state";
@@ -46,10 +46,12 @@ export interface HighlightWork {
   skippedCells: number;
 }
 
+/** Fill ops that spell out every property, so no pattern or tint of what the cell had before survives. */
 function fillOps(sheet: string, cells: CellMap<CellFill>): WriteOp[] {
   const ops: WriteOp[] = [];
   for (const group of cells.boxesBy(fillKey).values()) {
-    for (const addresses of chunkAddresses(group.boxes)) ops.push({ op: "fill", sheet, addresses, fill: group.sample });
+    const fill = group.sample ? fullFill(group.sample) : null;
+    for (const addresses of chunkAddresses(group.boxes)) ops.push({ op: "fill", sheet, addresses, fill });
   }
   return ops;
 }
@@ -60,6 +62,7 @@ function sameFill(current: CurrentFill | undefined, color: string): boolean {
     current !== UNRESTORABLE &&
     current !== null &&
     !current.pattern &&
+    !current.tintAndShade &&
     normalizeColor(current.color) === color
   );
 }

@@ -58,6 +58,8 @@ export interface WorkbookPort {
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
 export interface SheetInfo {
+  /** `Worksheet.id`: stays the same when the sheet is renamed or moved (ExcelApi 1.1). */
+  id: string;
   name: string;
   visibility: SheetVisibility;
   position: number;
@@ -65,9 +67,11 @@ export interface SheetInfo {
 
 export interface TableInfo {
   name: string;
-  /** The whole table, header row included when shown. */
+  /** The whole table, header row and totals row included when shown. */
   box: CellBox;
   showHeaders: boolean;
+  /** The totals row is shown: it is the last row of `box` and holds no order. */
+  showTotals: boolean;
   filtered: boolean;
 }
 
@@ -112,12 +116,15 @@ export interface ReadResult {
 /**
  * A fill as Excel reports it (RangeFill or getCellProperties). For a multi-cell range every property is null where
  * the cells differ. Excel reports "No Fill" as color "#FFFFFF" with tintAndShade null (office-js#4900, #6218).
+ * A theme colour with a tint ("Accent 1, Lighter 80%") is its base colour plus `tintAndShade` (-1 darkest … 1
+ * lightest), so the colour alone is not the fill a seller sees.
  */
 export interface FillReading {
   color: string | null;
   pattern: string | null;
   patternColor: string | null;
   tintAndShade: number | null;
+  patternTintAndShade: number | null;
 }
 
 /** A fill probe's answer for one area of a RangeAreas; `address` as Excel gives it (may be sheet-qualified). */
@@ -125,12 +132,19 @@ export interface AreaFillReading extends FillReading {
   address: string;
 }
 
-/** A fill the add-in can set back exactly. */
+/**
+ * A fill the add-in can set back exactly. Stored compactly (defaults omitted); `fullFill` spells every property out
+ * for a write, because Excel sets RangeFill properties one by one and keeps those it is not given.
+ */
 export interface Fill {
   color: string;
   /** Omitted for a solid fill. */
   pattern?: string;
   patternColor?: string;
+  /** Omitted when 0. */
+  tintAndShade?: number;
+  /** Omitted when 0 (only meaningful with a pattern). */
+  patternTintAndShade?: number;
 }
 
 /** null = No Fill (what `format.fill.clear()` gives back). */
@@ -142,7 +156,10 @@ export interface Hyperlink {
 }
 
 export type WriteOp =
-  /** `worksheet.getRanges(addresses)`: set the fill, or clear it for null. */
+  /**
+   * `worksheet.getRanges(addresses)`: set each fill property given (the others keep what each cell has, as Excel
+   * does), or clear the fill for null. Planners write every property (`fullFill`).
+   */
   | { op: "fill"; sheet: string; addresses: string; fill: CellFill }
   /** Deletes a sheet of that name if there is one (unhiding a very hidden sheet first, as Excel requires). */
   | { op: "deleteSheet"; sheet: string }
@@ -181,6 +198,8 @@ export const EXCEL_ERROR = {
   responseTooLarge: "ResponsePayloadSizeLimitExceeded",
   invalidArgument: "InvalidArgument",
   itemNotFound: "ItemNotFound",
+  /** Also what Excel throws on sheet add / activate / select when another workbook has focus (office-js#771). */
+  general: "GeneralException",
 } as const;
 
 export function isPayloadError(error: unknown): boolean {

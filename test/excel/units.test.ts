@@ -19,32 +19,32 @@ import type { SummaryHeadings } from "../../src/core/report/types";
 
 describe("fill readings", () => {
   test("No Fill (white, no tint, pattern None) is told from a white fill", () => {
-    expect(cellFill({ color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null })).toBeNull();
-    expect(cellFill({ color: "#FFFFFF", pattern: null, patternColor: null, tintAndShade: null })).toBeNull();
-    expect(cellFill({ color: "#FFFFFF", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 })).toEqual({
+    expect(cellFill({ color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null, patternTintAndShade: null })).toBeNull();
+    expect(cellFill({ color: "#FFFFFF", pattern: null, patternColor: null, tintAndShade: null, patternTintAndShade: null })).toBeNull();
+    expect(cellFill({ color: "#FFFFFF", pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 })).toEqual({
       color: "#FFFFFF",
     });
   });
 
   test("pattern fills keep their pattern; gradients cannot be put back", () => {
-    expect(cellFill({ color: "#00ff00", pattern: "Gray50", patternColor: "#FF0000", tintAndShade: 0 })).toEqual({
+    expect(cellFill({ color: "#00ff00", pattern: "Gray50", patternColor: "#FF0000", tintAndShade: 0, patternTintAndShade: 0 })).toEqual({
       color: "#00FF00",
       pattern: "Gray50",
       patternColor: "#FF0000",
     });
-    expect(cellFill({ color: "#00FF00", pattern: "LinearGradient", patternColor: null, tintAndShade: 0 })).toBe(
+    expect(cellFill({ color: "#00FF00", pattern: "LinearGradient", patternColor: null, tintAndShade: 0, patternTintAndShade: 0 })).toBe(
       UNRESTORABLE,
     );
   });
 
   test("a multi-cell reading counts only when Excel says every cell agrees", () => {
-    expect(areaFill({ color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null })).toBeNull();
-    expect(areaFill({ color: "#FFC7CE", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 })).toEqual({
+    expect(areaFill({ color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null, patternTintAndShade: null })).toBeNull();
+    expect(areaFill({ color: "#FFC7CE", pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 })).toEqual({
       color: "#FFC7CE",
     });
     // White and No Fill mixed: colour agrees, pattern and tint do not.
-    expect(areaFill({ color: "#FFFFFF", pattern: null, patternColor: "#000000", tintAndShade: null })).toBe(MIXED);
-    expect(areaFill({ color: null, pattern: "Solid", patternColor: "#000000", tintAndShade: 0 })).toBe(MIXED);
+    expect(areaFill({ color: "#FFFFFF", pattern: null, patternColor: "#000000", tintAndShade: null, patternTintAndShade: null })).toBe(MIXED);
+    expect(areaFill({ color: null, pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 })).toBe(MIXED);
   });
 });
 
