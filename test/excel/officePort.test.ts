@@ -103,6 +103,19 @@ describeHosts((host) => {
       expect(total(await syncsFor(1_200))).toBe(total(small));
     });
 
+    test("leaves out a table's totals row (loads showTotals)", async () => {
+      uninstall();
+      const wb = new FakeWorkbook({ host });
+      const rows = orderSheet(["late", "ok", "untracked"]);
+      rows.push(["Total", "", "", "", "", "", 3]);
+      wb.addSheet("Orders", rows).tables.push({ name: "T", box: { firstRow: 1, firstColumn: 1, rowCount: rows.length, columnCount: HEADERS.length }, showHeaders: true, showTotals: true, style: "", filtered: false });
+      ({ runs, uninstall } = installExcelMock(wb));
+      const outcome = await createWorkbookSession(new OfficeWorkbookPort({ scan: true, mergeUndoGroup: false }), {
+        now: () => Date.parse(AS_OF),
+      }).scan(settings());
+      expect(outcome.result.totals.orders).toBe(3);
+    });
+
     test("reads the 1904 flag where the host exposes it", async () => {
       uninstall();
       const wb = new FakeWorkbook({ host, date1904: true, exposesDateSystem: true });

@@ -91,6 +91,20 @@ describeHosts((host) => {
     expect(summary.hyperlink(table.box.firstRow + 1, 1)!.documentReference).toBe(`'订单'!C${outcome.summary.flagged.rows[0]!.row}`);
   });
 
+  test("an Excel table with its totals row shown: the totals row is never read as an order", async () => {
+    const rows = orderSheet(KINDS);
+    // Excel's totals row: a label under the first column, a count and a latest date under others.
+    rows.push(["Total", "", "", 45_900, "", "", KINDS.length]);
+    const { session, sheet, workbook } = setup(rows);
+    sheet.tables.push({ name: "Orders", box: { firstRow: 1, firstColumn: 1, rowCount: rows.length, columnCount: HEADERS.length }, showHeaders: true, showTotals: true, style: "TableStyleMedium2", filtered: false });
+    const totalsRow = rows.length;
+    const outcome = await session.scan(settings());
+    expect(outcome.result.totals.orders).toBe(KINDS.length);
+    expect(outcome.result.findings.filter((f) => f.row === totalsRow)).toEqual([]);
+    expect(outcome.result.diagnostics.filter((d) => d.row === totalsRow)).toEqual([]);
+    expect(workbook.fillSnapshot("Orders")[`A${totalsRow}`]).toBeUndefined();
+  });
+
   test("flagged rows hidden by a filter are highlighted too, and counted for the seller", async () => {
     const { session, workbook, sheet } = setup(orderSheet(KINDS));
     sheet.hiddenRows.add(3); // late
