@@ -5,7 +5,7 @@ import { CellMap } from "./cellMap";
 import { fillKey, fullFill, normalizeColor, UNRESTORABLE } from "./fills";
 import type { CurrentFill } from "./fillRead";
 import type { CellFill, WriteOp } from "./port";
-import { buildSheetState, rememberedCells, type SheetHighlightState } from "./state";
+import { buildSheetState, rememberedCells, type SheetHighlightState, type SheetKey } from "./state";
 
 /** The colour each highlighted cell gets: every plan row across the plan's columns, one colour per category. */
 export function targetCells(plan: HighlightPlan): { cells: CellMap<string>; boxes: CellBox[] } {
@@ -76,7 +76,7 @@ function sameFill(current: CurrentFill | undefined, color: string): boolean {
  * - A previously coloured cell this scan does not colour is put back only if it still has our colour.
  */
 export function planHighlightWork(args: {
-  sheet: string;
+  sheet: SheetKey;
   previous: SheetHighlightState | undefined;
   target: CellMap<string>;
   current: CellMap<CurrentFill>;
@@ -112,8 +112,8 @@ export function planHighlightWork(args: {
   }
 
   return {
-    restoreOps: fillOps(sheet, restore),
-    highlightOps: fillOps(sheet, highlight),
+    restoreOps: fillOps(sheet.name, restore),
+    highlightOps: fillOps(sheet.name, highlight),
     next: ours.size > 0 ? buildSheetState(sheet, args.scannedAt, ours, originals) : undefined,
     restoredRows: restore.rowNumbers().length,
     highlightedRows: ours.rowNumbers().length,

@@ -20,6 +20,7 @@ import { DEFAULT_READ_LIMITS, type ReadPlanLimits } from "./readPlan";
 import { EXCEL_REQUIREMENTS } from "./requirements";
 import type { ScanOutcome, ScanProgress, ScanSettings, SheetPreview, WorkbookSession } from "./session";
 import {
+  currentSheetOf,
   decodeState,
   sheetState,
   STATE_SHEET,
@@ -27,6 +28,7 @@ import {
   stateWriteOps,
   withSheetState,
   type HighlightState,
+  type SheetKey,
   type StoredState,
 } from "./state";
 import { layoutSummary } from "./summaryLayout";
@@ -290,14 +292,18 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       report("highlight", 0);
       const stored = await loadState();
       const state = stored.state;
-      const previous = sheetState(state, read.sheet);
+      const sheetKey: SheetKey = {
+        id: read.inspection.sheets.find((s) => s.name === read.sheet)?.id,
+        name: read.sheet,
+      };
+      const previous = sheetState(state, sheetKey);
       const target = targetCells(plan);
       const union = new CellMap<true>();
       for (const box of [...target.boxes, ...rememberedBoxes(previous)]) union.setBox(box, true);
       const unionBoxes = [...union.boxesBy(() => "all").values()].flatMap((group) => group.boxes);
       const current = await readCurrentFills(port, read.sheet, unionBoxes, signal, budget);
       const work: HighlightWork = planHighlightWork({
-        sheet: read.sheet,
+        sheet: sheetKey,
         previous,
         target: target.cells,
         current,
@@ -308,7 +314,7 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       // Last point where a cancel is honoured: nothing has been written yet.
       throwIfAborted(signal);
       const nextState: HighlightState = {
-        ...withSheetState(state, read.sheet, work.next),
+        ...withSheetState(state, sheetKey, work.next),
         summarySheet: summary.sheetName,
       };
       const positions = new Map(read.inspection.sheets.map((s) => [s.name, s.position]));
@@ -353,18 +359,21 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       requireHost();
       const stored = await loadState();
       let state = stored.state;
-      const entries = state.sheets.filter((entry) => sheet === undefined || entry.sheet === sheet);
-      if (entries.length === 0) return { restoredRows: 0 };
+      if (state.sheets.length === 0) return { restoredRows: 0 };
+      // Entries find their sheet by id, so a sheet renamed since the scan still gets its fills back.
       const inspection = await port.inspect();
-      const present = new Set(inspection.sheets.map((s) => s.name));
+      const entries = state.sheets
+        .map((entry) => ({ entry, now: currentSheetOf(entry, inspection.sheets) }))
+        .filter(({ entry, now }) => sheet === undefined || (now?.name ?? entry.sheet) === sheet);
+      if (entries.length === 0) return { restoredRows: 0 };
       const ops: WriteOp[] = [];
       let restoredRows = 0;
-      for (const entry of entries) {
-        state = withSheetState(state, entry.sheet, undefined);
-        if (!present.has(entry.sheet)) continue;
-        const current = await readCurrentFills(port, entry.sheet, rememberedBoxes(entry), undefined, budget);
+      for (const { entry, now } of entries) {
+        state = { ...state, sheets: state.sheets.filter((other) => other !== entry) };
+        if (!now) continue;
+        const current = await readCurrentFills(port, now.name, rememberedBoxes(entry), undefined, budget);
         const work = planHighlightWork({
-          sheet: entry.sheet,
+          sheet: now,
           previous: entry,
           target: new CellMap<string>(),
           current,

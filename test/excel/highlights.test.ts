@@ -1,5 +1,5 @@
 import { boxAddress, parseAreas } from "../../src/excel/a1";
-import { decodeState, STATE_SHEET } from "../../src/excel/state";
+import { decodeState, STATE_SHEET, stateWriteOps } from "../../src/excel/state";
 import type { FakeWorkbook } from "../../src/excel/fake/fakeWorkbook";
 import { describeHosts, orderRow, orderSheet, s10, settings, setup, type Kind } from "./fixtures";
 
@@ -17,12 +17,16 @@ function expectedFills(plan: { rows: Array<{ row: number; category: string }>; l
   return out;
 }
 
-function stateOf(workbook: FakeWorkbook) {
+function storedState(workbook: FakeWorkbook) {
   const sheet = workbook.sheet(STATE_SHEET)!;
   const used = sheet.usedRange()!;
   const rows: string[][] = [];
   for (let r = 1; r < used.firstRow + used.rowCount; r++) rows.push([1, 2, 3].map((c) => String(sheet.value(r, c))));
-  return decodeState(rows).state;
+  return decodeState(rows);
+}
+
+function stateOf(workbook: FakeWorkbook) {
+  return storedState(workbook).state;
 }
 
 describeHosts((host) => {
@@ -115,6 +119,49 @@ describeHosts((host) => {
     expect(port.ledger.length).toBeGreaterThan(writesBefore);
 
     await session.clearHighlights();
+    expect(workbook.fillSnapshot("Orders")).toEqual(before);
+  });
+
+  test("renaming the order sheet after a scan loses nothing: Clear gives the seller's fills back", async () => {
+    const { session, workbook } = setup(orderSheet(KINDS));
+    workbook.paint("Orders", "A3:G3", { color: "#4472C4", tintAndShade: 0.8 });
+    workbook.paint("Orders", "B4", { color: "#00B050" });
+    const before = workbook.fillSnapshot("Orders");
+    await session.scan(settings());
+    workbook.renameSheet("Orders", "June orders");
+    const { restoredRows } = await session.clearHighlights("June orders");
+    expect(restoredRows).toBe(6);
+    expect(workbook.fillSnapshot("June orders")).toEqual(before);
+    expect(stateOf(workbook).sheets).toEqual([]);
+  });
+
+  test("a rescan after a rename never records AE Guard's own colours as the seller's", async () => {
+    const { session, workbook } = setup(orderSheet(KINDS));
+    workbook.paint("Orders", "B4", { color: "#00B050" });
+    const before = workbook.fillSnapshot("Orders");
+    await session.scan(settings());
+    workbook.renameSheet("Orders", "June orders");
+    await session.scan(settings({ sheet: "June orders" }));
+    const entries = stateOf(workbook).sheets;
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.sheet).toBe("June orders");
+    expect(entries[0]!.originals.some((o) => o.fill?.color === "#FFC7CE")).toBe(false);
+    await session.clearHighlights();
+    expect(workbook.fillSnapshot("June orders")).toEqual(before);
+  });
+
+  test("state written before sheet ids were kept is still found by the sheet's name", async () => {
+    const { session, workbook } = setup(orderSheet(KINDS));
+    workbook.paint("Orders", "B4", { color: "#00B050" });
+    const before = workbook.fillSnapshot("Orders");
+    await session.scan(settings());
+    const { state, slot } = storedState(workbook);
+    const old = { ...state, sheets: state.sheets.map(({ sheetId: _id, ...entry }) => entry) };
+    for (const op of stateWriteOps(old, slot)) workbook.apply(op);
+    expect(stateOf(workbook).sheets[0]!.sheetId).toBeUndefined();
+    await session.scan(settings());
+    expect(stateOf(workbook).sheets).toHaveLength(1);
+    await session.clearHighlights("Orders");
     expect(workbook.fillSnapshot("Orders")).toEqual(before);
   });
 
