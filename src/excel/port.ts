@@ -36,14 +36,15 @@ export interface WorkbookPort {
   readCellFills(sheet: string, boxes: CellBox[]): Promise<FillReading[][][]>;
 
   /**
-   * The first `columns` columns of a (very hidden) sheet from A1 to its last used row, as text; undefined when the
+   * One block of a (very hidden) sheet, as text, with the sheet's last used row (0 when empty); undefined when the
    * sheet does not exist. 2 syncs (1 when the sheet does not exist).
    */
-  readTextColumns(sheet: string, columns: number): Promise<string[][] | undefined>;
+  readTextBlock(sheet: string, box: CellBox): Promise<TextBlock | undefined>;
 
   /**
    * Applies a write plan in one `Excel.run` (merged into one undo step when the host supports it): 1 sync to learn
-   * which sheets exist, then 1 sync per batch. Screen updating is suspended once, for the first batch.
+   * which sheets exist, then 1 sync per batch. Screen updating is suspended once, for the first batch. On failure
+   * the error carries `completedBatches`: how many batches Excel had applied.
    */
   write(plan: WritePlan): Promise<void>;
 
@@ -104,6 +105,12 @@ export interface ReadBatch {
   rowHidden: CellBox[];
   /** Each box: one `load("text")` (a few date cells, to tell the 1904 date system when the host hides it). */
   text: CellBox[];
+}
+
+export interface TextBlock {
+  values: string[][];
+  /** The sheet's last used row (1-based), 0 when the sheet is empty. */
+  lastRow: number;
 }
 
 export interface ReadResult {

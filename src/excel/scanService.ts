@@ -15,6 +15,7 @@ import { packBySize, readCurrentFills } from "./fillRead";
 import { planHighlightWork, rememberedBoxes, targetCells, type HighlightWork } from "./highlightPlanner";
 import type { WorkbookInspection, WorkbookPort, WriteOp } from "./port";
 import { CALL_OVERHEAD_BYTES, PAYLOAD_BUDGET_BYTES } from "./payload";
+import { writeWithRetry } from "./payloadRetry";
 import { readSheet, type SheetRead } from "./readSheet";
 import { DEFAULT_READ_LIMITS, type ReadPlanLimits } from "./readPlan";
 import { EXCEL_REQUIREMENTS } from "./requirements";
@@ -24,13 +25,13 @@ import {
   decodeState,
   sheetState,
   STATE_SHEET,
-  STATE_SLOTS,
   stateWriteOps,
   withSheetState,
   type HighlightState,
   type SheetKey,
   type StoredState,
 } from "./state";
+import { readStateRows } from "./stateRead";
 import { layoutSummary } from "./summaryLayout";
 import { planWrites } from "./writePlan";
 
@@ -200,8 +201,7 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
     return { sheet: fallback, inspection };
   };
 
-  const loadState = async (): Promise<StoredState> =>
-    decodeState(await port.readTextColumns(STATE_SHEET, Math.max(...STATE_SLOTS)));
+  const loadState = async (): Promise<StoredState> => decodeState(await readStateRows(port, budget));
 
   const session = {
     async listSheets() {
@@ -338,7 +338,7 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       ];
       report("summary", 0);
       try {
-        await port.write(planWrites(ops, budget));
+        await writeWithRetry(port, planWrites(ops, budget));
       } catch (error) {
         if (error instanceof Error) (error as Error & { stage?: string }).stage = "write";
         throw error;
@@ -383,7 +383,7 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         restoredRows += work.restoredRows;
       }
       ops.push(...stateWriteOps(state, stored.slot));
-      await port.write(planWrites(ops, budget));
+      await writeWithRetry(port, planWrites(ops, budget));
       return { restoredRows };
     },
 

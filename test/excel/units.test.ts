@@ -14,6 +14,8 @@ import {
 import { FakeWorkbook, FakeWorkbookPort } from "../../src/excel/fake/fakeWorkbook";
 import { layoutSummary, looksLikeInput, textFormat } from "../../src/excel/summaryLayout";
 import { opRequestBytes, planWrites } from "../../src/excel/writePlan";
+import { readStateRows } from "../../src/excel/stateRead";
+import { PAYLOAD_BUDGET_BYTES } from "../../src/excel/payload";
 import { serial } from "./fixtures";
 import type { SummaryHeadings } from "../../src/core/report/types";
 
@@ -135,11 +137,11 @@ describe("state kept in the workbook", () => {
     workbook.addSheet("Orders");
     const port = new FakeWorkbookPort(workbook);
     await port.write({ batches: [stateWriteOps(state, undefined)] });
-    const first = decodeState(await port.readTextColumns(STATE_SHEET, 3));
+    const first = decodeState(await readStateRows(port, PAYLOAD_BUDGET_BYTES));
     expect(first.state).toEqual(state);
     const smaller = { ...state, sheets: [] };
     await port.write({ batches: [stateWriteOps(smaller, first.slot)] });
-    const second = decodeState(await port.readTextColumns(STATE_SHEET, 3));
+    const second = decodeState(await readStateRows(port, PAYLOAD_BUDGET_BYTES));
     expect(second.slot).not.toBe(first.slot);
     expect(second.state).toEqual(smaller);
     expect(workbook.sheet(STATE_SHEET)!.visibility).toBe("VeryHidden");
@@ -147,7 +149,7 @@ describe("state kept in the workbook", () => {
     // A write stopped before the flip leaves the old state whole.
     const ops = stateWriteOps(state, second.slot);
     await port.write({ batches: [ops.slice(0, 3)] });
-    expect(decodeState(await port.readTextColumns(STATE_SHEET, 3)).state).toEqual(smaller);
+    expect(decodeState(await readStateRows(port, PAYLOAD_BUDGET_BYTES)).state).toEqual(smaller);
 
     expect(decodeState(undefined).state.sheets).toEqual([]);
     expect(decodeState([["banner"], ["B"], ["{not json"]]).state.sheets).toEqual([]);

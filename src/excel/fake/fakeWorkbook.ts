@@ -40,6 +40,7 @@ import type {
   ReadResult,
   SheetLayout,
   SheetVisibility,
+  TextBlock,
   WorkbookInspection,
   WorkbookPort,
   WriteOp,
@@ -775,26 +776,27 @@ export class FakeWorkbookPort implements WorkbookPort {
     return result;
   }
 
-  async readTextColumns(sheetName: string, columns: number): Promise<string[][] | undefined> {
+  async readTextBlock(sheetName: string, box: CellBox): Promise<TextBlock | undefined> {
     this.begin();
     const sheet = this.workbook.sheet(sheetName);
-    const used = sheet?.usedRange();
-    const values: string[][] = [];
-    if (sheet && used) {
-      for (let r = 1; r < used.firstRow + used.rowCount; r++) {
-        values.push(Array.from({ length: columns }, (_, c) => String(sheet.value(r, c + 1))));
-      }
-    }
-    // As officePort: sync 1 finds the sheet, sync 2 (only when it exists) reads its used range.
-    await this.sync({ call: "readTextColumns", requestBytes: 2 * CALL_OVERHEAD_BYTES, responseBytes: 30, apiCalls: 2 });
+    // As officePort: sync 1 finds the sheet, sync 2 (only when it exists) its used range and the block.
+    await this.sync({ call: "readTextBlock", requestBytes: 2 * CALL_OVERHEAD_BYTES, responseBytes: 30, apiCalls: 2 });
     if (!sheet) return undefined;
+    const used = sheet.usedRange();
+    const values: string[][] = [];
+    for (let r = 0; r < box.rowCount; r++) {
+      values.push(
+        Array.from({ length: box.columnCount }, (_, c) => String(sheet.value(box.firstRow + r, box.firstColumn + c))),
+      );
+    }
+    const lastRow = used ? used.firstRow + used.rowCount - 1 : 0;
     await this.sync({
-      call: "readTextColumns",
-      requestBytes: 2 * CALL_OVERHEAD_BYTES,
-      responseBytes: jsonBytes(values),
-      apiCalls: 2,
+      call: "readTextBlock",
+      requestBytes: jsonBytes(box) + 4 * CALL_OVERHEAD_BYTES,
+      responseBytes: jsonBytes(values) + 40,
+      apiCalls: 4,
     });
-    return values;
+    return { values, lastRow };
   }
 
   async write(plan: WritePlan): Promise<void> {
@@ -805,12 +807,19 @@ export class FakeWorkbookPort implements WorkbookPort {
       responseBytes: jsonBytes(this.workbook.sheets.map((s) => s.name)),
       apiCalls: 2,
     });
-    for (const batch of plan.batches) {
-      const requestBytes = batch.reduce((sum, op) => sum + opRequestBytes(op), 0);
-      const apiCalls = batch.reduce((sum, op) => sum + opCalls(op), 0);
-      for (const op of batch) if (op.op === "fill") this.checkAddress(op.addresses);
-      await this.sync({ call: "write", requestBytes, responseBytes: 0, apiCalls });
-      for (const op of batch) this.workbook.apply(op);
+    let completedBatches = 0;
+    try {
+      for (const batch of plan.batches) {
+        const requestBytes = batch.reduce((sum, op) => sum + opRequestBytes(op), 0);
+        const apiCalls = batch.reduce((sum, op) => sum + opCalls(op), 0);
+        for (const op of batch) if (op.op === "fill") this.checkAddress(op.addresses);
+        await this.sync({ call: "write", requestBytes, responseBytes: 0, apiCalls });
+        for (const op of batch) this.workbook.apply(op);
+        completedBatches++;
+      }
+    } catch (error) {
+      if (error && typeof error === "object") Object.assign(error, { completedBatches });
+      throw error;
     }
   }
 

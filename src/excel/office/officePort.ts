@@ -17,6 +17,7 @@ import type {
   SheetLayout,
   SheetVisibility,
   TableInfo,
+  TextBlock,
   WorkbookInspection,
   WorkbookPort,
   WriteOp,
@@ -213,29 +214,35 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
   }
 
-  async readTextColumns(sheetName: string, columns: number): Promise<string[][] | undefined> {
+  async readTextBlock(sheetName: string, box: CellBox): Promise<TextBlock | undefined> {
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
       await context.sync();
       if (sheet.isNullObject) return undefined;
       const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,rowCount,values");
+      used.load("rowIndex,rowCount");
+      const block = rangeOf(sheet, box).load("values");
       await context.sync();
-      if (used.isNullObject) return [];
-      const rows: string[][] = [];
-      for (let r = 0; r < used.rowIndex + used.rowCount; r++) {
-        rows.push(
-          Array.from({ length: columns }, (_, c) => {
-            const value = used.values[r - used.rowIndex]?.[c - used.columnIndex];
-            return value === undefined || value === null ? "" : String(value);
-          }),
-        );
-      }
-      return rows;
+      return {
+        values: block.values.map((row) =>
+          row.map((value) => (value === undefined || value === null ? "" : String(value))),
+        ),
+        lastRow: used.isNullObject ? 0 : used.rowIndex + used.rowCount,
+      };
     });
   }
 
   async write(plan: WritePlan): Promise<void> {
+    let completedBatches = 0;
+    try {
+      await this.writeBatches(plan, () => completedBatches++);
+    } catch (error) {
+      if (error && typeof error === "object") Object.assign(error, { completedBatches });
+      throw error;
+    }
+  }
+
+  private async writeBatches(plan: WritePlan, onBatch: () => void): Promise<void> {
     await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name,items/visibility");
@@ -249,6 +256,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         await previous;
         batch.forEach(queue);
         await context.sync();
+        onBatch();
       }, Promise.resolve());
     });
   }

@@ -1,0 +1,35 @@
+/**
+ * Excel on the web refuses a request or response over 5 MB. The planners keep every call under a 4 MB estimate, but
+ * Excel's envelope is its own, so each call that can grow (values, fill probes, cell fills, the state sheet, writes)
+ * must cope with a refusal by going again in halves. Here Excel refuses anything over 40 kB while the adapter plans
+ * for 4 MB: every kind of call is refused at first, and the seller still gets the exact result.
+ */
+import { orderSheet, settings, setup, type Kind } from "./fixtures";
+
+const LIMIT = 40_000;
+
+test("every call Excel refuses as too large is made again in halves; scan, rescan and Clear stay exact", async () => {
+  // 300 late rows in one block with the seller's colour on every other row (a large mixed block: cell fills), then
+  // 8,000 rows alternating late / ok (thousands of areas: long address lists, a state of several chunks).
+  const kinds: Kind[] = [
+    ...Array.from({ length: 300 }, (): Kind => "late"),
+    ...Array.from({ length: 8_000 }, (_, i): Kind => (i % 2 === 0 ? "late" : "ok")),
+  ];
+  const { session, workbook, port } = setup(orderSheet(kinds), { host: "web", port: { payloadLimitBytes: LIMIT } });
+  for (let r = 2; r < 302; r += 2) workbook.paint("Orders", `B${r}`, { color: "#00B050", tintAndShade: 0.4 });
+  for (let r = 302; r < 8_302; r += 4) workbook.paint("Orders", `A${r}:C${r}`, { color: "#FFFF00" });
+  const before = workbook.fillSnapshot("Orders");
+
+  const first = await session.scan(settings());
+  expect(first.plan.rows).toHaveLength(300 + 4_000);
+  await session.scan(settings({ lang: "zh-CN" }));
+  const { restoredRows } = await session.clearHighlights();
+  expect(restoredRows).toBe(4_300);
+  expect(workbook.fillSnapshot("Orders")).toEqual(before);
+
+  const refused = (call: string) =>
+    port.ledger.filter((r) => r.call === call && Math.max(r.requestBytes, r.responseBytes) > LIMIT).length;
+  for (const call of ["read", "probeFills", "readCellFills", "readTextBlock", "write"]) {
+    expect({ call, refused: refused(call) > 0 }).toEqual({ call, refused: true });
+  }
+});
