@@ -313,8 +313,9 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
 
       // Last point where a cancel is honoured: nothing has been written yet.
       throwIfAborted(signal);
-      const nextState: HighlightState = {
-        ...withSheetState(state, sheetKey, work.next),
+      // Saved before any fill changes: this scan's cells and those about to be put back, with the seller's fills.
+      const stateDuringWrite: HighlightState = {
+        ...withSheetState(state, sheetKey, work.during),
         summarySheet: summary.sheetName,
       };
       const positions = new Map(read.inspection.sheets.map((s) => [s.name, s.position]));
@@ -328,11 +329,12 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         replaces,
         position: existing ?? (positions.get(read.sheet) ?? 0) + 1,
       });
-      // Order matters for a write that stops half-way: put back, remember, colour, then the summary. Any prefix
-      // leaves fills and state consistent, because Clear only puts back cells still wearing our colour.
+      // Order matters for a write that stops half-way (Excel lost focus, the network dropped): remember, put back,
+      // colour, then the summary. The seller's fills are saved before any fill changes, and any prefix leaves fills
+      // and state consistent, because Clear and the next scan only put back cells still wearing one of our colours.
       const ops: WriteOp[] = [
+        ...stateWriteOps(stateDuringWrite, stored.slot),
         ...work.restoreOps,
-        ...stateWriteOps(nextState, stored.slot),
         ...work.highlightOps,
         ...layout.ops,
       ];

@@ -1,6 +1,8 @@
 import { boxAddress, parseAreas } from "../../src/excel/a1";
 import { decodeState, STATE_SHEET, stateWriteOps } from "../../src/excel/state";
 import type { FakeWorkbook } from "../../src/excel/fake/fakeWorkbook";
+import { classifyError } from "../../src/taskpane/errors";
+import { stringsFor } from "../../src/taskpane/i18n";
 import { describeHosts, orderRow, orderSheet, s10, settings, setup, type Kind } from "./fixtures";
 
 const KINDS: Kind[] = ["ok", "late", "late", "untracked", "shippedOk", "dueSoon", "ok", "late", "untracked", "ok"];
@@ -246,6 +248,9 @@ describeHosts((host) => {
       await session.scan(settings());
       // The seller ships some late orders, then scans again in Chinese; that write stops at sync `failAtWrite`.
       for (const i of [0, 6, 12, 30]) orderRow(i, "shippedOk").forEach((v, j) => workbook.sheet("Orders")!.setRawValue(i + 2, j + 1, v ?? ""));
+      // Two rows change category, so their highlight changes colour (late → untracked, untracked → late).
+      orderRow(3, "untracked").forEach((v, j) => workbook.sheet("Orders")!.setRawValue(5, j + 1, v ?? ""));
+      orderRow(4, "late").forEach((v, j) => workbook.sheet("Orders")!.setRawValue(6, j + 1, v ?? ""));
       armed = true;
       const failed = await session.scan(settings({ lang: "zh-CN" })).then(() => false, () => true);
       armed = false;
@@ -256,6 +261,48 @@ describeHosts((host) => {
     const { writes } = await run(undefined);
     expect(writes).toBeGreaterThan(4);
     for (let at = 0; at < writes; at++) expect((await run(at)).failed).toBe(true);
+  });
+
+  test("the seller's fills are saved in the state before any fill is changed", async () => {
+    const { session, workbook, port } = setup(orderSheet(KINDS));
+    workbook.paint("Orders", "A3:G3", { color: "#92D050" });
+    await session.scan(settings());
+    orderRow(1, "shippedOk").forEach((v, j) => workbook.sheet("Orders")!.setRawValue(3, j + 1, v ?? "")); // row 3 fixed
+    const order: string[] = [];
+    const write = port.write.bind(port);
+    port.write = async (plan) => {
+      for (const op of plan.batches.flat()) order.push(op.op === "cells" && op.sheet === STATE_SHEET ? "state" : op.op);
+      return write(plan);
+    };
+    await session.scan(settings());
+    expect(order.indexOf("fill")).toBeGreaterThan(order.lastIndexOf("state"));
+    expect(workbook.fillSnapshot("Orders").A3).toBe(JSON.stringify({ color: "#92D050" }));
+  });
+
+  test("focus lost mid-scan (another workbook in front): Excel's error reaches the pane, nothing half-written is left", async () => {
+    const { session, workbook } = setup(orderSheet(KINDS));
+    workbook.paint("Orders", "B3", { color: "#00B050" });
+    const before = workbook.fillSnapshot("Orders");
+
+    // First scan: the state sheet cannot be added, so nothing at all is written.
+    workbook.focusElsewhere = true;
+    await expect(session.scan(settings())).rejects.toMatchObject({ code: "GeneralException" });
+    expect(workbook.sheet(STATE_SHEET)).toBeUndefined();
+    expect(workbook.fillSnapshot("Orders")).toEqual(before);
+
+    // A rescan loses focus when it adds the summary sheet: highlights and state are whole, Clear gives fills back.
+    workbook.focusElsewhere = false;
+    await session.scan(settings());
+    orderRow(1, "shippedOk").forEach((v, j) => workbook.sheet("Orders")!.setRawValue(3, j + 1, v ?? ""));
+    workbook.focusElsewhere = true;
+    const error: unknown = await session.scan(settings({ lang: "zh-CN" })).then(() => undefined, (e: unknown) => e);
+    expect(error).toMatchObject({ code: "GeneralException" });
+    const { kind } = classifyError(error, "scan");
+    expect(stringsFor("en").errors[kind].action).toBe("Click the workbook and scan again.");
+    expect(stringsFor("zh-CN").errors[kind].action).toBe("请点击此工作簿，然后重新扫描。");
+    workbook.focusElsewhere = false;
+    await session.clearHighlights();
+    expect(workbook.fillSnapshot("Orders")).toEqual(before);
   });
 
   test("tracking numbers written by the seller are never touched", async () => {
