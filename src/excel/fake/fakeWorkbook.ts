@@ -330,12 +330,17 @@ export class FakeWorkbook {
    * others keep what the cell had (a No Fill cell starts from a solid fill, tint 0); null is `clear()`.
    */
   private setFill(sheet: FakeSheet, box: CellBox, fill: CellFill): void {
+    if (fill === null) return forEachCell(box, (r, c) => sparseSet(sheet.fills, r, c, undefined));
+    const given = Object.fromEntries(Object.entries(fill).filter(([, v]) => v !== undefined)) as Partial<Fill>;
+    const fromNoFill = fullFill({ color: "#FFFFFF", ...given });
+    // Cells that had the same fill before get the same (never mutated) result.
+    const results = new Map<CellFillState, Required<Fill>>();
     forEachCell(box, (r, c) => {
-      if (fill === null) return sparseSet(sheet.fills, r, c, undefined);
       const before = sheet.fill(r, c);
-      const base = before && !("gradient" in before) ? before : fullFill({ color: fill.color ?? "#FFFFFF" });
-      const given = Object.fromEntries(Object.entries(fill).filter(([, v]) => v !== undefined)) as Partial<Fill>;
-      sparseSet(sheet.fills, r, c, fullFill({ ...base, ...given }));
+      if (!before || "gradient" in before) return sparseSet(sheet.fills, r, c, fromNoFill);
+      let after = results.get(before);
+      if (!after) results.set(before, (after = fullFill({ ...before, ...given })));
+      sparseSet(sheet.fills, r, c, after);
     });
   }
 
@@ -490,7 +495,13 @@ export function readingOf(fill: StoredFill | CellFillState, host: FakeHost = "de
       tintAndShade: 0,
       patternTintAndShade: 0,
     };
-  return { ...fullFill(fill) };
+  return {
+    color: fill.color,
+    pattern: fill.pattern ?? "Solid",
+    patternColor: fill.patternColor ?? "#000000",
+    tintAndShade: fill.tintAndShade ?? 0,
+    patternTintAndShade: fill.patternTintAndShade ?? 0,
+  };
 }
 
 /** Excel's reading of a multi-cell range: each property only where every cell agrees. */
