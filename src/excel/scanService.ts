@@ -15,7 +15,7 @@ import { packBySize, readCurrentFills } from "./fillRead";
 import { planHighlightWork, rememberedBoxes, targetCells, type HighlightWork } from "./highlightPlanner";
 import type { WorkbookInspection, WorkbookPort, WriteOp } from "./port";
 import { CALL_OVERHEAD_BYTES, PAYLOAD_BUDGET_BYTES } from "./payload";
-import { writeWithRetry } from "./payloadRetry";
+import { halvingOnPayloadError, splitBoxRows, writeWithRetry } from "./payloadRetry";
 import { readSheet, type SheetRead } from "./readSheet";
 import { DEFAULT_READ_LIMITS, type ReadPlanLimits } from "./readPlan";
 import { EXCEL_REQUIREMENTS } from "./requirements";
@@ -148,9 +148,15 @@ async function scanWithFormats(
   const boxes = formatBoxes(asked);
   for (const group of packBySize(boxes, (box) => box.rowCount * FORMAT_BYTES + 2 * CALL_OVERHEAD_BYTES, budget)) {
     throwIfAborted(signal);
-    const result = await port.read(read.sheet, { values: [], numberFormats: group, rowHidden: [], text: [] });
+    const blocks = await halvingOnPayloadError(
+      group,
+      async (part) =>
+        (await port.read(read.sheet, { values: [], numberFormats: part, rowHidden: [], text: [] })).numberFormats,
+      splitBoxRows,
+      ([top, bottom]) => (top && bottom ? [...top, ...bottom] : null),
+    );
     group.forEach((box, b) =>
-      result.numberFormats[b]?.forEach((row, i) => formats.set(box.firstRow + i, box.firstColumn, row[0] ?? "General")),
+      blocks[b]?.forEach((row, i) => formats.set(box.firstRow + i, box.firstColumn, row[0] ?? "General")),
     );
   }
   return run({ ...grid, numberFormat: (i, j) => formats.get(firstRow + i, firstColumn + j) });

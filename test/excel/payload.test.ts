@@ -33,3 +33,14 @@ test("every call Excel refuses as too large is made again in halves; scan, resca
     expect({ call, refused: refused(call) > 0 }).toEqual({ call, refused: true });
   }
 });
+
+test("number formats asked for thousands of date cells are read again in halves when refused", async () => {
+  // A payment time of serial 10 is only a date under a date format, so the scan reads those cells' formats.
+  const rows = orderSheet(Array.from({ length: 4_000 }, (): Kind => "ok"));
+  for (let r = 1; r < rows.length; r++) rows[r]![2] = 10;
+  const { session, sheet } = setup(rows, { host: "web", port: { payloadLimitBytes: LIMIT } });
+  for (let r = 2; r <= 4_001; r++) sheet.numberFormats.set(r, new Map([[3, "yyyy-mm-dd"]]));
+  const outcome = await session.scan(settings());
+  expect(outcome.result.totals.orders).toBe(4_000);
+  expect(outcome.result.diagnostics.filter((d) => d.problem === "UNPARSEABLE_DATE")).toEqual([]);
+});
