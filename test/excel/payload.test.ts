@@ -4,6 +4,7 @@
  * must cope with a refusal by going again in halves. Here Excel refuses anything over 40 kB while the adapter plans
  * for 4 MB: every kind of call is refused at first, and the seller still gets the exact result.
  */
+import { writeWithRetry } from "../../src/excel/payloadRetry";
 import { orderSheet, settings, setup, type Kind } from "./fixtures";
 
 const LIMIT = 40_000;
@@ -43,4 +44,27 @@ test("number formats asked for thousands of date cells are read again in halves 
   const outcome = await session.scan(settings());
   expect(outcome.result.totals.orders).toBe(4_000);
   expect(outcome.result.diagnostics.filter((d) => d.problem === "UNPARSEABLE_DATE")).toEqual([]);
+});
+
+test("an op Excel refuses even alone, and that cannot be cut, is a clear PayloadTooLarge error", async () => {
+  const { port } = setup(orderSheet(["late"]), { host: "web", port: { payloadLimitBytes: 500 } });
+  const chart = { op: "chart", sheet: "Orders", source: { firstRow: 1, firstColumn: 1, rowCount: 2, columnCount: 2 }, title: "x", anchor: { firstRow: 5, firstColumn: 5, rowCount: 10, columnCount: 5 } } as const;
+  await expect(writeWithRetry(port, { batches: [[chart]] })).rejects.toMatchObject({ code: "PayloadTooLarge" });
+});
+
+test("a refused write resumes after the batches Excel applied, the refused one cut in two", async () => {
+  const { port, workbook } = setup(orderSheet(["late", "late", "late", "late"]), { host: "web", port: { payloadLimitBytes: 1_500 } });
+  const fill = (addresses: string) => ({ op: "fill", sheet: "Orders", addresses, fill: { color: "#FFC7CE", pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 } }) as const;
+  await writeWithRetry(port, { batches: [[fill("A2:G2")], [fill("A3:G3"), fill("A4:G4"), fill("A5:G5")]] });
+  const writes = port.ledger.filter((r) => r.call === "write" && r.requestBytes > 1_000);
+  // Refused: the 3-op batch, then its 2-op half. Applied: each of the four ops once (the first is not sent again).
+  expect(writes.map((r) => (r.requestBytes > 1_500 ? "refused" : "applied"))).toEqual([
+    "applied",
+    "refused",
+    "refused",
+    "applied",
+    "applied",
+    "applied",
+  ]);
+  expect(Object.keys(workbook.fillSnapshot("Orders"))).toHaveLength(4 * 7);
 });
