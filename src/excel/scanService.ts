@@ -372,7 +372,8 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       const inspection = await port.inspect();
       const entries = state.sheets
         .map((entry) => ({ entry, now: currentSheetOf(entry, inspection.sheets) }))
-        .filter(({ entry, now }) => sheet === undefined || (now?.name ?? entry.sheet) === sheet);
+        // The pane names the sheet as it was when scanned; the seller may name it as it is now.
+        .filter(({ entry, now }) => sheet === undefined || entry.sheet === sheet || now?.name === sheet);
       if (entries.length === 0) return { restoredRows: 0 };
       const ops: WriteOp[] = [];
       let restoredRows = 0;

@@ -137,6 +137,16 @@ describeHosts((host) => {
     expect(stateOf(workbook).sheets).toEqual([]);
   });
 
+  test("Clear from the pane, which still names the sheet as it was scanned, works after a rename", async () => {
+    const { session, workbook } = setup(orderSheet(KINDS));
+    workbook.paint("Orders", "B4", { color: "#00B050" });
+    const before = workbook.fillSnapshot("Orders");
+    const { plan } = await session.scan(settings());
+    workbook.renameSheet("Orders", "June orders");
+    expect((await session.clearHighlights(plan.sheet)).restoredRows).toBe(6);
+    expect(workbook.fillSnapshot("June orders")).toEqual(before);
+  });
+
   test("a rescan after a rename never records AE Guard's own colours as the seller's", async () => {
     const { session, workbook } = setup(orderSheet(KINDS));
     workbook.paint("Orders", "B4", { color: "#00B050" });
