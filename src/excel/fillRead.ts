@@ -5,6 +5,7 @@ import { areaFill, cellFill, MIXED, UNRESTORABLE } from "./fills";
 import type { CellFill, FillReading, WorkbookPort } from "./port";
 import { CALL_OVERHEAD_BYTES, PAYLOAD_BUDGET_BYTES } from "./payload";
 import { throwIfAborted } from "./abort";
+import { halvingOnPayloadError, splitAddressList, splitBoxRows } from "./payloadRetry";
 
 /** Response bytes per area of a fill probe: address plus color/pattern/patternColor/tintAndShade. */
 export const PROBE_BYTES_PER_AREA = 140;
@@ -68,7 +69,12 @@ async function probe(
   );
   for (const group of groups) {
     throwIfAborted(signal);
-    const readings = await port.probeFills(sheet, group);
+    const readings = await halvingOnPayloadError(
+      group,
+      (part) => port.probeFills(sheet, part),
+      splitAddressList,
+      ([first, second]) => [...first, ...second],
+    );
     readings.forEach((areas, listIndex) => {
       const expected = group[listIndex]!.split(",");
       areas.forEach((reading, areaIndex) =>
@@ -128,7 +134,12 @@ export async function readCurrentFills(
   );
   for (const group of cellGroups) {
     throwIfAborted(signal);
-    const readings = await port.readCellFills(sheet, group);
+    const readings = await halvingOnPayloadError(
+      group,
+      (part) => port.readCellFills(sheet, part),
+      splitBoxRows,
+      ([top, bottom]) => [...top, ...bottom],
+    );
     readings.forEach((grid, boxIndex) => {
       const box = group[boxIndex]!;
       grid.forEach((row, i) =>

@@ -1,11 +1,12 @@
+import { CATEGORIES, CATEGORY_STYLE } from "../core/report/colors";
 import type { HighlightPlan } from "../core/report/types";
 import type { CellBox } from "./a1";
 import { chunkAddresses, rowBlocksByKey } from "./addresses";
 import { CellMap } from "./cellMap";
-import { fillKey, normalizeColor, UNRESTORABLE } from "./fills";
+import { fillKey, fullFill, normalizeColor, UNRESTORABLE } from "./fills";
 import type { CurrentFill } from "./fillRead";
 import type { CellFill, WriteOp } from "./port";
-import { buildSheetState, rememberedCells, type SheetHighlightState } from "./state";
+import { buildSheetState, rememberedCells, type SheetHighlightState, type SheetKey } from "./state";
 
 /** The colour each highlighted cell gets: every plan row across the plan's columns, one colour per category. */
 export function targetCells(plan: HighlightPlan): { cells: CellMap<string>; boxes: CellBox[] } {
@@ -40,18 +41,38 @@ export interface HighlightWork {
   highlightOps: WriteOp[];
   /** What to remember for this sheet (undefined: nothing coloured any more). */
   next: SheetHighlightState | undefined;
+  /**
+   * What to remember while the fills are being written: `next` plus the cells about to be put back (with the colour
+   * they still wear), so a write stopped before they are put back leaves them known. Written before any fill.
+   */
+  during: SheetHighlightState | undefined;
   restoredRows: number;
   highlightedRows: number;
   /** Cells left alone because their fill (a gradient) could not be put back. */
   skippedCells: number;
 }
 
+/** Fill ops that spell out every property, so no pattern or tint of what the cell had before survives. */
 function fillOps(sheet: string, cells: CellMap<CellFill>): WriteOp[] {
   const ops: WriteOp[] = [];
   for (const group of cells.boxesBy(fillKey).values()) {
-    for (const addresses of chunkAddresses(group.boxes)) ops.push({ op: "fill", sheet, addresses, fill: group.sample });
+    const fill = group.sample ? fullFill(group.sample) : null;
+    for (const addresses of chunkAddresses(group.boxes)) ops.push({ op: "fill", sheet, addresses, fill });
   }
   return ops;
+}
+
+/** AE Guard's highlight colours: a remembered cell wearing any of them is still ours (its category may change). */
+const OUR_COLORS: ReadonlySet<string> = new Set(
+  CATEGORIES.map((category) => normalizeColor(CATEGORY_STYLE[category].color)),
+);
+
+/**
+ * Whether a remembered cell still wears AE Guard's colour: the one recorded for it, or another of ours (a write that
+ * stopped after the state was saved but before the cell was recoloured leaves the previous category's colour).
+ */
+function stillOurs(current: CurrentFill | undefined, recorded: string): boolean {
+  return sameFill(current, recorded) || [...OUR_COLORS].some((color) => sameFill(current, color));
 }
 
 function sameFill(current: CurrentFill | undefined, color: string): boolean {
@@ -60,6 +81,7 @@ function sameFill(current: CurrentFill | undefined, color: string): boolean {
     current !== UNRESTORABLE &&
     current !== null &&
     !current.pattern &&
+    !current.tintAndShade &&
     normalizeColor(current.color) === color
   );
 }
@@ -73,7 +95,7 @@ function sameFill(current: CurrentFill | undefined, color: string): boolean {
  * - A previously coloured cell this scan does not colour is put back only if it still has our colour.
  */
 export function planHighlightWork(args: {
-  sheet: string;
+  sheet: SheetKey;
   previous: SheetHighlightState | undefined;
   target: CellMap<string>;
   current: CellMap<CurrentFill>;
@@ -90,9 +112,8 @@ export function planHighlightWork(args: {
   for (const [row, column, color] of target.entries()) {
     const now = current.get(row, column);
     const ourColor = remembered.ours.get(row, column);
-    const stillOurs = ourColor !== undefined && sameFill(now, ourColor);
     let original: CellFill;
-    if (stillOurs) original = remembered.original.get(row, column) ?? null;
+    if (ourColor !== undefined && stillOurs(now, ourColor)) original = remembered.original.get(row, column) ?? null;
     else if (now === UNRESTORABLE) {
       skippedCells++;
       continue;
@@ -104,14 +125,26 @@ export function planHighlightWork(args: {
 
   for (const [row, column, ourColor] of remembered.ours.entries()) {
     if (target.has(row, column)) continue;
-    if (!sameFill(current.get(row, column), ourColor)) continue;
+    if (!stillOurs(current.get(row, column), ourColor)) continue;
     restore.set(row, column, remembered.original.get(row, column) ?? null);
   }
 
+  const duringOurs = new CellMap<string>();
+  const duringOriginals = new CellMap<CellFill>();
+  for (const [row, column, fill] of restore.entries()) {
+    duringOurs.set(row, column, remembered.ours.get(row, column)!);
+    duringOriginals.set(row, column, fill);
+  }
+  for (const [row, column, color] of ours.entries()) {
+    duringOurs.set(row, column, color);
+    duringOriginals.set(row, column, originals.get(row, column) ?? null);
+  }
+
   return {
-    restoreOps: fillOps(sheet, restore),
-    highlightOps: fillOps(sheet, highlight),
+    restoreOps: fillOps(sheet.name, restore),
+    highlightOps: fillOps(sheet.name, highlight),
     next: ours.size > 0 ? buildSheetState(sheet, args.scannedAt, ours, originals) : undefined,
+    during: duringOurs.size > 0 ? buildSheetState(sheet, args.scannedAt, duringOurs, duringOriginals) : undefined,
     restoredRows: restore.rowNumbers().length,
     highlightedRows: ours.rowNumbers().length,
     skippedCells,

@@ -36,14 +36,15 @@ export interface WorkbookPort {
   readCellFills(sheet: string, boxes: CellBox[]): Promise<FillReading[][][]>;
 
   /**
-   * The first `columns` columns of a (very hidden) sheet from A1 to its last used row, as text; undefined when the
+   * One block of a (very hidden) sheet, as text, with the sheet's last used row (0 when empty); undefined when the
    * sheet does not exist. 2 syncs (1 when the sheet does not exist).
    */
-  readTextColumns(sheet: string, columns: number): Promise<string[][] | undefined>;
+  readTextBlock(sheet: string, box: CellBox): Promise<TextBlock | undefined>;
 
   /**
    * Applies a write plan in one `Excel.run` (merged into one undo step when the host supports it): 1 sync to learn
-   * which sheets exist, then 1 sync per batch. Screen updating is suspended once, for the first batch.
+   * which sheets exist, then 1 sync per batch. Screen updating is suspended once, for the first batch. On failure
+   * the error carries `completedBatches`: how many batches Excel had applied.
    */
   write(plan: WritePlan): Promise<void>;
 
@@ -58,6 +59,8 @@ export interface WorkbookPort {
 export type SheetVisibility = "Visible" | "Hidden" | "VeryHidden";
 
 export interface SheetInfo {
+  /** `Worksheet.id`: stays the same when the sheet is renamed or moved (ExcelApi 1.1). */
+  id: string;
   name: string;
   visibility: SheetVisibility;
   position: number;
@@ -65,9 +68,11 @@ export interface SheetInfo {
 
 export interface TableInfo {
   name: string;
-  /** The whole table, header row included when shown. */
+  /** The whole table, header row and totals row included when shown. */
   box: CellBox;
   showHeaders: boolean;
+  /** The totals row is shown: it is the last row of `box` and holds no order. */
+  showTotals: boolean;
   filtered: boolean;
 }
 
@@ -102,6 +107,12 @@ export interface ReadBatch {
   text: CellBox[];
 }
 
+export interface TextBlock {
+  values: string[][];
+  /** The sheet's last used row (1-based), 0 when the sheet is empty. */
+  lastRow: number;
+}
+
 export interface ReadResult {
   values: Array<CellValue[][] | null>;
   numberFormats: Array<string[][] | null>;
@@ -112,12 +123,15 @@ export interface ReadResult {
 /**
  * A fill as Excel reports it (RangeFill or getCellProperties). For a multi-cell range every property is null where
  * the cells differ. Excel reports "No Fill" as color "#FFFFFF" with tintAndShade null (office-js#4900, #6218).
+ * A theme colour with a tint ("Accent 1, Lighter 80%") is its base colour plus `tintAndShade` (-1 darkest … 1
+ * lightest), so the colour alone is not the fill a seller sees.
  */
 export interface FillReading {
   color: string | null;
   pattern: string | null;
   patternColor: string | null;
   tintAndShade: number | null;
+  patternTintAndShade: number | null;
 }
 
 /** A fill probe's answer for one area of a RangeAreas; `address` as Excel gives it (may be sheet-qualified). */
@@ -125,12 +139,19 @@ export interface AreaFillReading extends FillReading {
   address: string;
 }
 
-/** A fill the add-in can set back exactly. */
+/**
+ * A fill the add-in can set back exactly. Stored compactly (defaults omitted); `fullFill` spells every property out
+ * for a write, because Excel sets RangeFill properties one by one and keeps those it is not given.
+ */
 export interface Fill {
   color: string;
   /** Omitted for a solid fill. */
   pattern?: string;
   patternColor?: string;
+  /** Omitted when 0. */
+  tintAndShade?: number;
+  /** Omitted when 0 (only meaningful with a pattern). */
+  patternTintAndShade?: number;
 }
 
 /** null = No Fill (what `format.fill.clear()` gives back). */
@@ -142,7 +163,10 @@ export interface Hyperlink {
 }
 
 export type WriteOp =
-  /** `worksheet.getRanges(addresses)`: set the fill, or clear it for null. */
+  /**
+   * `worksheet.getRanges(addresses)`: set each fill property given (the others keep what each cell has, as Excel
+   * does), or clear the fill for null. Planners write every property (`fullFill`).
+   */
   | { op: "fill"; sheet: string; addresses: string; fill: CellFill }
   /** Deletes a sheet of that name if there is one (unhiding a very hidden sheet first, as Excel requires). */
   | { op: "deleteSheet"; sheet: string }
@@ -181,6 +205,8 @@ export const EXCEL_ERROR = {
   responseTooLarge: "ResponsePayloadSizeLimitExceeded",
   invalidArgument: "InvalidArgument",
   itemNotFound: "ItemNotFound",
+  /** Also what Excel throws on sheet add / activate / select when another workbook has focus (office-js#771). */
+  general: "GeneralException",
 } as const;
 
 export function isPayloadError(error: unknown): boolean {

@@ -51,13 +51,17 @@ export interface SheetRead {
   dateSystemSource: "host" | "displayed-text" | "default";
 }
 
-/** Where the orders may be: the largest table with a header row first, then the used range. */
+/**
+ * Where the orders may be: the largest table with a header row first (header and data body: a totals row shown
+ * below the data is a sum, not an order), then the used range.
+ */
 export function candidateRegions(layout: SheetLayout): CellBox[] {
   const regions: CellBox[] = [];
   const tables = layout.tables
     .filter((t) => t.showHeaders)
-    .sort((a, b) => b.box.rowCount * b.box.columnCount - a.box.rowCount * a.box.columnCount);
-  if (tables[0]) regions.push(tables[0].box);
+    .map((t) => (t.showTotals && t.box.rowCount > 1 ? { ...t.box, rowCount: t.box.rowCount - 1 } : t.box))
+    .sort((a, b) => b.rowCount * b.columnCount - a.rowCount * a.columnCount);
+  if (tables[0]) regions.push(tables[0]);
   if (layout.used) regions.push(layout.used);
   return regions;
 }

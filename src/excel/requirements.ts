@@ -6,7 +6,7 @@ export const EXCEL_REQUIREMENTS = {
   minimum: {
     set: "ExcelApi",
     version: "1.9",
-    why: "RangeAreas (worksheet.getRanges), application.suspendScreenUpdatingUntilNextSync, getCellProperties / setCellProperties (fills, hyperlinks), getRowProperties, RangeFill.pattern, worksheet autoFilter",
+    why: "RangeAreas (worksheet.getRanges), application.suspendScreenUpdatingUntilNextSync, getCellProperties / setCellProperties (fills, hyperlinks), getRowProperties, RangeFill.pattern / patternColor / tintAndShade / patternTintAndShade (exact fills), worksheet autoFilter",
   },
   usedRange: {
     set: "ExcelApi",

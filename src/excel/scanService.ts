@@ -15,20 +15,23 @@ import { packBySize, readCurrentFills } from "./fillRead";
 import { planHighlightWork, rememberedBoxes, targetCells, type HighlightWork } from "./highlightPlanner";
 import type { WorkbookInspection, WorkbookPort, WriteOp } from "./port";
 import { CALL_OVERHEAD_BYTES, PAYLOAD_BUDGET_BYTES } from "./payload";
+import { halvingOnPayloadError, splitBoxRows, writeWithRetry } from "./payloadRetry";
 import { readSheet, type SheetRead } from "./readSheet";
 import { DEFAULT_READ_LIMITS, type ReadPlanLimits } from "./readPlan";
 import { EXCEL_REQUIREMENTS } from "./requirements";
 import type { ScanOutcome, ScanProgress, ScanSettings, SheetPreview, WorkbookSession } from "./session";
 import {
+  currentSheetOf,
   decodeState,
   sheetState,
   STATE_SHEET,
-  STATE_SLOTS,
   stateWriteOps,
   withSheetState,
   type HighlightState,
+  type SheetKey,
   type StoredState,
 } from "./state";
+import { readStateRows } from "./stateRead";
 import { layoutSummary } from "./summaryLayout";
 import { planWrites } from "./writePlan";
 
@@ -145,9 +148,15 @@ async function scanWithFormats(
   const boxes = formatBoxes(asked);
   for (const group of packBySize(boxes, (box) => box.rowCount * FORMAT_BYTES + 2 * CALL_OVERHEAD_BYTES, budget)) {
     throwIfAborted(signal);
-    const result = await port.read(read.sheet, { values: [], numberFormats: group, rowHidden: [], text: [] });
+    const blocks = await halvingOnPayloadError(
+      group,
+      async (part) =>
+        (await port.read(read.sheet, { values: [], numberFormats: part, rowHidden: [], text: [] })).numberFormats,
+      splitBoxRows,
+      ([top, bottom]) => (top && bottom ? [...top, ...bottom] : null),
+    );
     group.forEach((box, b) =>
-      result.numberFormats[b]?.forEach((row, i) => formats.set(box.firstRow + i, box.firstColumn, row[0] ?? "General")),
+      blocks[b]?.forEach((row, i) => formats.set(box.firstRow + i, box.firstColumn, row[0] ?? "General")),
     );
   }
   return run({ ...grid, numberFormat: (i, j) => formats.get(firstRow + i, firstColumn + j) });
@@ -198,8 +207,7 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
     return { sheet: fallback, inspection };
   };
 
-  const loadState = async (): Promise<StoredState> =>
-    decodeState(await port.readTextColumns(STATE_SHEET, Math.max(...STATE_SLOTS)));
+  const loadState = async (): Promise<StoredState> => decodeState(await readStateRows(port, budget));
 
   const session = {
     async listSheets() {
@@ -290,14 +298,18 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       report("highlight", 0);
       const stored = await loadState();
       const state = stored.state;
-      const previous = sheetState(state, read.sheet);
+      const sheetKey: SheetKey = {
+        id: read.inspection.sheets.find((s) => s.name === read.sheet)?.id,
+        name: read.sheet,
+      };
+      const previous = sheetState(state, sheetKey);
       const target = targetCells(plan);
       const union = new CellMap<true>();
       for (const box of [...target.boxes, ...rememberedBoxes(previous)]) union.setBox(box, true);
       const unionBoxes = [...union.boxesBy(() => "all").values()].flatMap((group) => group.boxes);
       const current = await readCurrentFills(port, read.sheet, unionBoxes, signal, budget);
       const work: HighlightWork = planHighlightWork({
-        sheet: read.sheet,
+        sheet: sheetKey,
         previous,
         target: target.cells,
         current,
@@ -307,8 +319,9 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
 
       // Last point where a cancel is honoured: nothing has been written yet.
       throwIfAborted(signal);
-      const nextState: HighlightState = {
-        ...withSheetState(state, read.sheet, work.next),
+      // Saved before any fill changes: this scan's cells and those about to be put back, with the seller's fills.
+      const stateDuringWrite: HighlightState = {
+        ...withSheetState(state, sheetKey, work.during),
         summarySheet: summary.sheetName,
       };
       const positions = new Map(read.inspection.sheets.map((s) => [s.name, s.position]));
@@ -322,17 +335,18 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         replaces,
         position: existing ?? (positions.get(read.sheet) ?? 0) + 1,
       });
-      // Order matters for a write that stops half-way: put back, remember, colour, then the summary. Any prefix
-      // leaves fills and state consistent, because Clear only puts back cells still wearing our colour.
+      // Order matters for a write that stops half-way (Excel lost focus, the network dropped): remember, put back,
+      // colour, then the summary. The seller's fills are saved before any fill changes, and any prefix leaves fills
+      // and state consistent, because Clear and the next scan only put back cells still wearing one of our colours.
       const ops: WriteOp[] = [
+        ...stateWriteOps(stateDuringWrite, stored.slot),
         ...work.restoreOps,
-        ...stateWriteOps(nextState, stored.slot),
         ...work.highlightOps,
         ...layout.ops,
       ];
       report("summary", 0);
       try {
-        await port.write(planWrites(ops, budget));
+        await writeWithRetry(port, planWrites(ops, budget));
       } catch (error) {
         if (error instanceof Error) (error as Error & { stage?: string }).stage = "write";
         throw error;
@@ -353,18 +367,22 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       requireHost();
       const stored = await loadState();
       let state = stored.state;
-      const entries = state.sheets.filter((entry) => sheet === undefined || entry.sheet === sheet);
-      if (entries.length === 0) return { restoredRows: 0 };
+      if (state.sheets.length === 0) return { restoredRows: 0 };
+      // Entries find their sheet by id, so a sheet renamed since the scan still gets its fills back.
       const inspection = await port.inspect();
-      const present = new Set(inspection.sheets.map((s) => s.name));
+      const entries = state.sheets
+        .map((entry) => ({ entry, now: currentSheetOf(entry, inspection.sheets) }))
+        // The pane names the sheet as it was when scanned; the seller may name it as it is now.
+        .filter(({ entry, now }) => sheet === undefined || entry.sheet === sheet || now?.name === sheet);
+      if (entries.length === 0) return { restoredRows: 0 };
       const ops: WriteOp[] = [];
       let restoredRows = 0;
-      for (const entry of entries) {
-        state = withSheetState(state, entry.sheet, undefined);
-        if (!present.has(entry.sheet)) continue;
-        const current = await readCurrentFills(port, entry.sheet, rememberedBoxes(entry), undefined, budget);
+      for (const { entry, now } of entries) {
+        state = { ...state, sheets: state.sheets.filter((other) => other !== entry) };
+        if (!now) continue;
+        const current = await readCurrentFills(port, now.name, rememberedBoxes(entry), undefined, budget);
         const work = planHighlightWork({
-          sheet: entry.sheet,
+          sheet: now,
           previous: entry,
           target: new CellMap<string>(),
           current,
@@ -374,7 +392,7 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         restoredRows += work.restoredRows;
       }
       ops.push(...stateWriteOps(state, stored.slot));
-      await port.write(planWrites(ops, budget));
+      await writeWithRetry(port, planWrites(ops, budget));
       return { restoredRows };
     },
 

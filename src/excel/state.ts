@@ -20,6 +20,9 @@ export const STATE_BANNER = "AE Guard: fills to restore when highlights are clea
 
 /** One scanned sheet: which cells the add-in coloured (and with what), and what they held before. */
 export interface SheetHighlightState {
+  /** `Worksheet.id`, which survives a rename; absent in state written before ids were kept. */
+  sheetId?: string;
+  /** The sheet's name when it was scanned: the key of old state, and what a seller reads. */
   sheet: string;
   scannedAt: string;
   /** Colour the add-in set → the cells it set it on, as comma-separated A1 areas. */
@@ -73,6 +76,7 @@ function parseState(json: string): HighlightState | undefined {
     const sheets = parsed.sheets.filter(
       (s): s is SheetHighlightState =>
         typeof s?.sheet === "string" &&
+        (s.sheetId === undefined || typeof s.sheetId === "string") &&
         Array.isArray(s.highlights) &&
         Array.isArray(s.originals) &&
         s.highlights.every((h) => typeof h?.color === "string" && typeof h.ranges === "string") &&
@@ -133,17 +137,35 @@ export function stateWriteOps(state: HighlightState, currentSlot: number | undef
   return ops;
 }
 
-export function sheetState(state: HighlightState, sheet: string): SheetHighlightState | undefined {
-  return state.sheets.find((s) => s.sheet === sheet);
+/** A worksheet as the state knows it: its id (stable across renames) and its name now. */
+export interface SheetKey {
+  id: string | undefined;
+  name: string;
+}
+
+/** Whether a state entry belongs to the sheet: by id when the entry has one, else (older state) by name. */
+export function isEntryOf(entry: SheetHighlightState, sheet: SheetKey): boolean {
+  return entry.sheetId !== undefined && sheet.id !== undefined
+    ? entry.sheetId === sheet.id
+    : entry.sheet === sheet.name;
+}
+
+export function sheetState(state: HighlightState, sheet: SheetKey): SheetHighlightState | undefined {
+  return state.sheets.find((entry) => isEntryOf(entry, sheet));
 }
 
 export function withSheetState(
   state: HighlightState,
-  sheet: string,
+  sheet: SheetKey,
   next: SheetHighlightState | undefined,
 ): HighlightState {
-  const others = state.sheets.filter((s) => s.sheet !== sheet);
+  const others = state.sheets.filter((entry) => !isEntryOf(entry, sheet));
   return { ...state, sheets: next ? [...others, next] : others };
+}
+
+/** Where an entry's sheet is now: found by id (renamed or not), else by name; undefined when it is gone. */
+export function currentSheetOf(entry: SheetHighlightState, sheets: readonly SheetKey[]): SheetKey | undefined {
+  return sheets.find((sheet) => isEntryOf(entry, sheet));
 }
 
 /** The cells a sheet state covers: which colour the add-in set on each, and the seller's fill before. */
@@ -170,13 +192,14 @@ function safeAreas(ranges: string): CellBox[] {
 }
 
 export function buildSheetState(
-  sheet: string,
+  sheet: SheetKey,
   scannedAt: string,
   highlights: CellMap<string>,
   originals: CellMap<CellFill>,
 ): SheetHighlightState {
   return {
-    sheet,
+    ...(sheet.id !== undefined ? { sheetId: sheet.id } : {}),
+    sheet: sheet.name,
     scannedAt,
     highlights: [...highlights.boxesBy((color) => color)].map(([color, group]) => ({
       color,

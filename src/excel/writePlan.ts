@@ -5,7 +5,8 @@ import { CALL_OVERHEAD_BYTES, jsonBytes, PAYLOAD_BUDGET_BYTES } from "./payload"
 export function opCalls(op: WriteOp): number {
   switch (op.op) {
     case "fill":
-      return op.fill && op.fill.pattern ? 4 : 2;
+      // getRanges, then one property set per fill property (or one clear()).
+      return op.fill ? 1 + Object.keys(op.fill).length : 2;
     case "cells":
       return (
         1 +

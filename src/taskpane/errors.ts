@@ -32,6 +32,13 @@ const PATTERNS: Array<[PaneErrorKind, RegExp]> = [
   ["noOrders", /no\s*orders?|no\s*header|order\s*table\s*not\s*found|missing.*order\s*id/i],
 ];
 
+/**
+ * Excel's catch-all code when nothing more specific applies. Adding, activating or selecting a sheet fails with it
+ * while another workbook has the focus (office-js#771), and clicking the workbook is what cures it; so it is the
+ * guidance when the message names no other cause (a protected sheet, say).
+ */
+const FOCUS_LOST = /^\s*GeneralException\b/;
+
 function textOf(value: unknown): string {
   return typeof value === "string" ? value : "";
 }
@@ -47,7 +54,7 @@ export function classifyError(error: unknown, retry?: PaneError["retry"]): PaneE
   const message = error instanceof Error ? error.message : typeof error === "string" ? error : textOf(record.message);
   const byIdentity = PATTERNS.find(([, pattern]) => pattern.test(identity));
   const byMessage = byIdentity ?? PATTERNS.find(([, pattern]) => pattern.test(message));
-  const kind = byMessage ? byMessage[0] : "unknown";
+  const kind = byMessage ? byMessage[0] : FOCUS_LOST.test(identity) ? "focusLost" : "unknown";
   // A sheet that vanished needs the sheet list read again, whatever was being done.
   return { kind, detail: message || undefined, retry: kind === "sheetMissing" ? "load" : retry };
 }

@@ -117,6 +117,7 @@ export type PaneErrorKind =
   | "cellEditing"
   | "apiUnavailable"
   | "settingsUnsaved"
+  | "focusLost"
   | "unknown";
 
 const en: Strings = {
@@ -288,6 +289,10 @@ const en: Strings = {
     settingsUnsaved: {
       title: "Your choices could not be saved in the workbook",
       action: "The scan still ran. Save the workbook or check it is not read-only so they are remembered next time.",
+    },
+    focusLost: {
+      title: "Excel stopped the scan: another window had the focus",
+      action: "Click the workbook and scan again.",
     },
     unknown: {
       title: "Something went wrong",
@@ -465,6 +470,10 @@ const zhCN: Strings = {
     settingsUnsaved: {
       title: "无法在工作簿中保存您的选择",
       action: "扫描已完成。请保存工作簿并确认其不是只读，以便下次记住这些选择。",
+    },
+    focusLost: {
+      title: "扫描被 Excel 中断：焦点在另一个窗口",
+      action: "请点击此工作簿，然后重新扫描。",
     },
     unknown: {
       title: "出现问题",

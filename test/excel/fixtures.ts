@@ -1,6 +1,12 @@
 import type { CellValue } from "../../src/core/model";
 import { wallClockToSerial } from "../../src/core/dates/serial";
-import { FakeWorkbook, FakeWorkbookPort, type FakePortOptions } from "../../src/excel/fake/fakeWorkbook";
+import {
+  FAKE_HOSTS,
+  FakeWorkbook,
+  FakeWorkbookPort,
+  type FakeHost,
+  type FakePortOptions,
+} from "../../src/excel/fake/fakeWorkbook";
 import { createWorkbookSession } from "../../src/excel/scanService";
 import type { ScanSettings } from "../../src/excel/session";
 
@@ -59,9 +65,30 @@ export function settings(overrides: Partial<ScanSettings> = {}): ScanSettings {
   };
 }
 
+let hostUnderTest: FakeHost = "web";
+
+/** The host the enclosing `describeHosts` block runs the fake as. */
+export function currentHost(): FakeHost {
+  return hostUnderTest;
+}
+
+/** Runs the same tests once per host the fake models (desktop and web Excel differ; see FakeHost). */
+export function describeHosts(body: (host: FakeHost) => void): void {
+  describe.each(FAKE_HOSTS)("Excel %s", (host) => {
+    beforeAll(() => {
+      hostUnderTest = host;
+    });
+    afterAll(() => {
+      hostUnderTest = "web";
+    });
+    body(host);
+  });
+}
+
 export function setup(
   rows: CellValue[][],
   options: {
+    host?: FakeHost;
     sheet?: string;
     firstRow?: number;
     firstColumn?: number;
@@ -71,7 +98,11 @@ export function setup(
     budgetBytes?: number;
   } = {},
 ) {
-  const workbook = new FakeWorkbook({ date1904: options.date1904, exposesDateSystem: options.exposesDateSystem });
+  const workbook = new FakeWorkbook({
+    host: options.host ?? hostUnderTest,
+    date1904: options.date1904,
+    exposesDateSystem: options.exposesDateSystem,
+  });
   const sheet = workbook.addSheet(options.sheet ?? "Orders", rows, { firstRow: options.firstRow, firstColumn: options.firstColumn });
   const port = new FakeWorkbookPort(workbook, options.port);
   const session = createWorkbookSession(port, { now: () => Date.parse(AS_OF), budgetBytes: options.budgetBytes });

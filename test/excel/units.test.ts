@@ -14,37 +14,39 @@ import {
 import { FakeWorkbook, FakeWorkbookPort } from "../../src/excel/fake/fakeWorkbook";
 import { layoutSummary, looksLikeInput, textFormat } from "../../src/excel/summaryLayout";
 import { opRequestBytes, planWrites } from "../../src/excel/writePlan";
+import { readStateRows } from "../../src/excel/stateRead";
+import { PAYLOAD_BUDGET_BYTES } from "../../src/excel/payload";
 import { serial } from "./fixtures";
 import type { SummaryHeadings } from "../../src/core/report/types";
 
 describe("fill readings", () => {
   test("No Fill (white, no tint, pattern None) is told from a white fill", () => {
-    expect(cellFill({ color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null })).toBeNull();
-    expect(cellFill({ color: "#FFFFFF", pattern: null, patternColor: null, tintAndShade: null })).toBeNull();
-    expect(cellFill({ color: "#FFFFFF", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 })).toEqual({
+    expect(cellFill({ color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null, patternTintAndShade: null })).toBeNull();
+    expect(cellFill({ color: "#FFFFFF", pattern: null, patternColor: null, tintAndShade: null, patternTintAndShade: null })).toBeNull();
+    expect(cellFill({ color: "#FFFFFF", pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 })).toEqual({
       color: "#FFFFFF",
     });
   });
 
   test("pattern fills keep their pattern; gradients cannot be put back", () => {
-    expect(cellFill({ color: "#00ff00", pattern: "Gray50", patternColor: "#FF0000", tintAndShade: 0 })).toEqual({
+    expect(cellFill({ color: "#00ff00", pattern: "Gray50", patternColor: "#FF0000", tintAndShade: 0, patternTintAndShade: 0 })).toEqual({
       color: "#00FF00",
       pattern: "Gray50",
       patternColor: "#FF0000",
     });
-    expect(cellFill({ color: "#00FF00", pattern: "LinearGradient", patternColor: null, tintAndShade: 0 })).toBe(
+    expect(cellFill({ color: "#00FF00", pattern: "LinearGradient", patternColor: null, tintAndShade: 0, patternTintAndShade: 0 })).toBe(
       UNRESTORABLE,
     );
   });
 
   test("a multi-cell reading counts only when Excel says every cell agrees", () => {
-    expect(areaFill({ color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null })).toBeNull();
-    expect(areaFill({ color: "#FFC7CE", pattern: "Solid", patternColor: "#000000", tintAndShade: 0 })).toEqual({
+    expect(areaFill({ color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null, patternTintAndShade: null })).toBeNull();
+    expect(areaFill({ color: "#FFC7CE", pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 })).toEqual({
       color: "#FFC7CE",
     });
     // White and No Fill mixed: colour agrees, pattern and tint do not.
-    expect(areaFill({ color: "#FFFFFF", pattern: null, patternColor: "#000000", tintAndShade: null })).toBe(MIXED);
-    expect(areaFill({ color: null, pattern: "Solid", patternColor: "#000000", tintAndShade: 0 })).toBe(MIXED);
+    expect(areaFill({ color: "#FFFFFF", pattern: null, patternColor: "#000000", tintAndShade: null, patternTintAndShade: null })).toBe(MIXED);
+    expect(areaFill({ color: null, pattern: "Solid", patternColor: "#000000", tintAndShade: 0, patternTintAndShade: 0 })).toBe(MIXED);
   });
 });
 
@@ -135,11 +137,11 @@ describe("state kept in the workbook", () => {
     workbook.addSheet("Orders");
     const port = new FakeWorkbookPort(workbook);
     await port.write({ batches: [stateWriteOps(state, undefined)] });
-    const first = decodeState(await port.readTextColumns(STATE_SHEET, 3));
+    const first = decodeState(await readStateRows(port, PAYLOAD_BUDGET_BYTES));
     expect(first.state).toEqual(state);
     const smaller = { ...state, sheets: [] };
     await port.write({ batches: [stateWriteOps(smaller, first.slot)] });
-    const second = decodeState(await port.readTextColumns(STATE_SHEET, 3));
+    const second = decodeState(await readStateRows(port, PAYLOAD_BUDGET_BYTES));
     expect(second.slot).not.toBe(first.slot);
     expect(second.state).toEqual(smaller);
     expect(workbook.sheet(STATE_SHEET)!.visibility).toBe("VeryHidden");
@@ -147,7 +149,7 @@ describe("state kept in the workbook", () => {
     // A write stopped before the flip leaves the old state whole.
     const ops = stateWriteOps(state, second.slot);
     await port.write({ batches: [ops.slice(0, 3)] });
-    expect(decodeState(await port.readTextColumns(STATE_SHEET, 3)).state).toEqual(smaller);
+    expect(decodeState(await readStateRows(port, PAYLOAD_BUDGET_BYTES)).state).toEqual(smaller);
 
     expect(decodeState(undefined).state.sheets).toEqual([]);
     expect(decodeState([["banner"], ["B"], ["{not json"]]).state.sheets).toEqual([]);

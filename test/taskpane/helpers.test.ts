@@ -78,6 +78,14 @@ describe("errors are sorted into guidance", () => {
       "sheetProtected",
     ],
     [Object.assign(new Error("x"), { code: "InvalidOperationInCellEditMode" }), "cellEditing"],
+    // Excel's words when a sheet add / activate / select fails because another workbook has the focus (office-js#771).
+    [
+      Object.assign(new Error("There was an internal error while processing the request."), {
+        code: "GeneralException",
+        name: "RichApi.Error",
+      }),
+      "focusLost",
+    ],
     [Object.assign(new Error("x"), { name: "SheetChangedError" }), "sheetChanged"],
     [new ReferenceError("Excel is not defined"), "apiUnavailable"],
     ["a string", "unknown"],

@@ -3,18 +3,24 @@
  *
  * Browser-safe (no Node imports): the task pane's browser preview runs the real session over it.
  *
- * What it models:
+ * Every behaviour follows a Microsoft page or an office-js issue; src/excel/README.md lists them ("The fake and its
+ * sources"). In short:
  * - values, formulas (a string starting with "=", "+", "-" or "@" written to a cell not formatted as Text becomes a
  *   formula; a numeric string becomes a number rounded to 15 significant digits; "TRUE"/"FALSE" become booleans),
- *   number formats, fills (No Fill, solid, pattern, gradient) per cell, bold/size, hyperlinks, hidden rows, tables,
- *   charts, sheet visibility (very hidden sheets cannot be deleted), workbook settings, the 1904 date system;
- * - Excel's fill reporting: No Fill reads as color "#FFFFFF" with tintAndShade null and pattern "None"; a multi-cell
- *   range reports null for any property its cells do not share;
+ *   number formats, fills per cell (No Fill, solid, pattern, gradient, with tintAndShade and patternTintAndShade),
+ *   bold/size, hyperlinks, hidden rows, tables (header and totals rows), charts, sheet ids and visibility (a very
+ *   hidden sheet cannot be deleted), workbook settings, the 1904 date system;
+ * - two hosts: "desktop" and "web" (see `FakeHost`);
+ * - RangeFill properties are set one by one: a property a write does not give keeps what each cell had;
+ * - Excel's fill reporting: No Fill reads as color "#FFFFFF" with tintAndShade null; a multi-cell range reports null
+ *   for any property its cells do not share;
  * - round trips: every port call records each `context.sync()` the Office.js implementation makes, with the request
  *   and response bytes (JSON of what is sent and returned plus a per-call envelope) and the number of API calls;
- * - limits: a request or response over 5 MB throws `RequestPayloadSizeLimitExceeded` /
+ * - limits: on the web a request or response over 5 MB throws `RequestPayloadSizeLimitExceeded` /
  *   `ResponsePayloadSizeLimitExceeded`; a `getRanges` address over 8,192 characters throws `InvalidArgument`; a
- *   range read over 5,000,000 cells returns null values.
+ *   range read over 5,000,000 cells returns null values;
+ * - focus: while another workbook has focus, adding, activating or selecting a sheet throws `GeneralException`;
+ *   the operations before it in the same batch stay applied, those after it do not run.
  */
 import type { CellValue } from "../../core/model";
 import { serialToWallClock } from "../../core/dates/serial";
@@ -23,15 +29,18 @@ import { opCalls, opRequestBytes } from "../writePlan";
 import { CALL_OVERHEAD_BYTES, EXCEL_MAX_CELLS_PER_READ, EXCEL_PAYLOAD_LIMIT_BYTES, jsonBytes } from "../payload";
 import type { Capabilities } from "../requirements";
 import { EXCEL_ERROR } from "../port";
+import { compactFill, fullFill } from "../fills";
 import type {
   AreaFillReading,
   CellFill,
+  Fill,
   FillReading,
   Hyperlink,
   ReadBatch,
   ReadResult,
   SheetLayout,
   SheetVisibility,
+  TextBlock,
   WorkbookInspection,
   WorkbookPort,
   WriteOp,
@@ -40,6 +49,17 @@ import type {
 
 /** Excel refuses getRanges addresses somewhere past this length (office-js#5198). */
 export const FAKE_GET_RANGES_MAX_CHARS = 8_192;
+
+/**
+ * Where the fake workbook runs. The hosts differ where the scan can notice:
+ * - a blank cell passed to a custom function arrives as 0 on desktop and null on the web (office-js#4702, #5262,
+ *   #1951); `Range.values` gives "" for a blank cell on both;
+ * - "No Fill" reads pattern "None" on desktop and null on the web (office-js#4900);
+ * - the 5 MB request/response limit is Excel on the web's ("Payload size limit … is online only",
+ *   office-js-docs-pr#1423); desktop has none.
+ */
+export type FakeHost = "desktop" | "web";
+export const FAKE_HOSTS: readonly FakeHost[] = ["desktop", "web"];
 
 export class FakeExcelError extends Error {
   constructor(
@@ -53,11 +73,16 @@ export class FakeExcelError extends Error {
 
 /** A fill as stored in the fake: what the API can set, or a gradient (only a seller can make one). */
 export type StoredFill = CellFill | { gradient: true; color: string };
+/** A fill as a cell holds it: every RangeFill property set. */
+type CellFillState = Required<Fill> | { gradient: true; color: string } | null;
 
 export interface FakeTable {
   name: string;
+  /** The whole table: header row (when shown), data body, totals row (when shown). */
   box: CellBox;
   showHeaders: boolean;
+  /** The totals row is shown as the last row of `box` (Table.showTotals). */
+  showTotals?: boolean;
   style: string;
   filtered: boolean;
 }
@@ -85,13 +110,17 @@ function sparseSet<T>(map: Sparse<T>, row: number, column: number, value: T | un
   columns.set(column, value);
 }
 
+let nextSheetId = 1;
+
 export class FakeSheet {
   visibility: SheetVisibility = "Visible";
+  /** `Worksheet.id`: unique in the workbook, unchanged by renaming or moving the sheet. */
+  readonly id = `{00000000-0001-0000-0000-${String(nextSheetId++).padStart(12, "0")}}`;
   /** row → dense values from column 1. */
   readonly rows = new Map<number, CellValue[]>();
   readonly formulas: Sparse<string> = new Map();
   readonly numberFormats: Sparse<string> = new Map();
-  readonly fills: Sparse<StoredFill> = new Map();
+  readonly fills: Sparse<CellFillState> = new Map();
   readonly hyperlinks: Sparse<Hyperlink> = new Map();
   readonly fonts: Sparse<{ bold?: boolean; size?: number }> = new Map();
   readonly hiddenRows = new Set<number>();
@@ -118,7 +147,7 @@ export class FakeSheet {
     return sparseGet(this.numberFormats, row, column) ?? "General";
   }
 
-  fill(row: number, column: number): StoredFill {
+  fill(row: number, column: number): CellFillState {
     return sparseGet(this.fills, row, column) ?? null;
   }
 
@@ -186,6 +215,7 @@ export function interpretInput(text: string): { value: CellValue } | { formula: 
 }
 
 export interface FakeWorkbookOptions {
+  host?: FakeHost;
   date1904?: boolean;
   /** Whether the host exposes `Workbook.use1904DateSystem` (preview API); false on today's GA hosts. */
   exposesDateSystem?: boolean;
@@ -196,12 +226,66 @@ export class FakeWorkbook {
   readonly settings = new Map<string, string>();
   activeSheet = "";
   selection: { sheet: string; address: string } | undefined;
+  readonly host: FakeHost;
   date1904: boolean;
   exposesDateSystem: boolean;
+  /**
+   * Another workbook has focus: adding, activating or selecting a sheet throws GeneralException (office-js#771:
+   * worksheets.add, worksheet.activate and friends fail while a second workbook is in front).
+   */
+  focusElsewhere = false;
 
   constructor(options: FakeWorkbookOptions = {}) {
+    this.host = options.host ?? "web";
     this.date1904 = options.date1904 ?? false;
     this.exposesDateSystem = options.exposesDateSystem ?? false;
+  }
+
+  requireFocus(action: string): void {
+    if (this.focusElsewhere)
+      throw new FakeExcelError(
+        EXCEL_ERROR.general,
+        `There was an internal error while processing the request (${action} while another workbook has focus).`,
+      );
+  }
+
+  /** A user renaming a sheet: its id stays (Worksheet.id). */
+  renameSheet(from: string, to: string): void {
+    const sheet = this.requireSheet(from);
+    if (this.activeSheet === sheet.name) this.activeSheet = to;
+    sheet.name = to;
+  }
+
+  /**
+   * Worksheet.delete(): Excel refuses a very hidden sheet (office-js#365, "by design"; the worksheets article says it
+   * must be made visible or hidden first). The error reported there is GeneralException.
+   */
+  deleteSheet(name: string): void {
+    const index = this.sheets.findIndex((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (index < 0) return;
+    if (this.sheets[index]!.visibility === "VeryHidden")
+      throw new FakeExcelError(EXCEL_ERROR.general, `A very hidden sheet cannot be deleted: ${name}.`);
+    this.sheets.splice(index, 1);
+    if (this.activeSheet.toLowerCase() === name.toLowerCase())
+      this.activeSheet = this.sheets.find((s) => s.visibility === "Visible")?.name ?? "";
+  }
+
+  /**
+   * What a custom function receives for a range argument (`any`, matrix): a blank cell is 0 on desktop and null on
+   * the web (office-js#4702, #5262, #1951).
+   */
+  functionArgument(sheet: string, address: string): CellValue[][] {
+    const target = this.requireSheet(sheet);
+    const box = parseAreas(address)[0]!;
+    const blank = this.host === "desktop" ? 0 : null;
+    return Array.from({ length: box.rowCount }, (_, i) =>
+      Array.from({ length: box.columnCount }, (_, j) => {
+        const row = box.firstRow + i;
+        const column = box.firstColumn + j;
+        const value = target.value(row, column);
+        return value === "" && !target.formula(row, column) ? blank : value;
+      }),
+    );
   }
 
   /** Adds a sheet with raw values (no input interpretation: as if opened from a file). */
@@ -233,10 +317,31 @@ export class FakeWorkbook {
     return sheet;
   }
 
-  /** Test helper: sets a fill the way a seller would (gradients included). */
+  /** Test helper: sets a whole fill the way a seller would (gradients and tints included). */
   paint(sheet: string, address: string, fill: StoredFill): void {
     const target = this.requireSheet(sheet);
-    for (const box of parseAreas(address)) forEachCell(box, (r, c) => sparseSet(target.fills, r, c, fill ?? undefined));
+    const state: CellFillState = fill === null ? null : "gradient" in fill ? fill : fullFill(fill);
+    for (const box of parseAreas(address))
+      forEachCell(box, (r, c) => sparseSet(target.fills, r, c, state ?? undefined));
+  }
+
+  /**
+   * RangeFill property sets, as Excel applies them: each property given replaces that property on every cell, the
+   * others keep what the cell had (a No Fill cell starts from a solid fill, tint 0); null is `clear()`.
+   */
+  private setFill(sheet: FakeSheet, box: CellBox, fill: CellFill): void {
+    if (fill === null) return forEachCell(box, (r, c) => sparseSet(sheet.fills, r, c, undefined));
+    const given = Object.fromEntries(Object.entries(fill).filter(([, v]) => v !== undefined)) as Partial<Fill>;
+    const fromNoFill = fullFill({ color: "#FFFFFF", ...given });
+    // Cells that had the same fill before get the same (never mutated) result.
+    const results = new Map<CellFillState, Required<Fill>>();
+    forEachCell(box, (r, c) => {
+      const before = sheet.fill(r, c);
+      if (!before || "gradient" in before) return sparseSet(sheet.fills, r, c, fromNoFill);
+      let after = results.get(before);
+      if (!after) results.set(before, (after = fullFill({ ...before, ...given })));
+      sparseSet(sheet.fills, r, c, after);
+    });
   }
 
   /** Applies one write op the way Excel would (used by the port after each simulated sync, and by test mocks). */
@@ -245,21 +350,21 @@ export class FakeWorkbook {
     switch (op.op) {
       case "fill": {
         const sheet = wb.requireSheet(op.sheet);
-        for (const box of parseAreas(op.addresses))
-          forEachCell(box, (r, c) => sparseSet(sheet.fills, r, c, op.fill ?? undefined));
+        for (const box of parseAreas(op.addresses)) this.setFill(sheet, box, op.fill);
         return;
       }
       case "deleteSheet": {
-        const index = wb.sheets.findIndex((s) => s.name.toLowerCase() === op.sheet.toLowerCase());
-        if (index < 0) return;
-        wb.sheets.splice(index, 1);
-        if (wb.activeSheet.toLowerCase() === op.sheet.toLowerCase())
-          wb.activeSheet = wb.sheets.find((s) => s.visibility === "Visible")?.name ?? "";
+        // As the port does it: a very hidden sheet is made hidden first, since Excel will not delete it.
+        const sheet = wb.sheet(op.sheet);
+        if (!sheet) return;
+        if (sheet.visibility === "VeryHidden") sheet.visibility = "Hidden";
+        wb.deleteSheet(sheet.name);
         return;
       }
       case "ensureSheet": {
         let sheet = wb.sheet(op.sheet);
         if (!sheet) {
+          wb.requireFocus(`adding sheet ${op.sheet}`);
           sheet = new FakeSheet(op.sheet);
           wb.sheets.push(sheet);
         }
@@ -315,7 +420,7 @@ export class FakeWorkbook {
               ...(op.fontSize !== undefined ? { size: op.fontSize } : {}),
             });
           }
-          if (op.fill !== undefined) sparseSet(sheet.fills, r, c, { color: op.fill });
+          if (op.fill !== undefined) sparseSet(sheet.fills, r, c, fullFill({ color: op.fill }));
         });
         return;
       }
@@ -341,17 +446,23 @@ export class FakeWorkbook {
         return;
       }
       case "activate":
+        wb.requireFocus(`activating sheet ${op.sheet}`);
         wb.activeSheet = wb.requireSheet(op.sheet).name;
         return;
     }
   }
 
-  /** Every stored fill of a sheet, as "A1" → key, for comparing whole-sheet formatting before and after. */
+  /**
+   * Every stored fill of a sheet, as "A1" → the fill in compact JSON (color, then pattern and patternColor when not
+   * solid, then tints when not 0), for comparing whole-sheet formatting before and after.
+   */
   fillSnapshot(sheet: string): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [row, columns] of this.requireSheet(sheet).fills) {
       for (const [column, fill] of columns)
-        out[boxAddress({ firstRow: row, firstColumn: column, rowCount: 1, columnCount: 1 })] = JSON.stringify(fill);
+        out[boxAddress({ firstRow: row, firstColumn: column, rowCount: 1, columnCount: 1 })] = JSON.stringify(
+          fill && !("gradient" in fill) ? compactFill(fill) : fill,
+        );
     }
     return out;
   }
@@ -363,22 +474,39 @@ function forEachCell(box: CellBox, visit: (row: number, column: number) => void)
   }
 }
 
-/** Excel's reading of one cell's fill. */
-export function readingOf(fill: StoredFill): FillReading {
-  if (fill === null) return { color: "#FFFFFF", pattern: "None", patternColor: "#000000", tintAndShade: null };
+/**
+ * Excel's reading of one cell's fill (RangeFill). No Fill: color "#FFFFFF", tintAndShade null (office-js#4900,
+ * #6218), pattern "None" on desktop and null on the web (office-js#4900).
+ */
+export function readingOf(fill: StoredFill | CellFillState, host: FakeHost = "desktop"): FillReading {
+  if (fill === null)
+    return {
+      color: "#FFFFFF",
+      pattern: host === "web" ? null : "None",
+      patternColor: "#000000",
+      tintAndShade: null,
+      patternTintAndShade: null,
+    };
   if ("gradient" in fill)
-    return { color: fill.color, pattern: "LinearGradient", patternColor: "#000000", tintAndShade: 0 };
+    return {
+      color: fill.color,
+      pattern: "LinearGradient",
+      patternColor: "#000000",
+      tintAndShade: 0,
+      patternTintAndShade: 0,
+    };
   return {
     color: fill.color,
     pattern: fill.pattern ?? "Solid",
     patternColor: fill.patternColor ?? "#000000",
-    tintAndShade: 0,
+    tintAndShade: fill.tintAndShade ?? 0,
+    patternTintAndShade: fill.patternTintAndShade ?? 0,
   };
 }
 
 /** Excel's reading of a multi-cell range: each property only where every cell agrees. */
-export function areaReading(fills: StoredFill[]): FillReading {
-  const readings = fills.map(readingOf);
+export function areaReading(fills: Array<StoredFill | CellFillState>, host: FakeHost = "desktop"): FillReading {
+  const readings = fills.map((fill) => readingOf(fill, host));
   const shared = <K extends keyof FillReading>(key: K): FillReading[K] | null => {
     const first = readings[0]![key];
     return readings.every((r) => r[key] === first) ? first : null;
@@ -388,6 +516,7 @@ export function areaReading(fills: StoredFill[]): FillReading {
     pattern: shared("pattern"),
     patternColor: shared("patternColor"),
     tintAndShade: shared("tintAndShade"),
+    patternTintAndShade: shared("patternTintAndShade"),
   };
 }
 
@@ -408,8 +537,6 @@ export interface FakePortOptions {
   failSync?: (record: SyncRecord, index: number) => Error | undefined;
   /** Delay per sync, for the browser preview's progress bar. */
   latencyMs?: number;
-  /** Simulates hosts that report pattern null for No Fill (office-js#4900). */
-  noFillPatternUnknown?: boolean;
 }
 
 export class FakeWorkbookPort implements WorkbookPort {
@@ -422,7 +549,11 @@ export class FakeWorkbookPort implements WorkbookPort {
     private readonly options: FakePortOptions = {},
   ) {
     this.capabilities = options.capabilities ?? { scan: true, mergeUndoGroup: true };
-    this.limit = options.payloadLimitBytes ?? EXCEL_PAYLOAD_LIMIT_BYTES;
+    this.limit = options.payloadLimitBytes ?? (workbook.host === "web" ? EXCEL_PAYLOAD_LIMIT_BYTES : Infinity);
+  }
+
+  get host(): FakeHost {
+    return this.workbook.host;
   }
 
   get syncs(): number {
@@ -495,6 +626,7 @@ export class FakeWorkbookPort implements WorkbookPort {
         name: t.name,
         box: { ...t.box },
         showHeaders: t.showHeaders,
+        showTotals: t.showTotals === true,
         filtered: t.filtered,
       })),
       filtered: sheet.autoFilterActive || sheet.tables.some((t) => t.filtered),
@@ -505,7 +637,7 @@ export class FakeWorkbookPort implements WorkbookPort {
   async inspect(sheetName?: string): Promise<WorkbookInspection> {
     this.begin();
     const wb = this.workbook;
-    const sheets = wb.sheets.map((s, position) => ({ name: s.name, visibility: s.visibility, position }));
+    const sheets = wb.sheets.map((s, position) => ({ id: s.id, name: s.name, visibility: s.visibility, position }));
     const target = wb.sheet(sheetName ?? wb.activeSheet);
     const layout = target ? this.layout(target) : null;
     // As officePort: sync 1 sheets and the named sheet; sync 2 its used range, tables and filter; sync 3 table ranges
@@ -614,10 +746,10 @@ export class FakeWorkbookPort implements WorkbookPort {
     const sheet = this.workbook.requireSheet(sheetName);
     const result = addressLists.map((list) =>
       this.checkAddress(list).map((box) => {
-        const fills: StoredFill[] = [];
+        const fills: CellFillState[] = [];
         forEachCell(box, (r, c) => fills.push(sheet.fill(r, c)));
-        const reading = box.rowCount * box.columnCount === 1 ? readingOf(fills[0]!) : areaReading(fills);
-        if (this.options.noFillPatternUnknown && reading.pattern === "None") reading.pattern = null;
+        const reading =
+          box.rowCount * box.columnCount === 1 ? readingOf(fills[0]!, this.host) : areaReading(fills, this.host);
         return { address: `${sheet.name}!${boxAddress(box)}`, ...reading };
       }),
     );
@@ -639,9 +771,7 @@ export class FakeWorkbookPort implements WorkbookPort {
       for (let r = 0; r < box.rowCount; r++) {
         const row: FillReading[] = [];
         for (let c = 0; c < box.columnCount; c++) {
-          const reading = readingOf(sheet.fill(box.firstRow + r, box.firstColumn + c));
-          if (this.options.noFillPatternUnknown && reading.pattern === "None") reading.pattern = null;
-          row.push(reading);
+          row.push(readingOf(sheet.fill(box.firstRow + r, box.firstColumn + c), this.host));
         }
         rows.push(row);
       }
@@ -657,26 +787,27 @@ export class FakeWorkbookPort implements WorkbookPort {
     return result;
   }
 
-  async readTextColumns(sheetName: string, columns: number): Promise<string[][] | undefined> {
+  async readTextBlock(sheetName: string, box: CellBox): Promise<TextBlock | undefined> {
     this.begin();
     const sheet = this.workbook.sheet(sheetName);
-    const used = sheet?.usedRange();
-    const values: string[][] = [];
-    if (sheet && used) {
-      for (let r = 1; r < used.firstRow + used.rowCount; r++) {
-        values.push(Array.from({ length: columns }, (_, c) => String(sheet.value(r, c + 1))));
-      }
-    }
-    // As officePort: sync 1 finds the sheet, sync 2 (only when it exists) reads its used range.
-    await this.sync({ call: "readTextColumns", requestBytes: 2 * CALL_OVERHEAD_BYTES, responseBytes: 30, apiCalls: 2 });
+    // As officePort: sync 1 finds the sheet, sync 2 (only when it exists) its used range and the block.
+    await this.sync({ call: "readTextBlock", requestBytes: 2 * CALL_OVERHEAD_BYTES, responseBytes: 30, apiCalls: 2 });
     if (!sheet) return undefined;
+    const used = sheet.usedRange();
+    const values: string[][] = [];
+    for (let r = 0; r < box.rowCount; r++) {
+      values.push(
+        Array.from({ length: box.columnCount }, (_, c) => String(sheet.value(box.firstRow + r, box.firstColumn + c))),
+      );
+    }
+    const lastRow = used ? used.firstRow + used.rowCount - 1 : 0;
     await this.sync({
-      call: "readTextColumns",
-      requestBytes: 2 * CALL_OVERHEAD_BYTES,
-      responseBytes: jsonBytes(values),
-      apiCalls: 2,
+      call: "readTextBlock",
+      requestBytes: jsonBytes(box) + 4 * CALL_OVERHEAD_BYTES,
+      responseBytes: jsonBytes(values) + 40,
+      apiCalls: 4,
     });
-    return values;
+    return { values, lastRow };
   }
 
   async write(plan: WritePlan): Promise<void> {
@@ -687,12 +818,19 @@ export class FakeWorkbookPort implements WorkbookPort {
       responseBytes: jsonBytes(this.workbook.sheets.map((s) => s.name)),
       apiCalls: 2,
     });
-    for (const batch of plan.batches) {
-      const requestBytes = batch.reduce((sum, op) => sum + opRequestBytes(op), 0);
-      const apiCalls = batch.reduce((sum, op) => sum + opCalls(op), 0);
-      for (const op of batch) if (op.op === "fill") this.checkAddress(op.addresses);
-      await this.sync({ call: "write", requestBytes, responseBytes: 0, apiCalls });
-      for (const op of batch) this.workbook.apply(op);
+    let completedBatches = 0;
+    try {
+      for (const batch of plan.batches) {
+        const requestBytes = batch.reduce((sum, op) => sum + opRequestBytes(op), 0);
+        const apiCalls = batch.reduce((sum, op) => sum + opCalls(op), 0);
+        for (const op of batch) if (op.op === "fill") this.checkAddress(op.addresses);
+        await this.sync({ call: "write", requestBytes, responseBytes: 0, apiCalls });
+        for (const op of batch) this.workbook.apply(op);
+        completedBatches++;
+      }
+    } catch (error) {
+      if (error && typeof error === "object") Object.assign(error, { completedBatches });
+      throw error;
     }
   }
 
@@ -700,6 +838,7 @@ export class FakeWorkbookPort implements WorkbookPort {
     this.begin();
     const sheet = this.workbook.requireSheet(sheetName);
     await this.sync({ call: "select", requestBytes: 3 * CALL_OVERHEAD_BYTES, responseBytes: 0, apiCalls: 3 });
+    this.workbook.requireFocus(`selecting on sheet ${sheet.name}`);
     this.workbook.activeSheet = sheet.name;
     this.workbook.selection = { sheet: sheet.name, address: box ? boxAddress(box) : "A1" };
   }

@@ -17,6 +17,7 @@ import type {
   SheetLayout,
   SheetVisibility,
   TableInfo,
+  TextBlock,
   WorkbookInspection,
   WorkbookPort,
   WriteOp,
@@ -44,25 +45,29 @@ function reading(fill: {
   pattern?: string | null;
   patternColor?: string | null;
   tintAndShade?: number | null;
+  patternTintAndShade?: number | null;
 }): FillReading {
   return {
     color: fill.color ?? null,
     pattern: fill.pattern ?? null,
     patternColor: fill.patternColor ?? null,
     tintAndShade: fill.tintAndShade ?? null,
+    patternTintAndShade: fill.patternTintAndShade ?? null,
   };
 }
 
+/** Sets the fill properties the op gives (planners give all of them), in the order Excel needs: pattern first. */
 function applyFill(target: Excel.RangeAreas, fill: CellFill): void {
   if (!fill) {
     target.format.fill.clear();
     return;
   }
-  target.format.fill.color = fill.color;
-  if (fill.pattern) {
-    target.format.fill.pattern = fill.pattern as Excel.FillPattern;
-    if (fill.patternColor) target.format.fill.patternColor = fill.patternColor;
-  }
+  const format = target.format.fill;
+  if (fill.pattern !== undefined) format.pattern = fill.pattern as Excel.FillPattern;
+  format.color = fill.color;
+  if (fill.tintAndShade !== undefined) format.tintAndShade = fill.tintAndShade;
+  if (fill.patternColor !== undefined) format.patternColor = fill.patternColor;
+  if (fill.patternTintAndShade !== undefined) format.patternTintAndShade = fill.patternTintAndShade;
 }
 
 /** The office.js global when running inside Office, else undefined (browser preview, tests). */
@@ -88,7 +93,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   async inspect(sheetName?: string): Promise<WorkbookInspection> {
     return this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load("items/name,items/visibility,items/position");
+      worksheets.load("items/id,items/name,items/visibility,items/position");
       const active = worksheets.getActiveWorksheet();
       active.load("name");
       const named = sheetName === undefined ? undefined : worksheets.getItemOrNullObject(sheetName);
@@ -96,6 +101,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       await context.sync();
 
       const sheets: SheetInfo[] = worksheets.items.map((ws) => ({
+        id: ws.id,
         name: ws.name,
         visibility: ws.visibility as SheetVisibility,
         position: ws.position,
@@ -107,7 +113,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         const used = target.getUsedRangeOrNullObject(true);
         used.load("rowIndex,columnIndex,rowCount,columnCount,rowHidden");
         const tables = target.tables;
-        tables.load("items/name,items/showHeaders");
+        tables.load("items/name,items/showHeaders,items/showTotals");
         const autoFilter = target.autoFilter;
         autoFilter.load("enabled,isDataFiltered");
         await context.sync();
@@ -125,6 +131,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
           name: table.name,
           box: boxOf(range),
           showHeaders: table.showHeaders,
+          showTotals: table.showTotals,
           filtered: filter.isDataFiltered === true,
         }));
         const layout: SheetLayout = {
@@ -181,7 +188,8 @@ export class OfficeWorkbookPort implements WorkbookPort {
           .getRanges(addresses)
           .load(
             "areas/items/address,areas/items/format/fill/color,areas/items/format/fill/pattern," +
-              "areas/items/format/fill/patternColor,areas/items/format/fill/tintAndShade",
+              "areas/items/format/fill/patternColor,areas/items/format/fill/tintAndShade," +
+              "areas/items/format/fill/patternTintAndShade",
           ),
       );
       await context.sync();
@@ -196,7 +204,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const sheet = context.workbook.worksheets.getItem(sheetName);
       const results = boxes.map((box) =>
         rangeOf(sheet, box).getCellProperties({
-          format: { fill: { color: true, pattern: true, patternColor: true, tintAndShade: true } },
+          format: {
+            fill: { color: true, pattern: true, patternColor: true, tintAndShade: true, patternTintAndShade: true },
+          },
         }),
       );
       await context.sync();
@@ -204,29 +214,35 @@ export class OfficeWorkbookPort implements WorkbookPort {
     });
   }
 
-  async readTextColumns(sheetName: string, columns: number): Promise<string[][] | undefined> {
+  async readTextBlock(sheetName: string, box: CellBox): Promise<TextBlock | undefined> {
     return this.run(async (context) => {
       const sheet = context.workbook.worksheets.getItemOrNullObject(sheetName);
       await context.sync();
       if (sheet.isNullObject) return undefined;
       const used = sheet.getUsedRangeOrNullObject(true);
-      used.load("rowIndex,columnIndex,rowCount,values");
+      used.load("rowIndex,rowCount");
+      const block = rangeOf(sheet, box).load("values");
       await context.sync();
-      if (used.isNullObject) return [];
-      const rows: string[][] = [];
-      for (let r = 0; r < used.rowIndex + used.rowCount; r++) {
-        rows.push(
-          Array.from({ length: columns }, (_, c) => {
-            const value = used.values[r - used.rowIndex]?.[c - used.columnIndex];
-            return value === undefined || value === null ? "" : String(value);
-          }),
-        );
-      }
-      return rows;
+      return {
+        values: block.values.map((row) =>
+          row.map((value) => (value === undefined || value === null ? "" : String(value))),
+        ),
+        lastRow: used.isNullObject ? 0 : used.rowIndex + used.rowCount,
+      };
     });
   }
 
   async write(plan: WritePlan): Promise<void> {
+    let completedBatches = 0;
+    try {
+      await this.writeBatches(plan, () => completedBatches++);
+    } catch (error) {
+      if (error && typeof error === "object") Object.assign(error, { completedBatches });
+      throw error;
+    }
+  }
+
+  private async writeBatches(plan: WritePlan, onBatch: () => void): Promise<void> {
     await this.run(async (context) => {
       const worksheets = context.workbook.worksheets;
       worksheets.load("items/name,items/visibility");
@@ -240,6 +256,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
         await previous;
         batch.forEach(queue);
         await context.sync();
+        onBatch();
       }, Promise.resolve());
     });
   }

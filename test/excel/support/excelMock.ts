@@ -12,9 +12,8 @@ import {
   readingOf,
   type FakeSheet,
   type FakeWorkbook,
-  type StoredFill,
 } from "../../../src/excel/fake/fakeWorkbook";
-import type { CellFill } from "../../../src/excel/port";
+import type { CellFill, Fill } from "../../../src/excel/port";
 
 type Job = () => void;
 
@@ -128,7 +127,10 @@ class MockWorksheets extends Loadable {
   }
 
   add(name: string): MockWorksheet {
-    this.ctx.enqueue(() => this.ctx.backing.addSheet(name));
+    this.ctx.enqueue(() => {
+      this.ctx.backing.requireFocus(`adding sheet ${name}`);
+      this.ctx.backing.addSheet(name);
+    });
     return new MockWorksheet(this.ctx, () => this.ctx.backing.sheet(name));
   }
 }
@@ -166,6 +168,7 @@ class MockWorksheet extends Loadable {
     const sheet = this.sheet();
     for (const path of paths) {
       if (path === "name") this.set("name", sheet.name);
+      else if (path === "id") this.set("id", sheet.id);
       else if (path === "visibility") this.set("visibility", sheet.visibility);
       else if (path === "position") this.set("position", this.ctx.backing.sheets.indexOf(sheet));
       else throw new Error(`unexpected worksheet load ${path}`);
@@ -179,6 +182,10 @@ class MockWorksheet extends Loadable {
 
   get name(): string {
     return this.loaded("name");
+  }
+
+  get id(): string {
+    return this.loaded("id");
   }
 
   get visibility(): string {
@@ -223,15 +230,14 @@ class MockWorksheet extends Loadable {
   }
 
   activate(): void {
-    this.ctx.enqueue(() => (this.ctx.backing.activeSheet = this.sheet().name));
+    this.ctx.enqueue(() => {
+      this.ctx.backing.requireFocus(`activating sheet ${this.sheet().name}`);
+      this.ctx.backing.activeSheet = this.sheet().name;
+    });
   }
 
   delete(): void {
-    this.ctx.enqueue(() => {
-      const sheet = this.sheet();
-      if (sheet.visibility === "VeryHidden") throw new FakeExcelError("InvalidOperation", "cannot delete a very hidden sheet");
-      this.ctx.backing.apply({ op: "deleteSheet", sheet: sheet.name });
-    });
+    this.ctx.enqueue(() => this.ctx.backing.deleteSheet(this.sheet().name));
   }
 }
 
@@ -252,29 +258,15 @@ class ClientResult<T> {
   }
 }
 
+/** RangeFill: property sets queue one by one; the fake applies each to every cell, keeping the others. */
 class MockFill {
-  private pending: { color?: string; pattern?: string; patternColor?: string } | undefined;
-
   constructor(
     private readonly ctx: Context,
-    private readonly apply: (fill: StoredFill) => void,
+    private readonly apply: (fill: CellFill) => void,
   ) {}
 
-  private stage(change: { color?: string; pattern?: string; patternColor?: string }): void {
-    if (!this.pending) {
-      this.pending = {};
-      const pending = this.pending;
-      this.ctx.enqueue(() => {
-        this.pending = undefined;
-        const fill: CellFill = { color: pending.color ?? "#FFFFFF" };
-        if (pending.pattern && pending.pattern !== "Solid") {
-          fill.pattern = pending.pattern;
-          fill.patternColor = pending.patternColor ?? "#000000";
-        }
-        this.apply(fill);
-      });
-    }
-    Object.assign(this.pending, change);
+  private stage(change: Partial<Fill>): void {
+    this.ctx.enqueue(() => this.apply(change as CellFill));
   }
 
   set color(value: string) {
@@ -287,6 +279,14 @@ class MockFill {
 
   set patternColor(value: string) {
     this.stage({ patternColor: value });
+  }
+
+  set tintAndShade(value: number) {
+    this.stage({ tintAndShade: value });
+  }
+
+  set patternTintAndShade(value: number) {
+    this.stage({ patternTintAndShade: value });
   }
 
   clear(): void {
@@ -304,10 +304,8 @@ class MockRange extends Loadable {
   ) {
     super(ctx);
     const range = this;
-    const paint = (fill: StoredFill): void => {
-      const box = range.requireBox();
-      ctx.backing.paint(worksheet.sheet().name, boxAddress(box), fill);
-    };
+    const paint = (fill: CellFill): void =>
+      ctx.backing.apply({ op: "fill", sheet: worksheet.sheet().name, addresses: boxAddress(range.requireBox()), fill });
     const cells = (extra: Record<string, unknown>): void =>
       ctx.enqueue(() => ctx.backing.apply({ op: "cells", sheet: worksheet.sheet().name, box: range.requireBox(), ...extra }));
     this.format = {
@@ -420,7 +418,9 @@ class MockRange extends Loadable {
   }
 
   getCellProperties(_options: unknown): ClientResult<Array<Array<{ format: { fill: unknown } }>>> {
-    return new ClientResult(this.ctx, () => this.grid((s, r, c) => ({ format: { fill: readingOf(s.fill(r, c)) } })));
+    return new ClientResult(this.ctx, () =>
+      this.grid((s, r, c) => ({ format: { fill: readingOf(s.fill(r, c), this.ctx.backing.host) } })),
+    );
   }
 
   setCellProperties(properties: Array<Array<{ hyperlink?: { documentReference: string; textToDisplay: string } }>>): void {
@@ -439,6 +439,7 @@ class MockRange extends Loadable {
   }
 
   select(): void {
+    this.ctx.enqueue(() => this.ctx.backing.requireFocus("selecting a range"));
     this.ctx.enqueue(() => (this.ctx.backing.selection = { sheet: this.worksheet.sheet().name, address: boxAddress(this.requireBox()) }));
   }
 
@@ -460,7 +461,7 @@ class MockRangeAreas extends Loadable {
       if (address.length > FAKE_GET_RANGES_MAX_CHARS) throw new FakeExcelError("InvalidArgument", "address too long");
     });
     this.format = {
-      fill: new MockFill(ctx, (fill) => ctx.backing.paint(worksheet.sheet().name, address, fill)),
+      fill: new MockFill(ctx, (fill) => ctx.backing.apply({ op: "fill", sheet: worksheet.sheet().name, addresses: address, fill })),
     };
   }
 
@@ -474,11 +475,12 @@ class MockRangeAreas extends Loadable {
     this.set(
       "areas",
       parseAreas(this.address).map((box) => {
-        const fills: StoredFill[] = [];
+        const fills: Array<ReturnType<FakeSheet["fill"]>> = [];
         for (let r = box.firstRow; r < box.firstRow + box.rowCount; r++) {
           for (let c = box.firstColumn; c < box.firstColumn + box.columnCount; c++) fills.push(sheet.fill(r, c));
         }
-        const fill = fills.length === 1 ? readingOf(fills[0]!) : areaReading(fills);
+        const host = this.ctx.backing.host;
+        const fill = fills.length === 1 ? readingOf(fills[0]!, host) : areaReading(fills, host);
         return { address: `${sheet.name}!${boxAddress(box)}`, format: { fill } };
       }),
     );
@@ -541,6 +543,7 @@ class MockTable extends Loadable {
   resolveNow(path: string): void {
     if (path === "name") this.set("name", this.table().name);
     else if (path === "showHeaders") this.set("showHeaders", this.table().showHeaders);
+    else if (path === "showTotals") this.set("showTotals", this.table().showTotals === true);
     else throw new Error(`unexpected table load ${path}`);
   }
 
@@ -563,6 +566,10 @@ class MockTable extends Loadable {
 
   get showHeaders(): boolean {
     return this.loaded("showHeaders");
+  }
+
+  get showTotals(): boolean {
+    return this.loaded("showTotals");
   }
 
   getRange(): MockRange {
