@@ -94,8 +94,16 @@ describe("parseAsOf", () => {
       "15/06/2025",
       "now",
       "2025-06-15T12:00+15:00",
+      "2025-02-30",
+      "202506-06-15",
     ]) {
       expect(() => parseAsOf(text, "UTC")).toThrow(CliError);
     }
+  });
+
+  it("names the impossible part in its one line", () => {
+    expect(() => parseAsOf("2025-02-30T09:00", "UTC")).toThrow(
+      '--as-of "2025-02-30T09:00": February 2025 has no day 30',
+    );
   });
 });
