@@ -5,6 +5,7 @@ import { scanGrid } from "../core/scan";
 import { loadRulebook, RulebookOverrideError, type Rulebook } from "../core/rulebook";
 import { isValidTimeZone } from "../core/dates/zone";
 import { toReportJson } from "../core/report/json";
+import { sheetChoiceJson } from "../core/sheetChoice/chooseSheet";
 import { buildHighlightPlan } from "../core/report/highlight";
 import { buildSummaryModel } from "../core/report/summary";
 import type { ScanResult } from "../core/report/types";
@@ -15,6 +16,7 @@ import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./errors";
 import { assertNotInput, readInputBytes, sniffInput } from "./input";
 import { ProgressBar, type OutputStream } from "./progress";
 import { renderSummaryText } from "./render";
+import { choiceNote } from "./sheetChoice";
 import { openOrderSource } from "./source";
 import { writeFileAtomically } from "./xlsxWrite";
 
@@ -123,9 +125,12 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
     notes.push(...(await source.writeCopy({ out, plan, summary, headerRow: result.source.headerRow, lang, progress })));
   }
   progress.done();
+  const choiceLine = source.choice ? choiceNote(source.choice) : undefined;
+  if (choiceLine) notes.unshift(choiceLine);
   for (const note of notes) io.stderr.write(`ae-guard: note: ${note}\n`);
 
   const report = toReportJson(result, lang, toolInfo());
+  if (source.choice) report.source.sheetChoice = sheetChoiceJson(source.choice);
   if (command.json === "-") {
     io.stdout.write(JSON.stringify(report, null, 2) + "\n");
   } else {

@@ -3,96 +3,16 @@ import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { SUMMARY_SHEET_NAME } from "../core/report/summary";
 import { escapeXml, quoteSheetName } from "./xlsxPost";
-import type { Lang, SheetGrid } from "../core/model";
+import type { SheetGrid } from "../core/model";
 import { csvToGrid } from "../core/csv";
-import { detectHeader, HEADER_SCAN_ROWS, type ColumnMapping } from "../core/sheet";
-import type { HighlightPlan, SummaryModel } from "../core/report/types";
+import { HEADER_SCAN_ROWS } from "../core/sheet";
+import { sheetFit } from "../core/sheetChoice/chooseSheet";
 import { CliError } from "./errors";
-import type { InputKind } from "./input";
-import type { ProgressBar } from "./progress";
+import type { OpenRequest, OrderSource } from "./orderSource";
+import { checkHeader, chooseSheet, workbookSheets } from "./sheetChoice";
 import { isSummarySheet, loadWorkbook, usesDate1904, worksheetGrid } from "./xlsxRead";
 import { safeSheetName, scannedCopyBytes, workbookFromGrid, writeFileAtomically } from "./xlsxWrite";
 import { largestSheetBytes, openStreamingSource, STREAMING_THRESHOLD_BYTES, zipEntries } from "./stream";
-
-export interface CopyRequest {
-  out: string;
-  plan: HighlightPlan;
-  summary: SummaryModel;
-  headerRow: number;
-  lang: Lang;
-  progress: ProgressBar;
-}
-
-/** The orders to scan, and how to write the scanned copy of the file they came from. */
-export interface OrderSource {
-  grid: SheetGrid;
-  /** Writes the scanned copy; returns notes for the user about what the copy could not keep. */
-  writeCopy(request: CopyRequest): Promise<string[]>;
-  /** Drops the cell values once scanned, when writing the copy does not need them (large files). */
-  release?(): void;
-}
-
-export interface OpenRequest {
-  file: string;
-  bytes: Uint8Array;
-  kind: InputKind;
-  sheet?: string;
-  mapping?: ColumnMapping;
-  progress: ProgressBar;
-}
-
-/** A sheet the user or the default rule could pick: its name and its first rows (enough to find a header). */
-export interface SheetCandidate {
-  name: string;
-  head: () => SheetGrid;
-}
-
-/**
- * The sheet to scan: the one --sheet names, else the first whose first rows hold an order header. The summary sheet
- * of an earlier scan is never a candidate.
- */
-export function chooseSheet(
-  candidates: readonly SheetCandidate[],
-  requested: string | undefined,
-  mapping: ColumnMapping | undefined,
-  file: string,
-): string {
-  const names = candidates.map((candidate) => candidate.name);
-  const list = names.map((name) => `"${name}"`).join(", ");
-  if (requested !== undefined) {
-    const exact =
-      names.find((name) => name === requested) ??
-      names.find((name) => name.toLowerCase() === requested.trim().toLowerCase());
-    if (exact === undefined) throw new CliError(`--sheet: ${file} has no sheet "${requested}" (its sheets: ${list})`);
-    return exact;
-  }
-  for (const candidate of candidates) {
-    if (detectHeader(candidate.head(), mapping)) return candidate.name;
-  }
-  throw new CliError(
-    `no order header found in ${file}: no sheet has a row naming order columns such as 订单号 / Order ID and 付款时间 / Payment Time in its first ${HEADER_SCAN_ROWS} rows (sheets: ${list}); use --map FIELD=HEADER or --sheet`,
-  );
-}
-
-/** Refuses a sheet without a header, and --map headers the sheet does not have, before the scan runs. */
-export function checkHeader(grid: SheetGrid, mapping: ColumnMapping | undefined, file: string): void {
-  const header = detectHeader(grid, mapping);
-  if (!header) {
-    throw new CliError(
-      `no order header found in sheet "${grid.name}" of ${file}: none of its first ${HEADER_SCAN_ROWS} rows names at least two order columns; use --map FIELD=HEADER`,
-    );
-  }
-  const missing = header.mappingNotFound.map((field) => `${field}="${mapping?.[field] ?? ""}"`);
-  if (missing.length > 0) {
-    const headers = header.headers
-      .filter((text) => text.trim() !== "")
-      .map((text) => `"${text}"`)
-      .join(", ");
-    throw new CliError(
-      `--map ${missing.join(", ")}: no such column in row ${header.headerRow} of sheet "${grid.name}" (its headers: ${headers})`,
-    );
-  }
-}
 
 /**
  * Parts of the input workbook that exceljs cannot write back, named for a note to the user. The chart of an earlier
@@ -142,16 +62,16 @@ async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
     }
     return grid;
   };
-  const chosen = chooseSheet(
-    sheets.map((sheet) => ({ name: sheet.name, head: () => headOf(gridOf(sheet)) })),
-    request.sheet,
-    request.mapping,
-    name,
+  const { active } = await workbookSheets(request.bytes);
+  const fits = sheets.map((sheet, position) =>
+    sheetFit(headOf(gridOf(sheet)), position, sheet.name === active, request.mapping),
   );
-  const grid = gridOf(sheets.find((sheet) => sheet.name === chosen) as ExcelJS.Worksheet);
+  const choice = chooseSheet(fits, request.sheet, name);
+  const grid = gridOf(sheets[choice.chosen.position]);
   checkHeader(grid, request.mapping, name);
   return {
     grid,
+    choice,
     async writeCopy({ out, plan, summary, headerRow, lang }) {
       writeFileAtomically(out, await scannedCopyBytes({ workbook, plan, summary, headerRow, lang }));
       return partsNotKept(request.bytes);
