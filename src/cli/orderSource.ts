@@ -6,6 +6,7 @@ import type { InputKind } from "./input";
 import type { ProgressBar } from "./progress";
 
 export interface CopyRequest {
+  /** Where to write the copy: a temporary file beside the --out target, moved into place when every output is written. */
   out: string;
   plan: HighlightPlan;
   summary: SummaryModel;

@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type ExcelJS from "exceljs";
 import JSZip from "jszip";
@@ -11,7 +12,7 @@ import { CliError } from "./errors";
 import type { OpenRequest, OrderSource } from "./orderSource";
 import { checkHeader, chooseSheet, workbookSheets } from "./sheetChoice";
 import { isSummarySheet, loadWorkbook, usesDate1904, worksheetGrid } from "./xlsxRead";
-import { safeSheetName, scannedCopyBytes, workbookFromGrid, writeFileAtomically } from "./xlsxWrite";
+import { EXCEL_MAX_COLUMNS, safeSheetName, scannedCopyBytes, workbookFromGrid } from "./xlsxWrite";
 import { largestSheetBytes, openStreamingSource, STREAMING_THRESHOLD_BYTES, zipEntries } from "./stream";
 
 /**
@@ -73,7 +74,7 @@ async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
     grid,
     choice,
     async writeCopy({ out, plan, summary, headerRow, lang }) {
-      writeFileAtomically(out, await scannedCopyBytes({ workbook, plan, summary, headerRow, lang }));
+      fs.writeFileSync(out, await scannedCopyBytes({ workbook, plan, summary, headerRow, lang }));
       return partsNotKept(request.bytes);
     },
     release() {
@@ -100,8 +101,14 @@ function openCsvSource(request: OpenRequest): OrderSource {
     grid,
     async writeCopy({ out, plan, summary, headerRow, lang }) {
       const workbook = workbookFromGrid(grid, grid.name);
-      writeFileAtomically(out, await scannedCopyBytes({ workbook, plan, summary, headerRow, lang }));
-      return [];
+      const width = grid.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
+      const fitting = { ...plan, lastColumn: Math.min(plan.lastColumn, EXCEL_MAX_COLUMNS) };
+      fs.writeFileSync(out, await scannedCopyBytes({ workbook, plan: fitting, summary, headerRow, lang }));
+      if (width <= EXCEL_MAX_COLUMNS) return [];
+      const count = (n: number): string => n.toLocaleString("en-US");
+      return [
+        `${name} has ${count(width)} columns; Excel holds ${count(EXCEL_MAX_COLUMNS)}, so the copy has columns A to XFD and leaves out the last ${count(width - EXCEL_MAX_COLUMNS)} (the scan read them all)`,
+      ];
     },
   };
 }
