@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Lang } from "../core/model";
+import type { Diagnostic, DiagnosticProblem, Lang } from "../core/model";
 import { scanGrid } from "../core/scan";
 import { loadRulebook, RulebookOverrideError, type Rulebook } from "../core/rulebook";
 import { MAX_OVERRIDE_CHARS } from "../core/rulebook/override";
@@ -75,6 +75,29 @@ function assertWritableFolder(file: string, option: string): void {
   }
 }
 
+/** One line per kind of problem in the file itself (a CSV's damaged bytes, its stray quotes), naming the rows. */
+function readProblemNotes(diagnostics: readonly Diagnostic[], file: string): string[] {
+  const rowsOf = (problem: DiagnosticProblem): string => {
+    const rows = diagnostics.filter((d) => d.problem === problem).map((d) => d.row);
+    const shown = rows.slice(0, 5).join(", ") + (rows.length > 5 ? ` and ${rows.length - 5} more` : "");
+    return rows.length === 0 ? "" : `${rows.length === 1 ? "row" : "rows"} ${shown}`;
+  };
+  const notes: string[] = [];
+  const damaged = rowsOf("UNDECODABLE_BYTES");
+  if (damaged) {
+    const verb = damaged.startsWith("rows ") ? "hold" : "holds";
+    notes.push(
+      `${file}: ${damaged} ${verb} bytes that are not UTF-8, shown as "�"; the rest was read (the diagnostics list each row)`,
+    );
+  }
+  const quotes = rowsOf("UNCLOSED_QUOTE");
+  if (quotes)
+    notes.push(
+      `${file}: a quote opening a field on ${quotes} does not close; it was read as a plain character so the rows after it stay rows`,
+    );
+  return notes;
+}
+
 /** Runs one scan as the command line asked; returns the exit code. */
 export async function runScan(command: ScanCommand, io: CliIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
@@ -124,7 +147,8 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
     throw new CliError((error as Error).message);
   }
   source.release?.();
-  const notes: string[] = [];
+  const notes: string[] = readProblemNotes(source.readNotes ?? [], path.basename(input));
+  if (source.readNotes?.length) result.diagnostics = [...source.readNotes, ...result.diagnostics];
   const summary = buildSummaryModel(result, lang);
   const report = toReportJson(result, lang, toolInfo());
   if (source.choice) report.source.sheetChoice = sheetChoiceJson(source.choice);

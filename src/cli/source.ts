@@ -87,7 +87,7 @@ async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
 function openCsvSource(request: OpenRequest): OrderSource {
   const name = path.basename(request.file);
   const sheetName = safeSheetName(path.basename(request.file, path.extname(request.file)));
-  let grid: SheetGrid;
+  let grid: ReturnType<typeof csvToGrid>;
   try {
     grid = csvToGrid(sheetName, request.bytes);
   } catch (error) {
@@ -99,6 +99,7 @@ function openCsvSource(request: OpenRequest): OrderSource {
   checkHeader(grid, request.mapping, name);
   return {
     grid,
+    readNotes: grid.diagnostics,
     async writeCopy({ out, plan, summary, headerRow, lang }) {
       const workbook = workbookFromGrid(grid, grid.name);
       const width = grid.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
