@@ -66,6 +66,14 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     return decodeWith("utf-16be", bytes.subarray(2), true);
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return decodeWith(utf16, bytes, false);
+  const strictUtf8 = decoder("utf-8", true);
+  if (strictUtf8) {
+    try {
+      return { text: strictUtf8.decode(bytes), encoding: "utf-8", bom: false };
+    } catch {
+      // Not all UTF-8: the whole file decides between damaged UTF-8 and a Chinese Excel's GB18030.
+    }
+  }
   const evidence = utf8Evidence(bytes);
   if (evidence.broken === 0) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", bom: false };
   const mostlyUtf8 = evidence.wellFormed >= UTF8_MAJORITY * evidence.broken;
