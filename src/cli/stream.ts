@@ -291,6 +291,9 @@ async function writeStreamedCopy(
   const layouts = await sheetLayouts(bytes);
   const categoryByRow = new Map(plan.rows.map(({ row, category }) => [row, category]));
   const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.stream.tmp`);
+  // Made here so a folder that takes no files fails now, as a thrown error: the streaming writer would only emit it on
+  // a stream nobody listens to, and the scan would end without a word.
+  fs.writeFileSync(temporary, "");
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: temporary,
     useStyles: true,

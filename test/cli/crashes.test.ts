@@ -124,6 +124,27 @@ describe("outputs that cannot be written: one line, and both outputs or neither"
     );
   });
 
+  it("--out in a folder that takes no files, when the workbook is large enough to be streamed", async () => {
+    process.env.AE_GUARD_STREAM_THRESHOLD_MB = "0";
+    try {
+      const run = await runCli([
+        "scan",
+        path.join(SAMPLES, "orders-en.xlsx"),
+        "--as-of",
+        AS_OF,
+        "--out",
+        "/proc/x.xlsx",
+        "--quiet",
+      ]);
+      expectOneLine(
+        run,
+        /^ae-guard: --out \/proc\/x\.xlsx: (could not be written|the folder \/proc does not exist or cannot be written)/,
+      );
+    } finally {
+      delete process.env.AE_GUARD_STREAM_THRESHOLD_MB;
+    }
+  }, 20_000);
+
   it("a --json that fails leaves no --out copy behind", async () => {
     const out = path.join(dir, "both-or-neither.xlsx");
     const folder = path.join(dir, "a-folder.json");
