@@ -1,9 +1,9 @@
 import type { Diagnostic, Lang, SheetGrid } from "../core/model";
 import type { HighlightPlan, SummaryModel } from "../core/report/types";
-import type { SheetChoice } from "../core/sheetChoice/chooseSheet";
 import type { ColumnMapping } from "../core/sheet";
 import type { InputKind } from "./input";
 import type { ProgressBar } from "./progress";
+import type { ChosenSheet } from "./sheetChoice";
 
 export interface CopyRequest {
   /** Where to write the copy: a temporary file beside the --out target, moved into place when every output is written. */
@@ -19,7 +19,7 @@ export interface CopyRequest {
 export interface OrderSource {
   grid: SheetGrid;
   /** How the sheet was chosen among the workbook's sheets (absent for a CSV, which has one). */
-  choice?: Extract<SheetChoice, { ok: true }>;
+  choice?: ChosenSheet;
   /** Problems met while reading the file itself (a CSV's undecodable bytes, an unclosed quote), as located notes. */
   readNotes?: Diagnostic[];
   /** Writes the scanned copy; returns notes for the user about what the copy could not keep. */

@@ -1,17 +1,15 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { SUMMARY_SHEET_NAME } from "../core/report/summary";
 import { escapeXml, quoteSheetName } from "./xlsxPost";
-import type { SheetGrid } from "../core/model";
 import { csvToGrid } from "../core/csv";
 import { HEADER_SCAN_ROWS } from "../core/sheet";
 import { sheetFit } from "../core/sheetChoice/chooseSheet";
 import { CliError } from "./errors";
 import type { OpenRequest, OrderSource } from "./orderSource";
 import { checkHeader, chooseSheet, workbookSheets } from "./sheetChoice";
-import { isSummarySheet, loadWorkbook, usesDate1904, worksheetGrid } from "./xlsxRead";
+import { isSummarySheet, loadWorkbook, usesDate1904, worksheetGrid, worksheetHead } from "./xlsxRead";
 import { EXCEL_MAX_COLUMNS, safeSheetName, scannedCopyBytes, workbookFromGrid } from "./xlsxWrite";
 import { largestSheetBytes, openStreamingSource, STREAMING_THRESHOLD_BYTES, zipEntries } from "./stream";
 
@@ -45,30 +43,17 @@ export async function partsNotKept(bytes: Uint8Array): Promise<string[]> {
       ];
 }
 
-function headOf(grid: SheetGrid): SheetGrid {
-  return { ...grid, rows: grid.rows.slice(0, HEADER_SCAN_ROWS) };
-}
-
 async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
   const name = path.basename(request.file);
   const workbook = await loadWorkbook(name, request.bytes);
   const date1904 = usesDate1904(workbook);
   const sheets = workbook.worksheets.filter((sheet) => !isSummarySheet(sheet.name));
-  const grids = new Map<string, SheetGrid>();
-  const gridOf = (sheet: ExcelJS.Worksheet): SheetGrid => {
-    let grid = grids.get(sheet.name);
-    if (!grid) {
-      grid = worksheetGrid(sheet, date1904);
-      grids.set(sheet.name, grid);
-    }
-    return grid;
-  };
   const { active } = await workbookSheets(request.bytes);
   const fits = sheets.map((sheet, position) =>
-    sheetFit(headOf(gridOf(sheet)), position, sheet.name === active, request.mapping),
+    sheetFit(worksheetHead(sheet, HEADER_SCAN_ROWS), position, sheet.name === active, request.mapping),
   );
   const choice = chooseSheet(fits, request.sheet, name);
-  const grid = gridOf(sheets[choice.chosen.position]);
+  const grid = worksheetGrid(sheets[choice.chosen.position], date1904);
   checkHeader(grid, request.mapping, name);
   return {
     grid,
@@ -79,7 +64,6 @@ async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
     },
     release() {
       grid.rows = [];
-      grids.clear();
     },
   };
 }
