@@ -10,7 +10,13 @@ import { CliError } from "./errors";
 import type { OpenRequest, OrderSource } from "./orderSource";
 import { checkHeader, chooseSheet, workbookSheets } from "./sheetChoice";
 import { isSummarySheet, loadWorkbook, usesDate1904, worksheetGrid, worksheetHead } from "./xlsxRead";
-import { EXCEL_MAX_COLUMNS, safeSheetName, scannedCopyBytes, workbookFromGrid } from "./xlsxWrite";
+import {
+  EXCEL_MAX_CELL_CHARS,
+  EXCEL_MAX_COLUMNS,
+  safeSheetName,
+  scannedCopyBytes,
+  workbookFromGrid,
+} from "./xlsxWrite";
 import { largestSheetBytes, openStreamingSource, STREAMING_THRESHOLD_BYTES, zipEntries } from "./stream";
 
 /**
@@ -85,15 +91,21 @@ function openCsvSource(request: OpenRequest): OrderSource {
     grid,
     readNotes: grid.diagnostics,
     async writeCopy({ out, plan, summary, headerRow, lang }) {
-      const workbook = workbookFromGrid(grid, grid.name);
+      const { workbook, cut } = workbookFromGrid(grid, grid.name);
       const width = grid.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
       const fitting = { ...plan, lastColumn: Math.min(plan.lastColumn, EXCEL_MAX_COLUMNS) };
       fs.writeFileSync(out, await scannedCopyBytes({ workbook, plan: fitting, summary, headerRow, lang }));
-      if (width <= EXCEL_MAX_COLUMNS) return [];
       const count = (n: number): string => n.toLocaleString("en-US");
-      return [
-        `${name} has ${count(width)} columns; Excel holds ${count(EXCEL_MAX_COLUMNS)}, so the copy has columns A to XFD and leaves out the last ${count(width - EXCEL_MAX_COLUMNS)} (the scan read them all)`,
-      ];
+      const notes: string[] = [];
+      if (width > EXCEL_MAX_COLUMNS)
+        notes.push(
+          `${name} has ${count(width)} columns; Excel holds ${count(EXCEL_MAX_COLUMNS)}, so the copy has columns A to XFD and leaves out the last ${count(width - EXCEL_MAX_COLUMNS)} (the scan read them all)`,
+        );
+      if (cut.length > 0)
+        notes.push(
+          `${count(cut.length)} cell${cut.length === 1 ? "" : "s"} of ${name} (${cut.slice(0, 5).join(", ")}${cut.length > 5 ? ", ..." : ""}) ${cut.length === 1 ? "holds" : "hold"} more than the ${count(EXCEL_MAX_CELL_CHARS)} characters an Excel cell can; the copy has the first ${count(EXCEL_MAX_CELL_CHARS)} (the scan read the whole text)`,
+        );
+      return notes;
     },
   };
 }

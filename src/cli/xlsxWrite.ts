@@ -4,6 +4,7 @@ import JSZip from "jszip";
 import type { CellValue, Lang, SheetGrid } from "../core/model";
 import type { HighlightPlan, SummaryModel } from "../core/report/types";
 import { CATEGORY_STYLE, CATEGORIES } from "../core/report/colors";
+import { columnLetters } from "../core/csv/diagnostics";
 import { SUMMARY_SHEET_NAME } from "../core/report/summary";
 import { renderSummarySheet } from "./summarySheet";
 import { addLinksAndChart, type ChartSpec, type InternalLink } from "./xlsxPost";
@@ -122,21 +123,32 @@ function giveTablesAStyle(workbook: ExcelJS.Workbook): void {
 /** Excel's last column, XFD. */
 export const EXCEL_MAX_COLUMNS = 16_384;
 
-/** A CSV's cells as a new workbook (text stays text: nothing is converted), for --out on a CSV input. */
-export function workbookFromGrid(grid: SheetGrid, sheetName: string): ExcelJS.Workbook {
+/** The most characters an Excel cell holds; a longer text makes Excel repair the file on opening. */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+
+/**
+ * A CSV's cells as a new workbook (text stays text: nothing is converted), for --out on a CSV input. Columns past XFD
+ * are left out; text longer than a cell holds is cut to fit and its cell named in `cut` (A1 style).
+ */
+export function workbookFromGrid(grid: SheetGrid, sheetName: string): { workbook: ExcelJS.Workbook; cut: string[] } {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   const firstRow = grid.firstRow ?? 1;
   const firstColumn = grid.firstColumn ?? 1;
+  const cut: string[] = [];
   grid.rows.forEach((cells: CellValue[], r) => {
     if (cells.length === 0) return;
     const row = sheet.getRow(firstRow + r);
     cells.forEach((value, c) => {
       if (value === null || value === undefined || value === "" || firstColumn + c > EXCEL_MAX_COLUMNS) return;
-      row.getCell(firstColumn + c).value = value as ExcelJS.CellValue;
+      const cell = row.getCell(firstColumn + c);
+      if (typeof value === "string" && value.length > EXCEL_MAX_CELL_CHARS) {
+        cell.value = value.slice(0, EXCEL_MAX_CELL_CHARS);
+        cut.push(`${columnLetters(firstColumn + c)}${firstRow + r}`);
+      } else cell.value = value as ExcelJS.CellValue;
     });
   });
-  return workbook;
+  return { workbook, cut };
 }
 
 /** A name Excel accepts for a sheet: at most 31 characters, none of []:*?/\ . */

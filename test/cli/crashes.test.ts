@@ -223,3 +223,23 @@ describe("an internal error", () => {
     }
   });
 });
+
+describe("a CSV cell longer than an Excel cell holds, with --out", () => {
+  it("is cut to 32,767 characters in the copy, with a note naming the cell; the scan reads it whole", async () => {
+    const file = path.join(dir, "long-cell.csv");
+    const note = "x".repeat(40_000);
+    fs.writeFileSync(
+      file,
+      `Order ID,Payment Time,Order Status,Note\n8100000000000001,2025-06-01 10:00,Awaiting shipment,${note}\n`,
+    );
+    const out = path.join(dir, "long-cell-scanned.xlsx");
+    const run = await runCli(["scan", file, "--as-of", AS_OF, "--out", out, "--quiet"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      "ae-guard: note: 1 cell of long-cell.csv (D2) holds more than the 32,767 characters an Excel cell can; the copy has the first 32,767",
+    );
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(out);
+    expect(String(copy.getWorksheet("long-cell")?.getCell("D2").value)).toHaveLength(32_767);
+  });
+});
