@@ -25,6 +25,18 @@ async function workbookWithTrackingPool(file: string, activeTab = 0): Promise<vo
   await workbook.xlsx.writeFile(file);
 }
 
+/** Scans `file` for its JSON report; `threshold` "0" forces the streaming read (AE_GUARD_STREAM_THRESHOLD_MB). */
+async function scanReport(file: string, threshold: string | undefined): Promise<{ report: Report; stderr: string }> {
+  if (threshold !== undefined) process.env.AE_GUARD_STREAM_THRESHOLD_MB = threshold;
+  try {
+    const run = await runCli(["scan", file, "--as-of", AS_OF, "--json", "--quiet"]);
+    expect(run.code).toBe(0);
+    return { report: JSON.parse(run.stdout) as Report, stderr: run.stderr };
+  } finally {
+    delete process.env.AE_GUARD_STREAM_THRESHOLD_MB;
+  }
+}
+
 describe("choosing the order sheet of a workbook", () => {
   const dir = tempDir();
 
@@ -34,24 +46,17 @@ describe("choosing the order sheet of a workbook", () => {
   ])("scans the orders, not the tracking pool before them, and names both (%s)", async (_path, threshold) => {
     const file = path.join(dir, `pool-${threshold ?? "memory"}.xlsx`);
     await workbookWithTrackingPool(file, 1);
-    if (threshold !== undefined) process.env.AE_GUARD_STREAM_THRESHOLD_MB = threshold;
-    try {
-      const run = await runCli(["scan", file, "--as-of", AS_OF, "--json", "--quiet"]);
-      expect(run.code).toBe(0);
-      const report = JSON.parse(run.stdout) as Report;
-      expect(report.source.sheet).toBe("Orders");
-      expect(report.totals.orders).toBe(2);
-      expect(report.source.sheetChoice).toEqual({
-        by: "header",
-        fields: ["orderId", "status", "paidAt", "shipDeadline", "trackingNumber", "carrier"],
-        runnerUp: { sheet: "Tracking pool", fields: ["trackingNumber", "carrier"], orderTable: false },
-      });
-      expect(run.stderr).toContain(
-        'ae-guard: note: scanned sheet "Orders" (its header names 6 order columns); next best: "Tracking pool" (2 order columns, no order id and date)',
-      );
-    } finally {
-      delete process.env.AE_GUARD_STREAM_THRESHOLD_MB;
-    }
+    const { report, stderr } = await scanReport(file, threshold);
+    expect(report.source.sheet).toBe("Orders");
+    expect(report.totals.orders).toBe(2);
+    expect(report.source.sheetChoice).toEqual({
+      by: "header",
+      fields: ["orderId", "status", "paidAt", "shipDeadline", "trackingNumber", "carrier"],
+      runnerUp: { sheet: "Tracking pool", fields: ["trackingNumber", "carrier"], orderTable: false },
+    });
+    expect(stderr).toContain(
+      'ae-guard: note: scanned sheet "Orders" (its header names 6 order columns); next best: "Tracking pool" (2 order columns, no order id and date)',
+    );
   });
 
   it.each([
@@ -67,16 +72,9 @@ describe("choosing the order sheet of a workbook", () => {
     }
     workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: "visible" }];
     await workbook.xlsx.writeFile(file);
-    if (threshold !== undefined) process.env.AE_GUARD_STREAM_THRESHOLD_MB = threshold;
-    try {
-      const run = await runCli(["scan", file, "--as-of", AS_OF, "--json", "--quiet"]);
-      expect(run.code).toBe(0);
-      const report = JSON.parse(run.stdout) as Report;
-      expect(report.source.sheet).toBe("June");
-      expect(report.source.sheetChoice?.runnerUp?.sheet).toBe("May");
-    } finally {
-      delete process.env.AE_GUARD_STREAM_THRESHOLD_MB;
-    }
+    const { report } = await scanReport(file, threshold);
+    expect(report.source.sheet).toBe("June");
+    expect(report.source.sheetChoice?.runnerUp?.sheet).toBe("May");
   });
 
   it("refuses a workbook with only a tracking pool in one line naming it", async () => {
