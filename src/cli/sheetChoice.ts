@@ -3,6 +3,7 @@ import type { SheetGrid } from "../core/model";
 import { chooseOrderSheet, type SheetChoice, type SheetFit } from "../core/sheetChoice/chooseSheet";
 import { detectHeader, HEADER_SCAN_ROWS, type ColumnMapping } from "../core/sheet";
 import { CliError } from "./errors";
+import { unescapeXml } from "./xlsxPost";
 
 export type ChosenSheet = Extract<SheetChoice, { ok: true }>;
 
@@ -57,15 +58,6 @@ export async function workbookSheets(bytes: Uint8Array): Promise<{ names: string
   } catch {
     return { names: [] };
   }
-}
-
-function unescapeXml(text: string): string {
-  return text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 }
 
 /** One line for the seller when another sheet also looked like orders: which was scanned, and why not the other. */

@@ -13,7 +13,7 @@ import { checkHeader, chooseSheet, workbookSheets, type ChosenSheet } from "./sh
 import { renderSummarySheet } from "./summarySheet";
 import { isSummarySheet } from "./xlsxRead";
 import { CATEGORY_ARGB } from "./xlsxWrite";
-import { addLinksAndChart } from "./xlsxPost";
+import { addLinksAndChart, unescapeXml } from "./xlsxPost";
 
 /**
  * The path for very large workbooks (hundreds of thousands of rows): exceljs's streaming reader and writer, so memory
@@ -198,14 +198,6 @@ interface SheetLayout {
 
 const attributeOf = (tag: string, key: string): string | undefined => new RegExp(`\\b${key}="([^"]*)"`).exec(tag)?.[1];
 
-const unescapeName = (name: string): string =>
-  name
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-
 /** A worksheet part's XML before <sheetData> and after </sheetData>, inflated chunk by chunk (the rows are skipped). */
 function headAndTail(entry: JSZip.JSZipObject): Promise<{ head: string; tail: string }> {
   return new Promise((resolve, reject) => {
@@ -277,7 +269,7 @@ async function sheetLayouts(bytes: Uint8Array): Promise<Map<string, SheetLayout>
     const merges = [...tail.matchAll(/<mergeCell\b[^>]*>/g)]
       .map((m) => attributeOf(m[0], "ref"))
       .filter((ref): ref is string => !!ref);
-    layouts.set(unescapeName(name), { columns, frozen, merges });
+    layouts.set(unescapeXml(name), { columns, frozen, merges });
   }
   return layouts;
 }
