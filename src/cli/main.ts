@@ -1,22 +1,25 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import type { Lang } from "../core/model";
+import type { Diagnostic, DiagnosticProblem, Lang } from "../core/model";
 import { scanGrid } from "../core/scan";
 import { loadRulebook, RulebookOverrideError, type Rulebook } from "../core/rulebook";
+import { MAX_OVERRIDE_CHARS } from "../core/rulebook/override";
 import { isValidTimeZone } from "../core/dates/zone";
 import { toReportJson } from "../core/report/json";
+import { sheetChoiceJson } from "../core/sheetChoice/chooseSheet";
 import { buildHighlightPlan } from "../core/report/highlight";
 import { buildSummaryModel } from "../core/report/summary";
 import type { ScanResult } from "../core/report/types";
 import { SAMPLE_AS_OF, SAMPLE_TIME_ZONE } from "../samples";
 import { parseArgs, USAGE, type ScanCommand } from "./args";
 import { parseAsOf } from "./asOf";
-import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK } from "./errors";
+import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, REPORT_BUGS } from "./errors";
 import { assertNotInput, readInputBytes, sniffInput } from "./input";
 import { ProgressBar, type OutputStream } from "./progress";
 import { renderSummaryText } from "./render";
+import { choiceNote } from "./sheetChoice";
 import { openOrderSource } from "./source";
-import { writeFileAtomically } from "./xlsxWrite";
+import { cannotWrite, PendingOutputs } from "./outputs";
 
 export interface CliIO {
   stdout: OutputStream;
@@ -44,9 +47,15 @@ function readRulebook(file: string | undefined, cwd: string): Rulebook {
   const full = path.resolve(cwd, file);
   let text: string;
   try {
+    if (fs.statSync(full).size > MAX_OVERRIDE_CHARS * 4)
+      throw new CliError(`--rules ${file}: the file is far larger than a rulebook override can be`);
     text = fs.readFileSync(full, "utf8");
-  } catch {
-    throw new CliError(`--rules ${file}: no such file`);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") throw new CliError(`--rules ${file}: is a folder; give the override's .json file`);
+    if (code === "ENOENT") throw new CliError(`--rules ${file}: no such file`);
+    throw new CliError(`--rules ${file}: could not be read (${code ?? (error as Error).message})`);
   }
   try {
     return loadRulebook(text);
@@ -64,6 +73,29 @@ function assertWritableFolder(file: string, option: string): void {
   } catch {
     throw new CliError(`${option} ${file}: the folder ${folder} does not exist or cannot be written`);
   }
+}
+
+/** One line per kind of problem in the file itself (a CSV's damaged bytes, its stray quotes), naming the rows. */
+function readProblemNotes(diagnostics: readonly Diagnostic[], file: string): string[] {
+  const rowsOf = (problem: DiagnosticProblem): string => {
+    const rows = diagnostics.filter((d) => d.problem === problem).map((d) => d.row);
+    const shown = rows.slice(0, 5).join(", ") + (rows.length > 5 ? ` and ${rows.length - 5} more` : "");
+    return rows.length === 0 ? "" : `${rows.length === 1 ? "row" : "rows"} ${shown}`;
+  };
+  const notes: string[] = [];
+  const damaged = rowsOf("UNDECODABLE_BYTES");
+  if (damaged) {
+    const verb = damaged.startsWith("rows ") ? "hold" : "holds";
+    notes.push(
+      `${file}: ${damaged} ${verb} bytes that are not UTF-8, shown as "�"; the rest was read (the diagnostics list each row)`,
+    );
+  }
+  const quotes = rowsOf("UNCLOSED_QUOTE");
+  if (quotes)
+    notes.push(
+      `${file}: a quote opening a field on ${quotes} does not close; it was read as a plain character so the rows after it stay rows`,
+    );
+  return notes;
 }
 
 /** Runs one scan as the command line asked; returns the exit code. */
@@ -115,21 +147,50 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
     throw new CliError((error as Error).message);
   }
   source.release?.();
-  const notes: string[] = [];
+  const notes: string[] = readProblemNotes(source.readNotes ?? [], path.basename(input));
+  if (source.readNotes?.length) result.diagnostics = [...source.readNotes, ...result.diagnostics];
   const summary = buildSummaryModel(result, lang);
-  if (out) {
-    progress.update("Writing the scanned copy");
-    const plan = buildHighlightPlan(result);
-    notes.push(...(await source.writeCopy({ out, plan, summary, headerRow: result.source.headerRow, lang, progress })));
+  const report = toReportJson(result, lang, toolInfo());
+  if (source.choice) report.source.sheetChoice = sheetChoiceJson(source.choice);
+  // Both files or neither: each is written beside its target and moved into place once all were written.
+  const outputs = new PendingOutputs();
+  try {
+    if (out) {
+      progress.update("Writing the scanned copy");
+      const plan = buildHighlightPlan(result);
+      const staged = outputs.stage("--out", out);
+      try {
+        notes.push(
+          ...(await source.writeCopy({
+            out: staged,
+            plan,
+            summary,
+            headerRow: result.source.headerRow,
+            lang,
+            progress,
+          })),
+        );
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== undefined) throw cannotWrite("--out", out, error);
+        throw error;
+      }
+    }
+    if (jsonFile && command.json !== "-")
+      outputs.write(outputs.stage("--json", jsonFile), Buffer.from(JSON.stringify(report, null, 2) + "\n", "utf8"));
+    outputs.commit();
+  } catch (error) {
+    outputs.discard();
+    progress.done();
+    throw error;
   }
   progress.done();
+  const choiceLine = source.choice ? choiceNote(source.choice) : undefined;
+  if (choiceLine) notes.unshift(choiceLine);
   for (const note of notes) io.stderr.write(`ae-guard: note: ${note}\n`);
 
-  const report = toReportJson(result, lang, toolInfo());
   if (command.json === "-") {
     io.stdout.write(JSON.stringify(report, null, 2) + "\n");
   } else {
-    if (jsonFile) writeFileAtomically(jsonFile, Buffer.from(JSON.stringify(report, null, 2) + "\n", "utf8"));
     io.stdout.write(renderSummaryText(result, summary, lang, io.stdout.columns ?? 160));
     const shown = (file: string): string => {
       const relative = path.relative(cwd, file);
@@ -161,6 +222,17 @@ async function runDemo(command: { quiet: boolean; lang?: Lang; out?: string }, i
   );
 }
 
+/**
+ * A bug in AE Guard, as the seller sees it: one line and where to report it. The stack trace only with
+ * AE_GUARD_DEBUG=1, for whoever fixes it.
+ */
+export function internalErrorText(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  if (process.env.AE_GUARD_DEBUG === "1")
+    return `ae-guard: internal error: ${(error instanceof Error && error.stack) || message}\n`;
+  return `ae-guard: internal error: ${message}. ${REPORT_BUGS}\n`;
+}
+
 /** The whole command: argv without `node` and the script. Never throws; returns the exit code. */
 export async function main(
   argv: readonly string[],
@@ -185,7 +257,7 @@ export async function main(
       io.stderr.write(`ae-guard: ${error.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    io.stderr.write(`ae-guard: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    io.stderr.write(internalErrorText(error));
     return EXIT_INTERNAL;
   }
 }

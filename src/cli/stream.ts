@@ -4,15 +4,16 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, SheetGrid } from "../core/model";
-import { detectHeader, HEADER_SCAN_ROWS } from "../core/sheet";
+import { HEADER_SCAN_ROWS } from "../core/sheet";
+import { compareFits, findSheet, sheetFit, type SheetFit } from "../core/sheetChoice/chooseSheet";
 import { toCoreCell } from "./cells";
 import { CliError } from "./errors";
-import type { CopyRequest, OpenRequest, OrderSource } from "./source";
-import { chooseSheetStreaming } from "./streamChoice";
+import type { CopyRequest, OpenRequest, OrderSource } from "./orderSource";
+import { checkHeader, chooseSheet, workbookSheets, type ChosenSheet } from "./sheetChoice";
 import { renderSummarySheet } from "./summarySheet";
 import { isSummarySheet } from "./xlsxRead";
 import { CATEGORY_ARGB } from "./xlsxWrite";
-import { addLinksAndChart } from "./xlsxPost";
+import { addLinksAndChart, unescapeXml } from "./xlsxPost";
 
 /**
  * The path for very large workbooks (hundreds of thousands of rows): exceljs's streaming reader and writer, so memory
@@ -105,51 +106,72 @@ function rowCells(row: StreamedRow): CellValue[] {
   return cells;
 }
 
-/** Pass one: the chosen sheet's values, read row by row. */
-async function readChosenSheet(request: OpenRequest): Promise<SheetGrid> {
+/**
+ * Pass one: every sheet's first rows are scored as the in-memory path scores them; only the best sheet so far keeps
+ * its rows (with --sheet, only the named one), so memory holds one sheet.
+ */
+async function readChosenSheet(request: OpenRequest): Promise<{ grid: SheetGrid; choice: ChosenSheet }> {
   const name = path.basename(request.file);
+  const listed = await workbookSheets(request.bytes);
+  const wanted =
+    request.sheet === undefined
+      ? undefined
+      : findSheet(
+          listed.names.filter((sheet) => !isSummarySheet(sheet)),
+          request.sheet,
+        );
   const reader = openReader(request.file);
-  const seen: string[] = [];
-  let grid: SheetGrid | undefined;
+  const fits: SheetFit[] = [];
+  let kept: { fit: SheetFit; rows: CellValue[][] } | undefined;
   try {
     for await (const worksheet of reader as AsyncIterable<StreamedSheet>) {
       const sheetName = worksheet.name;
-      const skip = grid !== undefined || isSummarySheet(sheetName) || !chooseSheetStreaming(sheetName, request.sheet);
-      if (!isSummarySheet(sheetName)) seen.push(sheetName);
-      const rows: CellValue[][] = [];
-      let wanted = !skip;
-      let decided = request.sheet !== undefined;
+      if (isSummarySheet(sheetName)) {
+        for await (const _row of worksheet) void _row;
+        continue;
+      }
+      const position = fits.length;
+      const score = (rows: CellValue[][]): SheetFit =>
+        sheetFit(
+          { name: sheetName, rows: rows.slice(0, HEADER_SCAN_ROWS) },
+          position,
+          sheetName === listed.active,
+          request.mapping,
+        );
+      const keeps = (fit: SheetFit): boolean =>
+        request.sheet !== undefined ? sheetName === wanted : kept === undefined || compareFits(fit, kept.fit) < 0;
+      let rows: CellValue[][] | undefined = [];
+      let fit: SheetFit | undefined;
       let count = 0;
       for await (const row of worksheet) {
-        if (!wanted) continue;
+        if (rows === undefined) continue;
         while (rows.length < row.number - 1) rows.push([]);
         rows.push(rowCells(row));
-        if (!decided && rows.length >= HEADER_SCAN_ROWS) {
-          decided = true;
-          wanted = detectHeader({ name: sheetName, rows }, request.mapping) !== undefined;
+        if (fit === undefined && rows.length >= HEADER_SCAN_ROWS) {
+          fit = score(rows);
+          if (!keeps(fit)) rows = undefined;
         }
         if (++count % 4096 === 0) request.progress.update(`Reading ${sheetName}`, undefined);
       }
-      if (wanted && !decided) wanted = detectHeader({ name: sheetName, rows }, request.mapping) !== undefined;
-      if (wanted && grid === undefined) {
-        grid = { name: sheetName, rows, firstRow: 1, firstColumn: 1 };
+      if (fit === undefined) {
+        fit = score(rows ?? []);
+        if (!keeps(fit)) rows = undefined;
       }
+      fits.push(fit);
+      if (rows !== undefined) kept = { fit, rows };
     }
   } catch (error) {
     throw new CliError(
       `${name} could not be read as an .xlsx workbook; it may be damaged (${(error as Error).message.split("\n")[0]})`,
     );
   }
-  const list = seen.map((sheet) => `"${sheet}"`).join(", ");
-  if (!grid) {
-    if (request.sheet !== undefined)
-      throw new CliError(`--sheet: ${name} has no sheet "${request.sheet}" with an order header (its sheets: ${list})`);
-    throw new CliError(
-      `no order header found in ${name}: no sheet has a row naming order columns (sheets: ${list}); use --map FIELD=HEADER or --sheet`,
-    );
-  }
+  const choice = chooseSheet(fits, request.sheet, name);
+  if (kept === undefined || kept.fit.sheet !== choice.chosen.sheet)
+    throw new Error(`the streamed read kept sheet "${kept?.fit.sheet}", not the chosen "${choice.chosen.sheet}"`);
+  const grid: SheetGrid = { name: kept.fit.sheet, rows: kept.rows, firstRow: 1, firstColumn: 1 };
   grid.date1904 = Boolean(reader.properties?.model?.date1904);
-  return grid;
+  checkHeader(grid, request.mapping, name);
+  return { grid, choice };
 }
 
 interface ChunkStream {
@@ -175,14 +197,6 @@ interface SheetLayout {
 }
 
 const attributeOf = (tag: string, key: string): string | undefined => new RegExp(`\\b${key}="([^"]*)"`).exec(tag)?.[1];
-
-const unescapeName = (name: string): string =>
-  name
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
 
 /** A worksheet part's XML before <sheetData> and after </sheetData>, inflated chunk by chunk (the rows are skipped). */
 function headAndTail(entry: JSZip.JSZipObject): Promise<{ head: string; tail: string }> {
@@ -255,7 +269,7 @@ async function sheetLayouts(bytes: Uint8Array): Promise<Map<string, SheetLayout>
     const merges = [...tail.matchAll(/<mergeCell\b[^>]*>/g)]
       .map((m) => attributeOf(m[0], "ref"))
       .filter((ref): ref is string => !!ref);
-    layouts.set(unescapeName(name), { columns, frozen, merges });
+    layouts.set(unescapeXml(name), { columns, frozen, merges });
   }
   return layouts;
 }
@@ -269,6 +283,9 @@ async function writeStreamedCopy(
   const layouts = await sheetLayouts(bytes);
   const categoryByRow = new Map(plan.rows.map(({ row, category }) => [row, category]));
   const temporary = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.stream.tmp`);
+  // Made here so a folder that takes no files fails now, as a thrown error: the streaming writer would only emit it on
+  // a stream nobody listens to, and the scan would end without a word.
+  fs.writeFileSync(temporary, "");
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: temporary,
     useStyles: true,
@@ -356,9 +373,10 @@ async function writeStreamedCopy(
 }
 
 export async function openStreamingSource(request: OpenRequest): Promise<OrderSource> {
-  const grid = await readChosenSheet(request);
+  const { grid, choice } = await readChosenSheet(request);
   return {
     grid,
+    choice,
     writeCopy: (copy) => writeStreamedCopy(request.file, request.bytes, copy),
     release() {
       grid.rows = [];

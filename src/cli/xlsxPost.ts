@@ -37,7 +37,8 @@ const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 export const escapeXml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-const unescapeXml = (text: string): string =>
+/** XML text or attribute value back to the characters it stands for. */
+export const unescapeXml = (text: string): string =>
   text
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")

@@ -29,15 +29,30 @@ export function usesDate1904(workbook: ExcelJS.Workbook): boolean {
   return Boolean((workbook.properties as { date1904?: boolean }).date1904);
 }
 
+function rowCells(row: ExcelJS.Row): CellValue[] {
+  const values = row.values as unknown[];
+  const cells: CellValue[] = new Array<CellValue>(Math.max(0, values.length - 1));
+  for (let c = 1; c < values.length; c++) cells[c - 1] = toCoreCell(values[c]);
+  return cells;
+}
+
+/** A worksheet's first `count` rows as the core reads them: enough to find its header without reading it all. */
+export function worksheetHead(worksheet: ExcelJS.Worksheet, count: number): SheetGrid {
+  const rows: CellValue[][] = [];
+  const last = Math.min(worksheet.rowCount, count);
+  for (let r = 1; r <= last; r++) {
+    const row = worksheet.findRow(r); // getRow would add the missing rows to the workbook that is written back
+    rows.push(row ? rowCells(row) : []);
+  }
+  return { name: worksheet.name, rows, firstRow: 1, firstColumn: 1 };
+}
+
 /** A worksheet's cells as the core reads them: rows from row 1, columns from A. */
 export function worksheetGrid(worksheet: ExcelJS.Worksheet, date1904: boolean): SheetGrid {
   const rows: CellValue[][] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as unknown[];
-    const cells: CellValue[] = new Array<CellValue>(Math.max(0, values.length - 1));
-    for (let c = 1; c < values.length; c++) cells[c - 1] = toCoreCell(values[c]);
     while (rows.length < rowNumber - 1) rows.push([]);
-    rows.push(cells);
+    rows.push(rowCells(row));
   });
   return {
     name: worksheet.name,

@@ -1,11 +1,10 @@
 /* eslint-disable office-addins/call-sync-before-read -- exceljs cells, not Office.js proxies */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import type { CellValue, Lang, SheetGrid } from "../core/model";
 import type { HighlightPlan, SummaryModel } from "../core/report/types";
 import { CATEGORY_STYLE, CATEGORIES } from "../core/report/colors";
+import { columnLetters } from "../core/csv/diagnostics";
 import { SUMMARY_SHEET_NAME } from "../core/report/summary";
 import { renderSummarySheet } from "./summarySheet";
 import { addLinksAndChart, type ChartSpec, type InternalLink } from "./xlsxPost";
@@ -77,13 +76,6 @@ export async function finishWorkbookBytes(
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
-/** Writes `bytes` next to `file` first and renames it, so a failed write never leaves half a workbook behind. */
-export function writeFileAtomically(file: string, bytes: Uint8Array): void {
-  const temporary = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temporary, bytes);
-  fs.renameSync(temporary, file);
-}
-
 export interface ScannedCopyInput {
   workbook: ExcelJS.Workbook;
   plan: HighlightPlan;
@@ -108,25 +100,55 @@ export async function scannedCopyBytes({
     properties: { tabColor: { argb: argb("#C00000") } },
   });
   const rendered = renderSummarySheet(summarySheet, summary, plan.sheet, lang, plan.legend);
+  giveTablesAStyle(workbook);
   const written = await workbook.xlsx.writeBuffer();
   return finishWorkbookBytes(new Uint8Array(written as ArrayBuffer), summary.sheetName, rendered.links, rendered.chart);
 }
 
-/** A CSV's cells as a new workbook (text stays text: nothing is converted), for --out on a CSV input. */
-export function workbookFromGrid(grid: SheetGrid, sheetName: string): ExcelJS.Workbook {
+/**
+ * A table without `<tableStyleInfo>` (LibreOffice writes none) loads into exceljs with no style, and exceljs then
+ * fails writing it (it reads the style's theme). Such a table gets a plain style: no theme name, no stripes, which is
+ * how Excel shows a table that names no style.
+ */
+function giveTablesAStyle(workbook: ExcelJS.Workbook): void {
+  for (const sheet of workbook.worksheets) {
+    for (const table of Object.values(
+      (sheet as unknown as { tables: Record<string, { table?: ExcelJS.TableProperties }> }).tables,
+    )) {
+      if (table.table && !table.table.style) table.table.style = { showRowStripes: false };
+    }
+  }
+}
+
+/** Excel's last column, XFD. */
+export const EXCEL_MAX_COLUMNS = 16_384;
+
+/** The most characters an Excel cell holds; a longer text makes Excel repair the file on opening. */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+
+/**
+ * A CSV's cells as a new workbook (text stays text: nothing is converted), for --out on a CSV input. Columns past XFD
+ * are left out; text longer than a cell holds is cut to fit and its cell named in `cut` (A1 style).
+ */
+export function workbookFromGrid(grid: SheetGrid, sheetName: string): { workbook: ExcelJS.Workbook; cut: string[] } {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   const firstRow = grid.firstRow ?? 1;
   const firstColumn = grid.firstColumn ?? 1;
+  const cut: string[] = [];
   grid.rows.forEach((cells: CellValue[], r) => {
     if (cells.length === 0) return;
     const row = sheet.getRow(firstRow + r);
     cells.forEach((value, c) => {
-      if (value === null || value === undefined || value === "") return;
-      row.getCell(firstColumn + c).value = value as ExcelJS.CellValue;
+      if (value === null || value === undefined || value === "" || firstColumn + c > EXCEL_MAX_COLUMNS) return;
+      const cell = row.getCell(firstColumn + c);
+      if (typeof value === "string" && value.length > EXCEL_MAX_CELL_CHARS) {
+        cell.value = value.slice(0, EXCEL_MAX_CELL_CHARS);
+        cut.push(`${columnLetters(firstColumn + c)}${firstRow + r}`);
+      } else cell.value = value as ExcelJS.CellValue;
     });
   });
-  return workbook;
+  return { workbook, cut };
 }
 
 /** A name Excel accepts for a sheet: at most 31 characters, none of []:*?/\ . */

@@ -109,7 +109,9 @@ export type DiagnosticProblem =
   | "MISSING_ORDER_ID"
   | "AMBIGUOUS_DATE"
   | "MISSING_COLUMN"
-  | "FORMULA_TEXT";
+  | "FORMULA_TEXT"
+  | "UNDECODABLE_BYTES"
+  | "UNCLOSED_QUOTE";
 
 /** A cell that could not be read as its column's type, or a sheet-level note (row 0 = the whole sheet). */
 export interface Diagnostic {

@@ -1,5 +1,5 @@
 import type { Lang, ScanOptions } from "../core/model";
-import { wallClockToInstant } from "../core/dates/zone";
+import { readAsOf } from "../core/dates/asOf";
 import { buildHighlightPlan } from "../core/report/highlight";
 import { buildSummaryModel, SUMMARY_SHEET_NAME } from "../core/report/summary";
 import type { HighlightPlan, ScanResult, SummaryModel } from "../core/report/types";
@@ -64,23 +64,12 @@ const clock = (): number => globalThis.performance?.now() ?? Date.now();
 export type ExcelScanOutcome = ScanOutcome &
   Required<Pick<ScanOutcome, "hiddenFlaggedRows" | "dateSystem" | "skippedCells">>;
 
-const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-
-/** ISO 8601 as-of: with an offset it is an instant; without, a wall clock in the sheet's zone. */
+/** ISO 8601 as-of, read by the core's one as-of reader: with an offset an instant, without a wall clock in the zone. */
 export function parseAsOf(text: string | undefined, zone: string, now: number): number {
   if (!text) return now;
-  const trimmed = text.trim();
-  if (OFFSET.test(trimmed)) {
-    const parsed = Date.parse(trimmed);
-    if (Number.isFinite(parsed)) return parsed;
-  }
-  const match = LOCAL.exec(trimmed);
-  if (match) {
-    const [, y, mo, d, h = "0", mi = "0", s = "0"] = match;
-    return wallClockToInstant(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)), zone);
-  }
-  throw new RangeError(`"${text}" is not an ISO 8601 date-time.`);
+  const reading = readAsOf(text, zone);
+  if (!reading.ok) throw new RangeError(`As-of moment ${reading.problem}.`);
+  return reading.instant;
 }
 
 function summaryNames(): string[] {

@@ -1,4 +1,13 @@
-import type { CanonicalField, Confidence, Lang, Localized, ViolationCode } from "../core/model";
+import {
+  VIOLATION_CODES,
+  type CanonicalField,
+  type Confidence,
+  type Lang,
+  type Localized,
+  type ViolationCode,
+} from "../core/model";
+// The default rulebook's data only: its names for the codes are the ones the summary sheet uses too.
+import { ALIEXPRESS_RULEBOOK } from "../core/rulebook/aliexpress";
 import type { ScanProgress } from "../excel/session";
 
 /** Every piece of text the task pane shows. Components read from here only; nothing is hard-coded in JSX. */
@@ -120,6 +129,13 @@ export type PaneErrorKind =
   | "focusLost"
   | "unknown";
 
+/** The rulebook's name of every code, in one language: the pane and the summary sheet name each code the same way. */
+function rulebookNames(language: keyof Localized): Record<ViolationCode, string> {
+  const names = {} as Record<ViolationCode, string>;
+  for (const code of VIOLATION_CODES) names[code] = ALIEXPRESS_RULEBOOK.violations[code].names[language];
+  return names;
+}
+
 const en: Strings = {
   appTitle: "AE Guard",
   appSubtitle: "Late and untracked AliExpress orders, and what they cost",
@@ -220,16 +236,7 @@ const en: Strings = {
   legendHeading: "Row colours",
   legendRows: (rows) => (rows === 1 ? "1 row" : `${rows} rows`),
   legendEntry: (label, rows) => `${label} · ${rows === 1 ? "1 row" : `${rows} rows`}`,
-  codeLabels: {
-    OVERDUE_UNSHIPPED: "Overdue, not shipped",
-    SHIPPED_LATE: "Shipped late",
-    DUE_SOON: "Due soon",
-    MISSING_TRACKING: "Shipped without tracking",
-    INVALID_TRACKING: "Invalid tracking number",
-    DUPLICATE_TRACKING: "Tracking number reused",
-    NOT_ONLINE: "Not online with the carrier",
-    SELLER_CANCELLED: "Cancelled by seller",
-  },
+  codeLabels: rulebookNames("en"),
   pointsHeading: "Penalty points",
   trackColumn: "Track",
   pointsColumn: "Points",
@@ -407,16 +414,7 @@ const zhCN: Strings = {
   legendHeading: "行颜色说明",
   legendRows: (rows) => `${rows} 行`,
   legendEntry: (label, rows) => `${label}：${rows} 行`,
-  codeLabels: {
-    OVERDUE_UNSHIPPED: "超时未发货",
-    SHIPPED_LATE: "延迟发货",
-    DUE_SOON: "即将超时",
-    MISSING_TRACKING: "已发货但无运单号",
-    INVALID_TRACKING: "运单号无效",
-    DUPLICATE_TRACKING: "运单号重复使用",
-    NOT_ONLINE: "物流未上网",
-    SELLER_CANCELLED: "卖家原因取消",
-  },
+  codeLabels: rulebookNames("zh"),
   pointsHeading: "扣分",
   trackColumn: "类别",
   pointsColumn: "分数",

@@ -1,5 +1,6 @@
 import type { Lang } from "../core/model";
-import { formatIsoInZone, isValidTimeZone, wallClockToInstant } from "../core/dates/zone";
+import { readAsOf } from "../core/dates/asOf";
+import { formatIsoInZone, isValidTimeZone } from "../core/dates/zone";
 // The default rulebook's data only: the override loader (and its schema library) is fetched when a file is picked.
 import { ALIEXPRESS_RULEBOOK } from "../core/rulebook/aliexpress";
 import type { ScanSettings } from "../excel/session";
@@ -69,15 +70,14 @@ export function parseWholeNumber(text: string): number | undefined {
   return Number(trimmed);
 }
 
-const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
-
-/** A datetime-local value read in `zone`, as ISO 8601 with that zone's offset; undefined when either is unusable. */
+/**
+ * A datetime-local value read in `zone` by the core's one as-of reader, as ISO 8601 with that zone's offset;
+ * undefined when either is unusable (an impossible date such as 2025-02-30 included).
+ */
 export function asOfToIso(asOf: string, zone: string): string | undefined {
-  const match = LOCAL_DATE_TIME.exec(asOf.trim());
-  if (!match || !isValidTimeZone(zone)) return undefined;
-  const [, y, mo, d, h, mi, s] = match;
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
-  return formatIsoInZone(wallClockToInstant(wall, zone), zone);
+  if (!isValidTimeZone(zone)) return undefined;
+  const reading = readAsOf(asOf, zone);
+  return reading.ok ? formatIsoInZone(reading.instant, zone) : undefined;
 }
 
 export type RulebookCheck = { ok: true; id: string; version: string } | { ok: false; message: string };

@@ -4,7 +4,7 @@ import { buildSampleOrders, sampleCsv, sampleSheet } from "../../src/samples";
 import { AS_OF, codesByOrder, runCli, SAMPLES, tempDir, type JsonFinding } from "./helpers";
 
 interface Report {
-  source: { file: string; sheet: string; headerRow: number };
+  source: { file: string; sheet: string; headerRow: number; sheetChoice?: { by: string } };
   asOf: string;
   timeZone: string;
   totals: { orders: number; flaggedOrders: number; byCode: Record<string, number>; points: { total: number } };
@@ -29,7 +29,8 @@ describe("ae-guard scan on the Chinese sample", () => {
   });
 
   it("scans the orders sheet (not the read-me sheet before it) from the header under the title row", () => {
-    expect(report.source).toEqual({ file: "orders-zh.xlsx", sheet: "订单", headerRow: 3 });
+    expect(report.source).toMatchObject({ file: "orders-zh.xlsx", sheet: "订单", headerRow: 3 });
+    expect(report.source.sheetChoice?.by).toBe("header");
     expect(report.asOf).toBe(AS_OF);
     expect(report.timeZone).toBe("America/Los_Angeles");
     expect(report.totals.orders).toBe(orders.length);

@@ -115,6 +115,15 @@ describe("options", () => {
     expect(asOfToIso("2025-06-15T12:00", "Nowhere/Zone")).toBeUndefined();
   });
 
+  test("an impossible as-of date is a problem, not a moment in the next month", () => {
+    expect(asOfToIso("2025-02-30T10:00", "Asia/Shanghai")).toBeUndefined();
+    // A datetime-local box accepts six-digit years.
+    expect(asOfToIso("202506-06-15T10:00", "Asia/Shanghai")).toBeUndefined();
+    const options = { ...defaultOptions(), asOf: "2025-02-30T10:00" };
+    expect(optionProblems(options).asOf).toBe(true);
+    expect(toScanSettings(options, { lang: "en" })).toBeUndefined();
+  });
+
   test("bad numbers and zones are problems and give no settings", () => {
     const options = {
       ...defaultOptions(),

@@ -10,8 +10,19 @@ export interface DecodedText {
   encoding: string;
   /** Whether the bytes began with a byte-order mark (it is not part of `text`). */
   bom: boolean;
+  /**
+   * Byte sequences of a UTF-8 file that are not UTF-8, each shown as U+FFFD in `text` (absent when there were none).
+   * The rows that hold them are reported; the rest of the file is read as it is.
+   */
+  undecodable?: number;
 }
 
+/**
+ * A file is read as UTF-8 despite some bytes that are not when its well-formed multi-byte sequences outnumber the
+ * broken ones by this much. GBK text read as UTF-8 is mostly broken sequences (about one pair in ten forms a valid
+ * one by chance), UTF-8 text with a damaged byte is almost all well formed.
+ */
+const UTF8_MAJORITY = 3;
 /** How many leading bytes are looked at to spot UTF-16 written without a BOM. */
 const UTF16_SNIFF_BYTES = 1024;
 /** Share of zero bytes in one half of the byte pairs that marks UTF-16 text of mostly ASCII characters. */
@@ -60,9 +71,52 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     try {
       return { text: strictUtf8.decode(bytes), encoding: "utf-8", bom: false };
     } catch {
-      // not UTF-8: a Chinese Excel's CSV
+      // Not all UTF-8: the whole file decides between damaged UTF-8 and a Chinese Excel's GB18030.
     }
+  }
+  const evidence = utf8Evidence(bytes);
+  if (evidence.broken === 0) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8", bom: false };
+  const mostlyUtf8 = evidence.wellFormed >= UTF8_MAJORITY * evidence.broken;
+  // No valid UTF-8 either way: a Chinese Excel's CSV has pairs of high bytes, stray single ones are damage.
+  if (mostlyUtf8 || (evidence.wellFormed === 0 && evidence.highPairs === 0)) {
+    return {
+      text: new TextDecoder("utf-8").decode(bytes),
+      encoding: "utf-8",
+      bom: false,
+      undecodable: evidence.broken,
+    };
   }
   for (const label of ["gb18030", "gbk"]) if (decoder(label, false)) return decodeWith(label, bytes, false);
   return decodeWith("windows-1252", bytes, false);
+}
+
+/**
+ * Over the whole file: multi-byte UTF-8 sequences that are well formed, bytes that cannot start or continue one, and
+ * pairs of bytes both at or above 0x81 (how GBK writes a Chinese character).
+ */
+function utf8Evidence(bytes: Uint8Array): { wellFormed: number; broken: number; highPairs: number } {
+  let wellFormed = 0;
+  let broken = 0;
+  let highPairs = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n;) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    if (i + 1 < n && lead >= 0x81 && bytes[i + 1] >= 0x81) highPairs++;
+    const length =
+      lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    let k = 1;
+    while (k < length && i + k < n && (bytes[i + k] & 0xc0) === 0x80) k++;
+    if (length > 0 && k === length) {
+      wellFormed++;
+      i += length;
+    } else {
+      broken++;
+      i += Math.max(1, k);
+    }
+  }
+  return { wellFormed, broken, highPairs };
 }

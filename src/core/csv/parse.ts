@@ -2,13 +2,29 @@
  * RFC 4180 CSV: quoted fields with doubled quotes and embedded line breaks, CRLF/LF/CR line ends, and the delimiter
  * sniffed from the first lines (comma, semicolon as European Excel writes, or tab). Excel's `sep=;` first line is
  * honoured and dropped. Lenient where files are not: a quote inside an unquoted field is kept as text, text after a
- * closing quote is kept, an unclosed quote runs to the end of the file.
+ * closing quote is kept. A quoted field that is never closed, or that runs across more than MAX_FIELD_LINE_BREAKS
+ * lines or past Excel's MAX_FIELD_CHARS, is taken to be a stray quote: the quote is kept as text, the field ends at
+ * the next delimiter or line end like an unquoted one, and the problem is reported with the row it started on, so the
+ * rows after it are not swallowed into one cell.
  */
 
 const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 const CANDIDATES = [",", ";", "\t"] as const;
+/** More line breaks than this inside one quoted field: an address or a note has a few, not dozens. */
+export const MAX_FIELD_LINE_BREAKS = 20;
+/** Excel's limit on the characters of one cell. */
+export const MAX_FIELD_CHARS = 32_767;
+
+/** A quoted field that did not close where a field plausibly closes. Row and column are 1-based, as the grid's. */
+export interface UnclosedQuote {
+  row: number;
+  column: number;
+  /** Why it was not taken as one field. */
+  reason: "never-closed" | "too-many-lines" | "too-long";
+}
+
 /** Lines looked at to choose the delimiter. */
 const SNIFF_LINES = 20;
 
@@ -56,7 +72,30 @@ export function sniffDelimiter(text: string, start = 0): CsvDelimiter {
   return CANDIDATES[best];
 }
 
-export function parseCsv(input: string, delimiter?: CsvDelimiter): string[][] {
+/**
+ * Where a quoted field opening at `from` (just after the quote) closes, or why it is not taken as one field. Looks at
+ * no more than MAX_FIELD_CHARS characters, so stray quotes cost little however many there are.
+ */
+function quotedEnd(input: string, from: number): number | UnclosedQuote["reason"] {
+  let lineBreaks = 0;
+  const limit = Math.min(input.length, from + MAX_FIELD_CHARS + 1);
+  for (let j = from; j < limit; j++) {
+    const code = input.charCodeAt(j);
+    if (code === QUOTE) {
+      if (input.charCodeAt(j + 1) !== QUOTE) return j;
+      j++;
+    } else if (
+      (code === LF || (code === CR && input.charCodeAt(j + 1) !== LF)) &&
+      ++lineBreaks > MAX_FIELD_LINE_BREAKS
+    ) {
+      return "too-many-lines";
+    }
+  }
+  return limit < input.length ? "too-long" : "never-closed";
+}
+
+/** Parses `input` into rows of fields; stray quotes are reported into `unclosed` when it is given. */
+export function parseCsv(input: string, delimiter?: CsvDelimiter, unclosed?: UnclosedQuote[]): string[][] {
   let start = input.charCodeAt(0) === 0xfeff ? 1 : 0;
   const directive = /^sep=(.)\r?\n?/i.exec(input.slice(start, start + 7));
   let separator = delimiter;
@@ -75,7 +114,9 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): string[][] {
   for (;;) {
     // One field starts at i.
     let field: string;
-    if (input.charCodeAt(i) === QUOTE) {
+    const closes = input.charCodeAt(i) === QUOTE ? quotedEnd(input, i + 1) : -1;
+    if (typeof closes === "string") unclosed?.push({ row: rows.length + 1, column: row.length + 1, reason: closes });
+    if (typeof closes === "number" && closes >= 0) {
       let text = "";
       let from = i + 1;
       for (;;) {

@@ -1,12 +1,14 @@
 import type { CanonicalField, DiagnosticProblem, Lang, ViolationCode, Category } from "../model";
 import { formatIsoInZone } from "../dates/zone";
+import type { SheetChoiceJson } from "../sheetChoice/chooseSheet";
 import type { ScanResult } from "./types";
 
 /** The JSON report of contracts/report.md. Fields may be added, never removed or renamed. */
 export interface ScanReportJson {
   tool: { name: string; version: string };
   rulebook: { id: string; version: string };
-  source: { file?: string; sheet: string; headerRow: number };
+  /** `sheetChoice`: how the sheet was chosen among a workbook's sheets, and the next best (hosts that choose set it). */
+  source: { file?: string; sheet: string; headerRow: number; sheetChoice?: SheetChoiceJson };
   asOf: string;
   timeZone: string;
   columns: Partial<Record<CanonicalField, string>>;

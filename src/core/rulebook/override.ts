@@ -100,24 +100,63 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
     return `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}${where}`;
   }
   const value = valueAt(input, issue.path);
-  const shown = value === undefined ? "nothing" : JSON.stringify(value);
+  const text = value === undefined ? "nothing" : JSON.stringify(value);
+  const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   // Union failures say "Invalid input"; name what a number field expects instead.
   const reason = issue.code === "invalid_union" ? "has the wrong type or is out of range" : issue.message;
   return `${key} ${reason} (got ${shown})`;
 }
 
+/** An override file is a few kilobytes; this bounds what is parsed at all. */
+export const MAX_OVERRIDE_CHARS = 1_000_000;
+/** The deepest nesting the schema has (tracks.ID.ladder[i].consequence.en) is 5; this leaves room for mistakes. */
+export const MAX_OVERRIDE_DEPTH = 12;
+
+/** The first path nested deeper than MAX_OVERRIDE_DEPTH, walked without recursion; undefined when none is. */
+function tooDeep(input: unknown): string | undefined {
+  const stack: Array<{ node: unknown; path: string[] }> = [{ node: input, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop() as { node: unknown; path: string[] };
+    if (node === null || typeof node !== "object") continue;
+    if (path.length >= MAX_OVERRIDE_DEPTH) return path.slice(0, 4).join(".") + "...";
+    for (const key of Object.keys(node))
+      stack.push({ node: (node as Record<string, unknown>)[key], path: [...path, key] });
+  }
+  return undefined;
+}
+
 /** Parses and validates override JSON text. */
 export function parseRulebookOverride(json: string): RulebookOverride {
+  if (json.length > MAX_OVERRIDE_CHARS) {
+    throw new RulebookOverrideError(
+      `Rulebook override is ${json.length.toLocaleString("en-US")} characters long; an override holds a few changed numbers and words (at most ${MAX_OVERRIDE_CHARS.toLocaleString("en-US")} characters)`,
+    );
+  }
   let input: unknown;
   try {
     input = JSON.parse(json);
   } catch (error) {
-    throw new RulebookOverrideError(`Rulebook override is not valid JSON: ${(error as Error).message}`);
+    const reason = error instanceof RangeError ? "it is nested too deeply" : (error as Error).message;
+    throw new RulebookOverrideError(`Rulebook override is not valid JSON: ${reason}`);
+  }
+  const deep = tooDeep(input);
+  if (deep !== undefined) {
+    throw new RulebookOverrideError(
+      `Rulebook override: ${deep} is nested more than ${MAX_OVERRIDE_DEPTH} levels deep; no rulebook setting is`,
+    );
   }
   const parsed = rulebookOverrideSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 5).map((issue) => describeIssue(issue, input));
     throw new RulebookOverrideError(`Rulebook override: ${problems.join("; ")}`);
+  }
+  for (const kind of ["families", "tracks"] as const) {
+    const given = (input as Record<string, unknown>)[kind];
+    const kept = parsed.data[kind] ?? {};
+    // A key the schema's object cannot hold as its own ("__proto__") would be dropped without a word.
+    for (const id of Object.keys(given ?? {}))
+      if (!Object.hasOwn(kept, id))
+        throw new RulebookOverrideError(`Rulebook override: ${kind}.${id} is not a rulebook name`);
   }
   return parsed.data;
 }
@@ -136,6 +175,11 @@ function overrideWords(base: Sourced<string[]>, input: string[] | { add: string[
   if (input === undefined) return base;
   const value = Array.isArray(input) ? input : [...base.value, ...input.add];
   return { ...base, value, overridden: true };
+}
+
+/** The rulebook's own entry `id` of `kind`: never a name every object inherits, such as "constructor". */
+function ownEntry<T>(entries: Record<string, T>, id: string): T | undefined {
+  return Object.hasOwn(entries, id) ? entries[id] : undefined;
 }
 
 function unknownId(kind: "families" | "tracks", id: string, known: string[]): RulebookOverrideError {
@@ -170,7 +214,7 @@ export function applyRulebookOverride(base: Rulebook, override: RulebookOverride
   rulebook.buyerSideCancelReasons = overrideWords(base.buyerSideCancelReasons, override.buyerSideCancelReasons);
 
   for (const [id, familyInput] of Object.entries(override.families ?? {})) {
-    const family = rulebook.families[id];
+    const family = ownEntry(rulebook.families, id);
     if (!family) throw unknownId("families", id, Object.keys(base.families));
     family.pointsPerCase = overrideNumber(family.pointsPerCase, familyInput.pointsPerCase);
     for (const severity of ["general", "serious", "verySerious"] as const) {
@@ -194,7 +238,7 @@ export function applyRulebookOverride(base: Rulebook, override: RulebookOverride
   }
 
   for (const [id, trackInput] of Object.entries(override.tracks ?? {})) {
-    const track = rulebook.tracks[id];
+    const track = ownEntry(rulebook.tracks, id);
     if (!track) throw unknownId("tracks", id, Object.keys(base.tracks));
     if (trackInput.ladder) {
       const ladder = [...trackInput.ladder]

@@ -1,0 +1,38 @@
+import type { Diagnostic, Lang, SheetGrid } from "../core/model";
+import type { HighlightPlan, SummaryModel } from "../core/report/types";
+import type { ColumnMapping } from "../core/sheet";
+import type { InputKind } from "./input";
+import type { ProgressBar } from "./progress";
+import type { ChosenSheet } from "./sheetChoice";
+
+export interface CopyRequest {
+  /** Where to write the copy: a temporary file beside the --out target, moved into place when every output is written. */
+  out: string;
+  plan: HighlightPlan;
+  summary: SummaryModel;
+  headerRow: number;
+  lang: Lang;
+  progress: ProgressBar;
+}
+
+/** The orders to scan, and how to write the scanned copy of the file they came from. */
+export interface OrderSource {
+  grid: SheetGrid;
+  /** How the sheet was chosen among the workbook's sheets (absent for a CSV, which has one). */
+  choice?: ChosenSheet;
+  /** Problems met while reading the file itself (a CSV's undecodable bytes, an unclosed quote), as located notes. */
+  readNotes?: Diagnostic[];
+  /** Writes the scanned copy; returns notes for the user about what the copy could not keep. */
+  writeCopy(request: CopyRequest): Promise<string[]>;
+  /** Drops the cell values once scanned, when writing the copy does not need them (large files). */
+  release?(): void;
+}
+
+export interface OpenRequest {
+  file: string;
+  bytes: Uint8Array;
+  kind: InputKind;
+  sheet?: string;
+  mapping?: ColumnMapping;
+  progress: ProgressBar;
+}
