@@ -1,4 +1,4 @@
-import type { Lang, Localized } from "../core/model";
+import { isUnreadableCell, type Lang, type Localized } from "../core/model";
 import type { ScanResult, SummaryModel } from "../core/report/types";
 import { formatInstant } from "../core/dates/zone";
 
@@ -18,6 +18,7 @@ const TEXT = {
     en: "more: use --out for the highlighted workbook or --json for every finding",
     zh: "更多：用 --out 生成标记后的工作簿，或用 --json 查看全部",
   },
+  warehouse: { en: "shipped by the platform warehouse, not judged", zh: "个半托管仓发订单（不检查）" },
   unreadable: { en: "unreadable cells (listed with --json)", zh: "个无法读取的单元格（用 --json 查看）" },
 } satisfies Record<string, Localized>;
 
@@ -91,7 +92,8 @@ export function renderSummaryText(result: ScanResult, summary: SummaryModel, lan
   );
   lines.push(
     `${result.totals.orders} ${t(TEXT.orders)}, ${result.totals.flaggedOrders} ${t(TEXT.flagged)}, ` +
-      `${result.assessment.totalPoints} ${t(TEXT.points)}`,
+      `${result.assessment.totalPoints} ${t(TEXT.points)}` +
+      (result.totals.warehouseOrders > 0 ? `, ${result.totals.warehouseOrders} ${t(TEXT.warehouse)}` : ""),
   );
   lines.push(`${summary.headings.consequence}: ${t(result.assessment.consequence.description)}`);
   lines.push("");
@@ -131,7 +133,7 @@ export function renderSummaryText(result: ScanResult, summary: SummaryModel, lan
     const rest = summary.flagged.rows.length - top.length;
     if (rest > 0) lines.push(`(+${rest} ${t(TEXT.more)})`);
   }
-  const unreadable = result.diagnostics.filter((diagnostic) => diagnostic.row > 0).length;
+  const unreadable = result.diagnostics.filter(isUnreadableCell).length;
   if (unreadable > 0) lines.push("", `${unreadable} ${t(TEXT.unreadable)}`);
   if (summary.notes.length > 0) {
     lines.push("", `${summary.headings.notes}:`, ...summary.notes.map((note) => `- ${note}`));

@@ -34,6 +34,7 @@ export const CANONICAL_FIELDS = [
   "amount",
   "cancelReason",
   "handlingDays",
+  "businessMode",
 ] as const;
 export type CanonicalField = (typeof CANONICAL_FIELDS)[number];
 
@@ -67,6 +68,8 @@ export interface Order {
   amount?: number;
   cancelReason?: string;
   handlingDays?: number;
+  /** 订单业务模式 as typed: 半托管仓发订单 (shipped by the platform's warehouse) or 非半托管订单. */
+  businessMode?: string;
 }
 
 export const VIOLATION_CODES = [
@@ -78,6 +81,9 @@ export const VIOLATION_CODES = [
   "DUPLICATE_TRACKING",
   "NOT_ONLINE",
   "SELLER_CANCELLED",
+  "SCAN_BEFORE_PAYMENT",
+  "CARRIER_MISMATCH",
+  "SERVICE_DOWNGRADE",
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
@@ -111,7 +117,9 @@ export type DiagnosticProblem =
   | "MISSING_COLUMN"
   | "FORMULA_TEXT"
   | "UNDECODABLE_BYTES"
-  | "UNCLOSED_QUOTE";
+  | "UNCLOSED_QUOTE"
+  | "UNKNOWN_LOGISTICS_NAME"
+  | "UNKNOWN_BUSINESS_MODE";
 
 /** A cell that could not be read as its column's type, or a sheet-level note (row 0 = the whole sheet). */
 export interface Diagnostic {
@@ -123,6 +131,14 @@ export interface Diagnostic {
   problem: DiagnosticProblem;
   message: string;
   messageZh: string;
+}
+
+/** Problems that say a name is not in the rulebook's tables: the cell was read, so it is not an unreadable cell. */
+const NAME_NOTES: ReadonlySet<DiagnosticProblem> = new Set(["UNKNOWN_LOGISTICS_NAME", "UNKNOWN_BUSINESS_MODE"]);
+
+/** A diagnostic about one cell that could not be read (not a sheet-level note, not an unknown name). */
+export function isUnreadableCell(diagnostic: Diagnostic): boolean {
+  return diagnostic.row > 0 && !NAME_NOTES.has(diagnostic.problem);
 }
 
 /** Options that decide how a scan judges orders. */

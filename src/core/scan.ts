@@ -16,6 +16,8 @@ import type { EvaluationContext } from "./evaluate/evaluateOrder";
 import { judgeOrders } from "./evaluate/judgeOrders";
 import { ScanFinding } from "./evaluate/findingText";
 import { OrderTable } from "./orders/orderTable";
+import { logisticsNotes } from "./evaluate/logisticsNotes";
+import { onlineRate } from "./evaluate/onlineRate";
 import { assessFindings, assignPoints } from "./assess";
 import type { ScanResult, SkippedCheck } from "./report/types";
 
@@ -42,7 +44,7 @@ export interface ScanSource {
 /** Checks that need a column, so a sheet without it gets one note instead of a guess. */
 const CHECK_REQUIREMENTS: Array<{ codes: ViolationCode[]; field: CanonicalField; en: string; zh: string }> = [
   {
-    codes: ["MISSING_TRACKING", "INVALID_TRACKING", "DUPLICATE_TRACKING"],
+    codes: ["MISSING_TRACKING", "INVALID_TRACKING", "DUPLICATE_TRACKING", "CARRIER_MISMATCH"],
     field: "trackingNumber",
     en: "No tracking-number column: the tracking checks were skipped.",
     zh: "没有运单号列：已跳过运单号检查。",
@@ -54,10 +56,16 @@ const CHECK_REQUIREMENTS: Array<{ codes: ViolationCode[]; field: CanonicalField;
     zh: "没有发货时间列：未检查延迟发货。",
   },
   {
-    codes: ["NOT_ONLINE"],
+    codes: ["NOT_ONLINE", "SCAN_BEFORE_PAYMENT"],
     field: "firstScanAt",
-    en: "No first-scan column: the online (上网) check was skipped.",
-    zh: "没有上网时间列：已跳过上网检查。",
+    en: "No first-scan column: the online (上网) and scan-before-payment checks were skipped.",
+    zh: "没有上网时间列：已跳过上网检查和揽收早于付款检查。",
+  },
+  {
+    codes: ["SERVICE_DOWNGRADE"],
+    field: "buyerCarrier",
+    en: "No buyer-selected logistics column: service downgrades were not checked.",
+    zh: "没有买家选择物流列：未检查物流降级。",
   },
   {
     codes: ["SELLER_CANCELLED"],
@@ -129,6 +137,8 @@ export function scanOrders(
   const duplicateOrders: number[] = [];
   let rowsIndex = -1;
   let rows: number[] = [];
+  const byWarehouse = new Uint8Array(count);
+  let warehouseOrders = 0;
   const maxReuse = judgeOrders(table, ctx, {
     flag(index, code, at, text) {
       const finding = new ScanFinding(
@@ -149,9 +159,13 @@ export function scanOrders(
       findings.push(finding);
       if (code === "DUPLICATE_TRACKING") duplicateOrders.push(index);
     },
-    judged(index, carrier) {
+    judged(index, carrier, warehouse) {
       ends[index] = findings.length;
       carrierOf[index] = carrier;
+      if (warehouse) {
+        byWarehouse[index] = 1;
+        warehouseOrders++;
+      }
     },
   });
 
@@ -218,10 +232,19 @@ export function scanOrders(
     asOf: options.asOf,
     timeZone: options.timeZone,
     columns: source.columns,
-    totals: { rows: source.rows, orders: count, flaggedOrders, byCode },
+    totals: {
+      rows: source.rows,
+      orders: count,
+      flaggedOrders,
+      byCode,
+      warehouseOrders,
+      ...(present.has("firstScanAt") && present.has("shippedAt")
+        ? { onlineRate: onlineRate(table, options.asOf, rulebook, (index) => byWarehouse[index] === 0) }
+        : {}),
+    },
     assessment,
     findings,
-    diagnostics,
+    diagnostics: [...diagnostics, ...logisticsNotes(table, present, source.columns, source.sheet, rulebook)],
     skipped: skippedChecks(present),
     carriers: [...carriers.values()].sort((a, b) => b.orders - a.orders || a.carrier.localeCompare(b.carrier)),
   };

@@ -1,4 +1,4 @@
-import type { Lang, ScanOptions } from "../core/model";
+import { isUnreadableCell, type Lang, type ScanOptions } from "../core/model";
 import { readAsOf } from "../core/dates/asOf";
 import { buildHighlightPlan } from "../core/report/highlight";
 import { buildSummaryModel, SUMMARY_SHEET_NAME } from "../core/report/summary";
@@ -230,7 +230,7 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         sheets: orderSheets(read.inspection),
         header: sheetRead.header,
         samples,
-        unreadableCells: sheetRead.diagnostics.filter((d) => d.row > 0).length,
+        unreadableCells: sheetRead.diagnostics.filter(isUnreadableCell).length,
         orders: sheetRead.table.count,
       };
     },

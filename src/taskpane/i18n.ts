@@ -71,6 +71,8 @@ export interface Strings {
   // Results
   resultsHeading: string;
   flaggedSummary: (flagged: number, orders: number) => string;
+  warehouseFact: (orders: number) => string;
+  onlineRateHeading: string;
   noFlagged: string;
   asOfFact: (when: string, zone: string) => string;
   byCodeHeading: string;
@@ -176,6 +178,7 @@ const en: Strings = {
     amount: "Order amount",
     cancelReason: "Cancel reason",
     handlingDays: "Handling days",
+    businessMode: "Business mode",
   },
 
   optionsHeading: "Scan options",
@@ -227,6 +230,9 @@ const en: Strings = {
 
   resultsHeading: "Results",
   flaggedSummary: (flagged, orders) => `${flagged} of ${orders} orders need attention.`,
+  warehouseFact: (orders) =>
+    `${orders} ${orders === 1 ? "order was" : "orders were"} shipped by the platform warehouse (semi-managed) and not judged.`,
+  onlineRateHeading: "Online rate (上网率)",
   noFlagged: "No late or untracked orders. Nothing was coloured.",
   asOfFact: (when, zone) => `As of ${when} (${zone}).`,
   byCodeHeading: "Problems found",
@@ -354,6 +360,7 @@ const zhCN: Strings = {
     amount: "订单金额",
     cancelReason: "取消原因",
     handlingDays: "备货期（天）",
+    businessMode: "订单业务模式",
   },
 
   optionsHeading: "扫描选项",
@@ -405,6 +412,8 @@ const zhCN: Strings = {
 
   resultsHeading: "扫描结果",
   flaggedSummary: (flagged, orders) => `${orders} 个订单中有 ${flagged} 个需要处理。`,
+  warehouseFact: (orders) => `${orders} 个半托管仓发订单由平台仓库发货，未检查。`,
+  onlineRateHeading: "上网率",
   noFlagged: "没有超时或无物流信息的订单，未着色。",
   asOfFact: (when, zone) => `判断时间：${when}（${zone}）。`,
   byCodeHeading: "发现的问题",

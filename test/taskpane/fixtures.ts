@@ -71,7 +71,7 @@ export function sampleOutcome(lang: "en" | "zh-CN" = "en"): ScanOutcome {
     totals: {
       rows: 7,
       orders: 6,
-      flaggedOrders: 4,
+      flaggedOrders: 4, warehouseOrders: 0,
       byCode: {
         SHIPPED_LATE: 1,
         OVERDUE_UNSHIPPED: 1,

@@ -1,7 +1,18 @@
 import type { Instant, ViolationCode } from "../model";
 import { keepShape } from "../keepShape";
-import { classifyStatus, isBuyerSideReason, type Rulebook } from "../rulebook";
-import { judgeTrackingCell, newTrackingCellVerdict, type TrackingCellVerdict } from "../tracking";
+import { classifyStatus, isBuyerSideReason, type Rulebook, type ServiceTier } from "../rulebook";
+import { checkTrackingCell, judgeTrackingCell, newTrackingCellVerdict, type TrackingCellVerdict } from "../tracking";
+import { businessMode, shippedByWarehouse } from "./businessMode";
+import {
+  TIER_RANK,
+  canCarry,
+  logisticsLabel,
+  lookupLogistics,
+  lowestTier,
+  numberCarrier,
+  splitServicePrefix,
+  type ServicePrefix,
+} from "./logistics";
 import type { DeadlineSettings } from "./deadline";
 import { fieldSlot, type OrderTable } from "../orders/orderTable";
 import { DAYS, HOURS } from "./durations";
@@ -32,10 +43,12 @@ export interface OrderEvaluation {
   /** The tracking cell, judged: its numbers are what another order could share. */
   tracking: TrackingCellVerdict;
   carrier?: string;
+  /** Shipped by the platform's warehouse (半托管仓发订单) and so not judged as the seller's shipment. */
+  warehouse: boolean;
 }
 
 export function newOrderEvaluation(): OrderEvaluation {
-  return { tracking: newTrackingCellVerdict(), carrier: undefined };
+  return { tracking: newTrackingCellVerdict(), carrier: undefined, warehouse: false };
 }
 keepShape(newOrderEvaluation());
 
@@ -60,6 +73,15 @@ const invalidTrackingText = { kind: "invalidTracking" as const, cell: "" };
 const firstScanLateText = { kind: "firstScanLate" as const, waited: 0 };
 const noFirstScanText = { kind: "noFirstScan" as const, waited: 0 };
 const sellerCancelledText = { kind: "sellerCancelled" as const, reason: "" };
+const scanBeforePaymentText = { kind: "scanBeforePayment" as const, firstScan: 0, reference: 0, byCreation: false };
+const carrierMismatchText = { kind: "carrierMismatch" as const, declared: "", number: "", carrier: "", format: "" };
+const serviceDowngradeText = {
+  kind: "serviceDowngrade" as const,
+  actual: "",
+  actualTier: "economy" as ServiceTier,
+  chosen: "",
+  chosenTier: "economy" as ServiceTier,
+};
 
 const SHIPPED_CLASSES = new Set(["shipped", "partlyShipped", "completed"]);
 const CANCELLED_CLASSES = new Set(["cancelled", "refunded"]);
@@ -72,6 +94,9 @@ const STATUS = fieldSlot("status");
 const TRACKING = fieldSlot("trackingNumber");
 const CARRIER = fieldSlot("carrier");
 const CANCEL_REASON = fieldSlot("cancelReason");
+const CREATED_AT = fieldSlot("createdAt");
+const BUYER_CARRIER = fieldSlot("buyerCarrier");
+const BUSINESS_MODE = fieldSlot("businessMode");
 
 /** An optional instant as findings carry it (NaN = not given). */
 const known = (instant: number): Instant | undefined => (instant === instant ? instant : undefined);
@@ -91,12 +116,20 @@ export function evaluateOrder(
 ): void {
   const statusClass = classifyStatus(table.get(index, STATUS) as string | undefined, ctx.rulebook);
   const trackingText = table.get(index, TRACKING) as string | undefined;
-  const trackingCell = trackingText === undefined ? "" : trackingText.trim();
+  const typedCell = trackingText === undefined ? "" : trackingText.trim();
+  // A cell that opens with a service code (CAINIAO_STANDARD_…:LP…) names the service; the rest holds the numbers.
+  const servicePrefix = typedCell === "" ? undefined : splitServicePrefix(typedCell, ctx.rulebook);
+  const trackingCell = servicePrefix ? servicePrefix.rest : typedCell;
   const hasTracking = trackingCell !== "";
   const tracking = judgeTrackingCell(trackingCell, facts.tracking);
-  facts.carrier = (table.get(index, CARRIER) as string | undefined)?.trim() || tracking.carrier;
+  const declaredCarrier = (table.get(index, CARRIER) as string | undefined)?.trim();
+  facts.carrier = declaredCarrier || (servicePrefix && logisticsLabel(servicePrefix.service)) || tracking.carrier;
+  facts.warehouse = shippedByWarehouse(
+    businessMode(table.get(index, BUSINESS_MODE) as string | undefined, ctx.rulebook),
+    ctx.rulebook,
+  );
 
-  if (statusClass === "unpaid") return;
+  if (statusClass === "unpaid" || facts.warehouse) return;
 
   const shippedAt = table.number(index, SHIPPED_AT);
   const paidAt = table.number(index, PAID_AT);
@@ -139,21 +172,25 @@ export function evaluateOrder(
     sink.flag(index, "SHIPPED_LATE", shippedAt, shippedLateText);
   }
 
+  const shipmentAt = known(hasShipTime ? shippedAt : hasDeadline ? deadline : paidAt);
   if (ctx.checkTracking) {
     if (!hasTracking || !tracking.valid) {
-      const shipmentMoment = known(hasShipTime ? shippedAt : hasDeadline ? deadline : paidAt);
       if (!hasTracking) {
-        sink.flag(index, "MISSING_TRACKING", shipmentMoment, missingTrackingText);
+        sink.flag(index, "MISSING_TRACKING", shipmentAt, missingTrackingText);
       } else {
         invalidTrackingText.cell = trackingCell;
-        sink.flag(index, "INVALID_TRACKING", shipmentMoment, invalidTrackingText);
+        sink.flag(index, "INVALID_TRACKING", shipmentAt, invalidTrackingText);
       }
     }
   }
 
+  const firstScanAt = table.number(index, FIRST_SCAN_AT);
+  if (firstScanAt === firstScanAt) flagScanBeforePayment(table, index, ctx, sink, firstScanAt, paidAt);
+  if (hasTracking) flagCarrierMismatch(index, ctx, sink, declaredCarrier, servicePrefix, trackingCell, shipmentAt);
+  flagServiceDowngrade(table, index, ctx, sink, declaredCarrier, servicePrefix, shipmentAt);
+
   if (ctx.checkOnline && hasShipTime) {
     const onlineWindow = ctx.rulebook.onlineWindowHours.value * HOURS;
-    const firstScanAt = table.number(index, FIRST_SCAN_AT);
     if (firstScanAt === firstScanAt) {
       const wait = firstScanAt - shippedAt;
       if (wait > onlineWindow) {
@@ -168,4 +205,78 @@ export function evaluateOrder(
       }
     }
   }
+}
+
+/** SCAN_BEFORE_PAYMENT: the carrier scanned the parcel before the buyer paid (or ordered), beyond the tolerance. */
+function flagScanBeforePayment(
+  table: OrderTable,
+  index: number,
+  ctx: EvaluationContext,
+  sink: FindingSink,
+  firstScanAt: number,
+  paidAt: number,
+): void {
+  const byCreation = paidAt !== paidAt;
+  const reference = byCreation ? table.number(index, CREATED_AT) : paidAt;
+  if (reference !== reference) return;
+  if (reference - firstScanAt <= ctx.rulebook.logistics.scanBeforePaymentToleranceHours.value * HOURS) return;
+  scanBeforePaymentText.firstScan = firstScanAt;
+  scanBeforePaymentText.reference = reference;
+  scanBeforePaymentText.byCreation = byCreation;
+  sink.flag(index, "SCAN_BEFORE_PAYMENT", firstScanAt, scanBeforePaymentText);
+}
+
+/**
+ * CARRIER_MISMATCH: a recognised number that no declared carrier or service can hand over. A declared name the table
+ * does not list, or an entry whose number formats are not known, never flags.
+ */
+function flagCarrierMismatch(
+  index: number,
+  ctx: EvaluationContext,
+  sink: FindingSink,
+  declaredCarrier: string | undefined,
+  servicePrefix: ServicePrefix | undefined,
+  trackingCell: string,
+  at: Instant | undefined,
+): void {
+  const lookup = lookupLogistics(declaredCarrier, ctx.rulebook);
+  if (lookup.unknown.length > 0) return;
+  const declared = lookup.known.length > 0 ? lookup.known : servicePrefix ? [servicePrefix.service] : [];
+  if (declared.length === 0 || declared.some((entry) => entry.carries === undefined)) return;
+  for (const check of checkTrackingCell(trackingCell)) {
+    const carrier = numberCarrier(check);
+    if (carrier === undefined || declared.some((entry) => canCarry(entry, carrier))) continue;
+    carrierMismatchText.declared = lookup.known.length > 0 ? (declaredCarrier as string) : (servicePrefix as ServicePrefix).code;
+    carrierMismatchText.number = check.normalized;
+    carrierMismatchText.carrier = check.carrier ?? carrier;
+    carrierMismatchText.format = check.format ?? "";
+    sink.flag(index, "CARRIER_MISMATCH", at, carrierMismatchText);
+    return;
+  }
+}
+
+/** SERVICE_DOWNGRADE: the service shipped with is of a lower tier than the buyer's choice (both names known). */
+function flagServiceDowngrade(
+  table: OrderTable,
+  index: number,
+  ctx: EvaluationContext,
+  sink: FindingSink,
+  declaredCarrier: string | undefined,
+  servicePrefix: ServicePrefix | undefined,
+  at: Instant | undefined,
+): void {
+  const chosenText = (table.get(index, BUYER_CARRIER) as string | undefined)?.trim();
+  const chosen = lookupLogistics(chosenText, ctx.rulebook);
+  const chosenTier = chosen.unknown.length === 0 ? lowestTier(chosen.known) : undefined;
+  if (chosenTier === undefined) return;
+  const declared = lookupLogistics(declaredCarrier, ctx.rulebook);
+  if (declared.unknown.length > 0) return;
+  const actual = declared.known.length > 0 ? declared.known : servicePrefix ? [servicePrefix.service] : [];
+  const actualTier = lowestTier(actual);
+  if (actualTier === undefined || TIER_RANK[actualTier] >= TIER_RANK[chosenTier]) return;
+  serviceDowngradeText.actual = declared.known.length > 0 ? (declaredCarrier as string) : (servicePrefix as ServicePrefix).code;
+  serviceDowngradeText.actualTier = actualTier;
+  serviceDowngradeText.chosen = chosenText as string;
+  serviceDowngradeText.chosenTier = chosenTier;
+  sink.flag(index, "SERVICE_DOWNGRADE", at, serviceDowngradeText);
 }

@@ -1,5 +1,5 @@
 import type { Category, Finding, Instant, Localized, ViolationCode } from "../model";
-import type { Rulebook } from "../rulebook";
+import type { Rulebook, ServiceTier } from "../rulebook";
 import { formatInstant } from "../dates/zone";
 import { checkTrackingCell, type TrackingCheck } from "../tracking";
 import { formatDuration } from "./durations";
@@ -19,7 +19,12 @@ export type FindingText =
   | { kind: "duplicateTracking"; number: string; listed: string }
   | { kind: "firstScanLate"; waited: number }
   | { kind: "noFirstScan"; waited: number }
-  | { kind: "sellerCancelled"; reason: string };
+  | { kind: "sellerCancelled"; reason: string }
+  /** `reference` is the payment time, or the creation time when `byCreation`. */
+  | { kind: "scanBeforePayment"; firstScan: Instant; reference: Instant; byCreation: boolean }
+  /** `declared` as typed; `carrier` and `format` are the number's, as recognised. */
+  | { kind: "carrierMismatch"; declared: string; number: string; carrier: string; format: string }
+  | { kind: "serviceDowngrade"; actual: string; actualTier: ServiceTier; chosen: string; chosenTier: ServiceTier };
 
 /** What every message of one scan shares. */
 export interface FindingTextContext {
@@ -97,8 +102,39 @@ export function describeFinding(text: FindingText, context: FindingTextContext):
         en: `Closed before shipment for a seller-side reason: "${text.reason}"`,
         zh: `发货前因卖家原因关闭：“${text.reason}”`,
       };
+    case "scanBeforePayment": {
+      const early = formatDuration(text.reference - text.firstScan);
+      const scan = formatInstant(text.firstScan, zone);
+      const reference = formatInstant(text.reference, zone);
+      const what = text.byCreation ? { en: "the order was placed", zh: "下单" } : { en: "payment", zh: "付款" };
+      return {
+        en: `First carrier scan ${scan} is ${early.en} before ${what.en} (${reference}): the number belongs to another parcel`,
+        zh: `首次扫描 ${scan} 比${what.zh}（${reference}）早 ${early.zh}：该运单号属于其他包裹`,
+      };
+    }
+    case "carrierMismatch": {
+      const format = text.format ? ` (${text.format})` : "";
+      return {
+        en: `Declared ${text.declared}; ${text.number} is a ${text.carrier}${format} number`,
+        zh: `申报物流为 ${text.declared}；${text.number} 是 ${text.carrier}${format} 的运单号`,
+      };
+    }
+    case "serviceDowngrade": {
+      const actual = TIER_NAMES[text.actualTier];
+      const chosen = TIER_NAMES[text.chosenTier];
+      return {
+        en: `Shipped with ${text.actual} (${actual.en}); the buyer chose ${text.chosen} (${chosen.en})`,
+        zh: `实际发货物流 ${text.actual}（${actual.zh}）低于买家选择的 ${text.chosen}（${chosen.zh}）`,
+      };
+    }
   }
 }
+
+const TIER_NAMES: Readonly<Record<ServiceTier, Localized>> = {
+  economy: { en: "economy", zh: "经济" },
+  standard: { en: "standard", zh: "标准" },
+  premium: { en: "premium/express", zh: "优先/快递" },
+};
 
 const NO_ROWS: number[] = [];
 

@@ -5,8 +5,11 @@ import { evaluateOrder, newOrderEvaluation, type EvaluationContext, type Finding
 
 /** What a host hears while its orders are judged. */
 export interface OrderSink extends FindingSink {
-  /** Called after order `index`'s own codes, with the carrier it ships with (for the carrier breakdown). */
-  judged?(index: number, carrier: string | undefined): void;
+  /**
+   * Called after order `index`'s own codes, with the carrier it ships with (for the carrier breakdown) and whether
+   * the platform's warehouse shipped it (such an order is not judged).
+   */
+  judged?(index: number, carrier: string | undefined, warehouse: boolean): void;
 }
 
 const SHIPPED_AT = fieldSlot("shippedAt");
@@ -27,8 +30,8 @@ export function judgeOrders(table: OrderTable, ctx: EvaluationContext, sink: Ord
   const deadlines = shippingDeadlines(table, ctx.deadlines);
   for (let i = 0; i < count; i++) {
     evaluateOrder(table, i, ctx, sink, facts, deadlines);
-    sink.judged?.(i, facts.carrier);
-    if (checkDuplicates) {
+    sink.judged?.(i, facts.carrier, facts.warehouse);
+    if (checkDuplicates && !facts.warehouse) {
       const { numbers, count: found } = facts.tracking;
       for (let k = 0; k < found; k++) sharedNumbers.add(i, numbers[k] as string);
     }

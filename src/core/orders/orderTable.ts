@@ -32,6 +32,7 @@ export const TEXT_FIELDS = [
   "buyerCountry",
   "buyerName",
   "cancelReason",
+  "businessMode",
 ] as const satisfies readonly CanonicalField[];
 
 export type NumberField = (typeof NUMBER_FIELDS)[number];

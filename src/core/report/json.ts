@@ -2,6 +2,7 @@ import type { CanonicalField, DiagnosticProblem, Lang, ViolationCode, Category }
 import { formatIsoInZone } from "../dates/zone";
 import type { SheetChoiceJson } from "../sheetChoice/chooseSheet";
 import type { ScanResult } from "./types";
+import type { OnlineRate } from "../evaluate/onlineRate";
 
 /** The JSON report of contracts/report.md. Fields may be added, never removed or renamed. */
 export interface ScanReportJson {
@@ -17,6 +18,10 @@ export interface ScanReportJson {
     orders: number;
     flaggedOrders: number;
     byCode: Partial<Record<ViolationCode, number>>;
+    /** Orders shipped by the platform's warehouse (semi-managed), not judged as the seller's shipments. */
+    warehouseOrders: number;
+    /** Present when the sheet has ship-time and first-scan columns. */
+    onlineRate?: OnlineRate;
     points: { total: number; byTrack: Record<string, number> };
     consequence: { level: string; description: string; confidence: string };
   };
@@ -59,6 +64,8 @@ export function toReportJson(result: ScanResult, lang: Lang, tool: { name: strin
       orders: result.totals.orders,
       flaggedOrders: result.totals.flaggedOrders,
       byCode: result.totals.byCode,
+      warehouseOrders: result.totals.warehouseOrders,
+      ...(result.totals.onlineRate ? { onlineRate: result.totals.onlineRate } : {}),
       points: { total: result.assessment.totalPoints, byTrack },
       consequence: {
         level: result.assessment.consequence.level,

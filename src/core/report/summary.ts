@@ -1,8 +1,69 @@
-import { VIOLATION_CODES, type Lang, type Localized } from "../model";
+import { isUnreadableCell, VIOLATION_CODES, type Lang, type Localized } from "../model";
 import { ALIEXPRESS_RULEBOOK } from "../rulebook";
 import { formatInstant } from "../dates/zone";
 import { CATEGORY_STYLE } from "./colors";
 import type { ScanResult, SummaryHeadings, SummaryModel } from "./types";
+import type { OnlineRate } from "../evaluate/onlineRate";
+
+/** The most order ids a note lists behind an online-rate miss (the JSON report lists them all). */
+const MISSED_NAMED = 10;
+
+const windowName = (hours: number): Localized =>
+  hours % 24 === 0 && hours > 72
+    ? { en: `${hours / 24}-day`, zh: `${hours / 24}天` }
+    : { en: `${hours}-hour`, zh: `${hours}小时` };
+
+/** The online-rate KPIs: one per window that has a rate. */
+export function onlineRateKpis(rate: OnlineRate | undefined, lang: Lang): SummaryModel["kpis"] {
+  const t = (text: Localized): string => (lang === "zh-CN" ? text.zh : text.en);
+  return (rate?.windows ?? [])
+    .filter((window) => window.rate !== null)
+    .map((window) => ({
+      label: t({ en: `${windowName(window.hours).en} online rate`, zh: `${windowName(window.hours).zh}上网率` }),
+      value: window.rate as number,
+      format: "percent" as const,
+    }));
+}
+
+/**
+ * One sentence per online-rate window: the share, the parcels behind each miss, and a verdict only when the user set
+ * the platform's threshold (none is known).
+ */
+export function onlineRateNotes(rate: OnlineRate | undefined, lang: Lang): string[] {
+  const zh = lang === "zh-CN";
+  return (rate?.windows ?? []).map((window) => {
+    const name = windowName(window.hours);
+    if (window.rate === null) {
+      return zh
+        ? `${name.zh}上网率：还没有发货满${name.zh}的包裹。`
+        : `${name.en} online rate: no parcel was shipped that long ago yet.`;
+    }
+    const percent = `${(window.rate * 100).toFixed(1)}%`;
+    const ids = window.missed.slice(0, MISSED_NAMED).map((miss) => miss.orderId);
+    const more = window.missed.length - ids.length;
+    const missed =
+      window.missed.length === 0
+        ? ""
+        : zh
+          ? `；未按时上网：${ids.join("、")}${more > 0 ? ` 等 ${window.missed.length} 个` : ""}`
+          : `; not online in time: ${ids.join(", ")}${more > 0 ? ` (+${more})` : ""}`;
+    const verdict =
+      window.threshold === null
+        ? zh
+          ? "（平台标准未知，不作判断）"
+          : " (the platform's threshold is not known, so no verdict)"
+        : window.verdict === "meets"
+          ? zh
+            ? `（达到设定标准 ${(window.threshold * 100).toFixed(1)}%）`
+            : ` (meets the threshold of ${(window.threshold * 100).toFixed(1)}%)`
+          : zh
+            ? `（低于设定标准 ${(window.threshold * 100).toFixed(1)}%）`
+            : ` (below the threshold of ${(window.threshold * 100).toFixed(1)}%)`;
+    return zh
+      ? `${name.zh}上网率：${percent}（${window.online}/${window.shipped} 个包裹）${verdict}${missed}。`
+      : `${name.en} online rate: ${percent} (${window.online} of ${window.shipped} parcels)${verdict}${missed}.`;
+  });
+}
 
 export const SUMMARY_SHEET_NAME: Localized = { en: "AE Violations", zh: "AE 违规汇总" };
 
@@ -30,6 +91,7 @@ const LABELS = {
   carrierRate: { en: "Untracked rate", zh: "无有效跟踪率" },
   chart: { en: "Violations by type", zh: "各类违规数量" },
   unknownCarrier: { en: "(not given)", zh: "（未填写）" },
+  warehouseOrders: { en: "Shipped by the platform warehouse (not judged)", zh: "半托管仓发订单（不检查）" },
 } satisfies Record<string, Localized>;
 
 const HEADINGS = {
@@ -125,7 +187,11 @@ export function buildSummaryModel(result: ScanResult, lang: Lang): SummaryModel 
       },
       { label: t(LABELS.points), value: result.assessment.totalPoints, format: "integer" },
       { label: t(LABELS.consequence), value: t(result.assessment.consequence.description), format: "text" },
-      { label: t(LABELS.unreadable), value: result.diagnostics.filter((d) => d.row > 0).length, format: "integer" },
+      { label: t(LABELS.unreadable), value: result.diagnostics.filter(isUnreadableCell).length, format: "integer" },
+      ...(result.totals.warehouseOrders > 0
+        ? [{ label: t(LABELS.warehouseOrders), value: result.totals.warehouseOrders, format: "integer" as const }]
+        : []),
+      ...onlineRateKpis(result.totals.onlineRate, lang),
     ],
     byCode,
     pointsByTrack: result.assessment.byTrack.map((track) => ({
@@ -171,6 +237,7 @@ export function buildSummaryModel(result: ScanResult, lang: Lang): SummaryModel 
     notes: [
       ...result.skipped.map((skipped) => t(skipped.message)),
       ...result.assessment.escalations.map((escalation) => t(escalation.reason)),
+      ...onlineRateNotes(result.totals.onlineRate, lang),
     ],
     headings: Object.fromEntries(
       Object.entries(HEADINGS).map(([key, text]) => [key, t(text)]),

@@ -9,6 +9,7 @@ import type {
   Localized,
   ViolationCode,
 } from "../model";
+import type { OnlineRate } from "../evaluate/onlineRate";
 
 /** Points and consequence for one penalty track (e.g. transaction violations 交易违规及其他). */
 export interface TrackAssessment {
@@ -55,6 +56,10 @@ export interface ScanResult {
     orders: number;
     flaggedOrders: number;
     byCode: Partial<Record<ViolationCode, number>>;
+    /** Rows shipped by the platform's warehouse (半托管仓发订单), counted apart and not judged. */
+    warehouseOrders: number;
+    /** The store's 72-hour and 7-day online rates, when the sheet has ship-time and first-scan columns. */
+    onlineRate?: OnlineRate;
   };
   assessment: Assessment;
   findings: Finding[];

@@ -7,8 +7,8 @@ import type { Rulebook } from "./types";
  */
 export const ALIEXPRESS_RULEBOOK: Rulebook = {
   id: "aliexpress",
-  version: "2026.11.1",
-  effectiveDate: "2026-11-01",
+  version: "2026.12.1",
+  effectiveDate: "2026-12-01",
   title: { en: "AliExpress seller logistics rules", zh: "速卖通卖家物流规则" },
 
   platformTimeZone: {
@@ -86,6 +86,11 @@ export const ALIEXPRESS_RULEBOOK: Rulebook = {
         "In transit",
         "Awaiting receipt",
         "In dispute",
+        // Cainiao warehouse words of semi-managed sheets (shared/domain §6).
+        "交航成功",
+        "目的国清关完成",
+        "分拨中心出库",
+        "仓配交接成功",
       ],
       completed: [
         "BUYER_ACCEPT_GOODS",
@@ -97,6 +102,7 @@ export const ALIEXPRESS_RULEBOOK: Rulebook = {
         "Completed",
         "Delivered",
         "Finished",
+        "已签收",
       ],
       cancelled: [
         "订单关闭",
@@ -139,6 +145,101 @@ export const ALIEXPRESS_RULEBOOK: Rulebook = {
     sources: ["C12", "C13", "S8"],
     confidence: "low",
     note: "Only one 2020 seller script lists the reasons that do not count; edit this list to match your back office.",
+  },
+
+  logistics: {
+    names: {
+      value: [
+        // AliExpress's own (Cainiao) services hand parcels to many posts and lines: what they carry is not known.
+        {
+          id: "aliexpress_saver",
+          names: ["AliExpress Saver Shipping", "无忧物流-简易", "AliExpress无忧物流-简易", "Cainiao Saver Shipping"],
+          codes: ["CAINIAO_ECONOMY"],
+          tier: "economy",
+        },
+        {
+          id: "cainiao_super_economy",
+          names: ["Cainiao Super Economy", "Cainiao Super Economy Global", "菜鸟超级经济", "菜鸟超级经济Global"],
+          codes: ["CAINIAO_SUPER_ECONOMY"],
+          tier: "economy",
+        },
+        {
+          id: "aliexpress_standard",
+          names: ["AliExpress Standard Shipping", "无忧物流-标准", "AliExpress无忧物流-标准", "Cainiao Standard"],
+          codes: ["CAINIAO_STANDARD"],
+          tier: "standard",
+        },
+        {
+          id: "aliexpress_premium",
+          names: ["AliExpress Premium Shipping", "无忧物流-优先", "AliExpress无忧物流-优先", "Cainiao Premium"],
+          codes: ["CAINIAO_PREMIUM"],
+          tier: "premium",
+        },
+        {
+          id: "china_post_ordinary",
+          names: ["China Post Ordinary Small Packet Plus", "中国邮政平常小包+", "中邮平常小包"],
+          tier: "economy",
+          carries: ["post:CN"],
+        },
+        {
+          id: "china_post_registered",
+          names: ["China Post Registered Air Mail", "China Post Air Mail", "中国邮政挂号小包", "中邮挂号小包"],
+          codes: ["CPAM"],
+          tier: "standard",
+          carries: ["post:CN"],
+        },
+        { id: "epacket", names: ["ePacket", "e邮宝", "EUB"], codes: ["E_PACKET"], tier: "standard", carries: ["post:CN"] },
+        { id: "ems", names: ["EMS", "China EMS", "中国邮政EMS", "邮政特快专递"], codes: ["EMS"], tier: "premium", carries: ["post:CN"] },
+        { id: "dhl", names: ["DHL", "DHL Express", "敦豪"], codes: ["DHL"], tier: "premium", carries: ["dhl"] },
+        { id: "ups", names: ["UPS", "UPS Express", "UPS Express Saver"], codes: ["UPS", "UPSE"], tier: "premium", carries: ["ups"] },
+        { id: "fedex", names: ["FedEx", "FedEx IE", "FedEx IP", "联邦快递"], codes: ["FEDEX", "FEDEX_IE"], tier: "premium", carries: ["fedex"] },
+        { id: "sf", names: ["SF Express", "顺丰", "顺丰速运"], codes: ["SF"], tier: "premium", carries: ["sf"] },
+        { id: "china_post", names: ["China Post", "中国邮政", "中邮"], carries: ["post:CN"] },
+        { id: "usps", names: ["USPS", "美国邮政"], carries: ["usps", "post:US"] },
+        // Consolidators: their own numbers, or a post's S10 number for the last mile.
+        { id: "yanwen", names: ["Yanwen", "燕文", "燕文物流"], carries: ["yanwen", "post:*"] },
+        { id: "4px", names: ["4PX", "递四方"], carries: ["4px", "post:*"] },
+        { id: "yunexpress", names: ["YunExpress", "云途", "云途物流"], carries: ["yunexpress", "post:*"] },
+        { id: "sunyou", names: ["SunYou", "顺友", "顺友物流"], carries: ["sunyou", "post:*"] },
+        { id: "yto", names: ["YTO Express", "圆通", "圆通速递"], carries: ["yto"] },
+        { id: "jt", names: ["J&T Express", "极兔", "极兔速递"], carries: ["jt"] },
+        { id: "cainiao", names: ["Cainiao", "菜鸟"] },
+      ],
+      sources: ["S3", "S12", "S15"],
+      confidence: "low",
+      note:
+        "Names, service codes, tiers and number formats as seen in seller tools; not an official list. Edit it to match " +
+        "your seller centre: a name the table does not list is reported, never guessed.",
+    },
+    businessModes: {
+      value: {
+        warehouse: ["半托管仓发订单", "Semi-managed warehouse order"],
+        seller: ["非半托管订单", "Non-semi-managed order"],
+      },
+      sources: ["A6"],
+      confidence: "medium",
+    },
+    judgeWarehouseOrders: {
+      value: false,
+      sources: ["A6"],
+      confidence: "low",
+      note: "An inference: the platform's warehouse ships these rows, so they are not the seller's shipment.",
+    },
+    scanBeforePaymentToleranceHours: {
+      value: 12,
+      sources: ["contract"],
+      confidence: "medium",
+      note: "AE Guard's margin for clock and time-zone differences between carrier and platform, not a platform number.",
+    },
+    onlineRate: {
+      value: [
+        { hours: 72, threshold: null },
+        { hours: 168, threshold: null },
+      ],
+      sources: ["S2", "C15"],
+      confidence: "low",
+      note: "The platform measures 72-hour and 7-day online rates; its thresholds were not found, so none is set.",
+    },
   },
 
   families: {
@@ -313,6 +414,45 @@ export const ALIEXPRESS_RULEBOOK: Rulebook = {
       sources: ["S8", "C12", "C13"],
       confidence: "medium",
     },
+    SCAN_BEFORE_PAYMENT: {
+      code: "SCAN_BEFORE_PAYMENT",
+      family: "falseShipment",
+      category: "untracked",
+      names: { en: "First scan before payment", zh: "揽收早于付款" },
+      aliases: ["scan before payment", "unrelated tracking", "无关运单号", "揽收早于付款"],
+      description: {
+        en: "The carrier's first scan is earlier than the payment (or order creation): the number belongs to another parcel.",
+        zh: "物流首次扫描早于付款（或下单）时间：该运单号属于其他包裹。",
+      },
+      sources: ["S3", "S5", "S6", "S7"],
+      confidence: "high",
+    },
+    CARRIER_MISMATCH: {
+      code: "CARRIER_MISMATCH",
+      family: "falseShipment",
+      category: "untracked",
+      names: { en: "Tracking number of another carrier", zh: "运单号与物流商不符" },
+      aliases: ["carrier mismatch", "wrong carrier", "物流商不符", "运单号与物流商不符"],
+      description: {
+        en: "The tracking number's carrier cannot carry the declared carrier or logistics service.",
+        zh: "运单号所属物流商不可能承运所申报的物流商或物流服务。",
+      },
+      sources: ["S3", "S15"],
+      confidence: "medium",
+    },
+    SERVICE_DOWNGRADE: {
+      code: "SERVICE_DOWNGRADE",
+      family: "falseShipment",
+      category: "untracked",
+      names: { en: "Cheaper logistics than the buyer chose", zh: "未按买家选择物流发货" },
+      aliases: ["service downgrade", "logistics downgrade", "未按买家选择物流发货", "经济物流冒充标准物流", "R7"],
+      description: {
+        en: "The actual logistics service is of a lower tier than the buyer's choice (economy < standard < premium).",
+        zh: "实际发货物流的档次低于买家选择的物流（经济 < 标准 < 优先/快递）。",
+      },
+      sources: ["S3", "S12", "S15"],
+      confidence: "medium",
+    },
   },
 
   tracks: {
@@ -371,6 +511,10 @@ export const ALIEXPRESS_RULEBOOK: Rulebook = {
       title: "Buyer help: deadlines in PST (2021)",
       url: "https://christinasbeautyjourney.blogspot.com/2021/12/what-can-i-do-if-my-order-is-late-and-i.html",
     },
+    S15: {
+      title: "AliExpress Dispute Rules for Online Transactions (official, 2013)",
+      url: "http://activities.aliexpress.com/adcms/help-aliexpress-com/claim_policies.php",
+    },
     S16: {
       title: "Buyer guide: processing up to 7 business days",
       url: "https://guide-aliexpress.com/en/when-will-my-aliexpress-order-be-shipped/",
@@ -380,6 +524,7 @@ export const ALIEXPRESS_RULEBOOK: Rulebook = {
       title: "Old open-API order status enum incl. RISK_CONTROL",
       url: "https://www.kancloud.cn/ywfwj2008/smt/127550",
     },
+    A6: { title: "2025–26 seller-centre export: 订单业务模式 and semi-managed rows (research round 2, 2026-12)" },
     C1: { title: "Official TOP SDK AeopOrderQuery: times are US Pacific" },
     C2: { title: "Official TOP SDK AeopOrderItemDto: order-list fields" },
     C4: { title: "2024 order JSON: goods_prepare_time 7" },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Rulebook, Sourced, StatusWords } from "./types";
+import type { LogisticsName, LogisticsRules, Rulebook, Sourced, StatusWords } from "./types";
 import { isValidTimeZone } from "../dates/zone";
 
 /** A bad override file: the message names the key and the value. */
@@ -67,6 +67,25 @@ const statusOverride = z.strictObject({
   refunded: wordList.optional(),
 });
 
+const logisticsName = z.strictObject({
+  id: z.string().min(1),
+  names: z.array(z.string().min(1)).min(1),
+  codes: z.array(z.string().min(1)).optional(),
+  tier: z.enum(["economy", "standard", "premium"]).optional(),
+  carries: z.array(z.string().min(1)).optional(),
+});
+
+const logisticsOverride = z.strictObject({
+  /** A list replaces the table; `{ "add": [...] }` adds entries, or replaces the default entry with the same id. */
+  names: z.union([z.array(logisticsName), z.strictObject({ add: z.array(logisticsName) })]).optional(),
+  businessModes: z.strictObject({ warehouse: wordList.optional(), seller: wordList.optional() }).optional(),
+  judgeWarehouseOrders: z.boolean().optional(),
+  scanBeforePaymentToleranceHours: sourcedNumber(hours).optional(),
+  onlineRate: z
+    .array(z.strictObject({ hours: hours.positive(), threshold: z.number().min(0).max(1).nullable() }))
+    .optional(),
+});
+
 export const rulebookOverrideSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.string().min(1).optional(),
@@ -78,6 +97,7 @@ export const rulebookOverrideSchema = z.strictObject({
   noFirstScanDays: sourcedNumber(z.number().positive().max(365)).optional(),
   statuses: statusOverride.optional(),
   buyerSideCancelReasons: wordList.optional(),
+  logistics: logisticsOverride.optional(),
   families: z.record(z.string(), familyOverride).optional(),
   tracks: z.record(z.string(), trackOverride).optional(),
 });
@@ -189,6 +209,41 @@ function unknownId(kind: "families" | "tracks", id: string, known: string[]): Ru
   );
 }
 
+const SET_BY_USER = { overridden: true, note: "Set in your rulebook override." };
+
+function overrideLogistics(base: LogisticsRules, input: NonNullable<RulebookOverride["logistics"]>): LogisticsRules {
+  const logistics: LogisticsRules = { ...base };
+  if (input.names) {
+    let entries: LogisticsName[];
+    if (Array.isArray(input.names)) entries = input.names;
+    else {
+      const added = new Map(input.names.add.map((entry) => [entry.id, entry]));
+      entries = [...base.names.value.filter((entry) => !added.has(entry.id)), ...added.values()];
+    }
+    logistics.names = { ...base.names, value: entries, ...SET_BY_USER };
+  }
+  if (input.businessModes) {
+    const modes = base.businessModes;
+    logistics.businessModes = {
+      ...modes,
+      value: {
+        warehouse: overrideWords({ ...modes, value: modes.value.warehouse }, input.businessModes.warehouse).value,
+        seller: overrideWords({ ...modes, value: modes.value.seller }, input.businessModes.seller).value,
+      },
+      ...SET_BY_USER,
+    };
+  }
+  if (input.judgeWarehouseOrders !== undefined) {
+    logistics.judgeWarehouseOrders = { ...base.judgeWarehouseOrders, value: input.judgeWarehouseOrders, ...SET_BY_USER };
+  }
+  logistics.scanBeforePaymentToleranceHours = overrideNumber(
+    base.scanBeforePaymentToleranceHours,
+    input.scanBeforePaymentToleranceHours,
+  );
+  if (input.onlineRate) logistics.onlineRate = { ...base.onlineRate, value: input.onlineRate, ...SET_BY_USER };
+  return logistics;
+}
+
 /** The default rulebook with a validated override applied. Never mutates `base`. */
 export function applyRulebookOverride(base: Rulebook, override: RulebookOverride): Rulebook {
   const rulebook = JSON.parse(JSON.stringify(base)) as Rulebook; // plain data: a JSON copy is a deep copy
@@ -212,6 +267,7 @@ export function applyRulebookOverride(base: Rulebook, override: RulebookOverride
     rulebook.statuses = { ...base.statuses, value: words, overridden: true };
   }
   rulebook.buyerSideCancelReasons = overrideWords(base.buyerSideCancelReasons, override.buyerSideCancelReasons);
+  if (override.logistics) rulebook.logistics = overrideLogistics(base.logistics, override.logistics);
 
   for (const [id, familyInput] of Object.entries(override.families ?? {})) {
     const family = ownEntry(rulebook.families, id);

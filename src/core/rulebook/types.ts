@@ -77,6 +77,53 @@ export interface StatusWords {
   refunded: string[];
 }
 
+/** economy < standard < premium (express), the order R7 compares (买家选择物流 vs 实际发货物流). */
+export type ServiceTier = "economy" | "standard" | "premium";
+
+/**
+ * A carrier or AliExpress logistics service a sheet can name, as data. `names` are matched ignoring case, spaces and
+ * punctuation (English, Chinese and the API's service codes such as CAINIAO_STANDARD); a name that no entry lists is
+ * never guessed at.
+ */
+export interface LogisticsName {
+  id: string;
+  names: string[];
+  /** Service codes that can open a tracking cell (`CAINIAO_STANDARD_WEIHAI:LP…`); matched as a whole or a prefix + "_". */
+  codes?: string[];
+  /** The service's tier; absent for a plain carrier name, which is then not compared with the buyer's choice. */
+  tier?: ServiceTier;
+  /**
+   * The tracking-number carriers this name can produce: a format's carrier id (`ups`, `cainiao`, `yanwen`…) or
+   * `post:CC` for a UPU S10 number of country CC (`post:*` = any post). Absent = not known: never a mismatch.
+   */
+  carries?: string[];
+}
+
+/** 订单业务模式 values and what they mean for judging. */
+export interface BusinessModes {
+  /** Shipped by the platform's warehouse (半托管仓发订单): not the seller's own shipment. */
+  warehouse: string[];
+  /** The seller ships (非半托管订单): judged as every other order. */
+  seller: string[];
+}
+
+/** One online-rate window: the share of shipped parcels with a first scan within `hours`. */
+export interface OnlineRateWindow {
+  hours: number;
+  /** The platform's minimum share (0..1); null = not known, so no verdict is shown. */
+  threshold: number | null;
+}
+
+export interface LogisticsRules {
+  names: Sourced<LogisticsName[]>;
+  businessModes: Sourced<BusinessModes>;
+  /** Judge warehouse-shipped rows as seller shipments after all (off by default). */
+  judgeWarehouseOrders: Sourced<boolean>;
+  /** A first scan this many hours before payment (or creation) marks the number as another parcel's. */
+  scanBeforePaymentToleranceHours: Sourced<number>;
+  onlineRate: Sourced<OnlineRateWindow[]>;
+}
+
 export interface Rulebook {
   id: string;
   version: string;
@@ -92,6 +139,8 @@ export interface Rulebook {
   statuses: Sourced<StatusWords>;
   /** Cancellation / end reasons on the buyer's side: a cancellation for these raises no code. */
   buyerSideCancelReasons: Sourced<string[]>;
+  /** Carriers, services and their tiers, business modes, the scan-before-payment tolerance, online-rate windows. */
+  logistics: LogisticsRules;
   families: Record<string, FamilyDefinition>;
   violations: Record<ViolationCode, ViolationDefinition>;
   tracks: Record<string, TrackDefinition>;

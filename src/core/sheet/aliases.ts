@@ -296,6 +296,13 @@ export const HEADER_ALIASES: Readonly<Record<CanonicalField, readonly HeaderAlia
     alias("Lead Time", "english", 0.7),
     alias("goods_prepare_time", "api"),
   ],
+  businessMode: [
+    alias("订单业务模式", "seller-centre"),
+    alias("业务模式", "seller-centre", 0.9),
+    alias("Order Business Mode", "english"),
+    alias("Business Mode", "english", 0.9),
+    alias("Business Model", "english", 0.8),
+  ],
 };
 
 /**

@@ -12,7 +12,8 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, EraserRegular, TableSimpleRegular } from "@fluentui/react-icons";
 import { useEffect, useRef } from "react";
-import type { Lang } from "../../core/model";
+import { isUnreadableCell, type Lang } from "../../core/model";
+import { onlineRateNotes } from "../../core/report/summary";
 import type { Consequence } from "../../core/report/types";
 import { formatInstant } from "../../core/dates/zone";
 import type { ScanOutcome } from "../../excel/session";
@@ -114,7 +115,7 @@ export function ResultsPanel({
   const { result, plan } = outcome;
   const counts = codeCounts(result, plan);
   const { assessment } = result;
-  const diagnostics = result.diagnostics.filter((d) => d.row > 0).length;
+  const diagnostics = result.diagnostics.filter(isUnreadableCell).length;
 
   return (
     <section className={styles.root} aria-labelledby="ae-results-heading">
@@ -131,6 +132,11 @@ export function ResultsPanel({
           {strings.asOfFact(formatInstant(result.asOf, result.timeZone), result.timeZone)}{" "}
           {strings.rulebookFact(result.rulebook.id, result.rulebook.version)}
         </Caption1>
+        {result.totals.warehouseOrders > 0 ? (
+          <Caption1 className={styles.muted} data-testid="warehouse-orders">
+            {strings.warehouseFact(result.totals.warehouseOrders)}
+          </Caption1>
+        ) : null}
       </div>
 
       <div className={styles.actions}>
@@ -190,6 +196,15 @@ export function ResultsPanel({
               </ul>
             </>
           ) : null}
+        </div>
+      ) : null}
+
+      {result.totals.onlineRate ? (
+        <div className={styles.block} data-testid="online-rate">
+          <Subtitle2 as="h3">{strings.onlineRateHeading}</Subtitle2>
+          {onlineRateNotes(result.totals.onlineRate, lang).map((note) => (
+            <Caption1 key={note}>{note}</Caption1>
+          ))}
         </div>
       ) : null}
 

@@ -25,7 +25,7 @@ describe("each export shape reads back the same orders", () => {
     expect(result.header.columns.buyerName?.header).toBe("买家名称"); // not 收货人名称
     expect(result.orders).toEqual(SAMPLE_ORDERS.map((o, n) => expectedOrder(o, [n + 2], { status: "zh" })));
     expect(result.diagnostics).toEqual([]);
-    expect(result.header.missing).toEqual(["firstScanAt", "cancelReason", "handlingDays"]);
+    expect(result.header.missing).toEqual(["firstScanAt", "cancelReason", "handlingDays", "businessMode"]);
     expect([result.firstColumn, result.lastColumn, result.lastRow, result.dataRows]).toEqual([1, 26, 4, 3]);
   });
 
