@@ -18,7 +18,8 @@ function modeIndex(rulebook: Rulebook): ModeIndex {
   if (!index) {
     const byWord = new Map<string, BusinessMode>();
     for (const word of modes.value.warehouse) byWord.set(normalizeWord(word), "warehouse");
-    for (const word of modes.value.seller) if (!byWord.has(normalizeWord(word))) byWord.set(normalizeWord(word), "seller");
+    for (const word of modes.value.seller)
+      if (!byWord.has(normalizeWord(word))) byWord.set(normalizeWord(word), "seller");
     index = { byWord, byCell: new Map() };
     indexes.set(modes, index);
   }

@@ -246,7 +246,8 @@ function flagCarrierMismatch(
   for (const check of checkTrackingCell(trackingCell)) {
     const carrier = numberCarrier(check);
     if (carrier === undefined || declared.some((entry) => canCarry(entry, carrier))) continue;
-    carrierMismatchText.declared = lookup.known.length > 0 ? (declaredCarrier as string) : (servicePrefix as ServicePrefix).code;
+    carrierMismatchText.declared =
+      lookup.known.length > 0 ? (declaredCarrier as string) : (servicePrefix as ServicePrefix).code;
     carrierMismatchText.number = check.normalized;
     carrierMismatchText.carrier = check.carrier ?? carrier;
     carrierMismatchText.format = check.format ?? "";
@@ -274,7 +275,8 @@ function flagServiceDowngrade(
   const actual = declared.known.length > 0 ? declared.known : servicePrefix ? [servicePrefix.service] : [];
   const actualTier = lowestTier(actual);
   if (actualTier === undefined || TIER_RANK[actualTier] >= TIER_RANK[chosenTier]) return;
-  serviceDowngradeText.actual = declared.known.length > 0 ? (declaredCarrier as string) : (servicePrefix as ServicePrefix).code;
+  serviceDowngradeText.actual =
+    declared.known.length > 0 ? (declaredCarrier as string) : (servicePrefix as ServicePrefix).code;
   serviceDowngradeText.actualTier = actualTier;
   serviceDowngradeText.chosen = chosenText as string;
   serviceDowngradeText.chosenTier = chosenTier;

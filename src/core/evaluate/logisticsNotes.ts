@@ -55,7 +55,16 @@ export function logisticsNotes(
 ): Diagnostic[] {
   const notes: Diagnostic[] = [];
   const note = (field: CanonicalField, seen: Seen, problem: Diagnostic["problem"], en: string, zh: string): void => {
-    notes.push({ sheet, row: seen.row, column: columns[field] ?? field, field, value: seen.value, problem, message: en, messageZh: zh });
+    notes.push({
+      sheet,
+      row: seen.row,
+      column: columns[field] ?? field,
+      field,
+      value: seen.value,
+      problem,
+      message: en,
+      messageZh: zh,
+    });
   };
   for (const field of ["carrier", "buyerCarrier"] as const) {
     if (!present.has(field)) continue;

@@ -36,17 +36,15 @@ export function onlineRate(
   rulebook: Rulebook,
   judged: (index: number) => boolean,
 ): OnlineRate {
-  const windows = rulebook.logistics.onlineRate.value.map(
-    ({ hours, threshold }): OnlineRateWindowResult => ({
-      hours,
-      shipped: 0,
-      online: 0,
-      rate: null,
-      threshold,
-      verdict: null,
-      missed: [],
-    }),
-  );
+  const windows = rulebook.logistics.onlineRate.value.map(({ hours, threshold }): OnlineRateWindowResult => ({
+    hours,
+    shipped: 0,
+    online: 0,
+    rate: null,
+    threshold,
+    verdict: null,
+    missed: [],
+  }));
   for (let i = 0; i < table.count; i++) {
     const shippedAt = table.number(i, SHIPPED_AT);
     if (shippedAt !== shippedAt || !judged(i)) continue;

@@ -234,7 +234,11 @@ function overrideLogistics(base: LogisticsRules, input: NonNullable<RulebookOver
     };
   }
   if (input.judgeWarehouseOrders !== undefined) {
-    logistics.judgeWarehouseOrders = { ...base.judgeWarehouseOrders, value: input.judgeWarehouseOrders, ...SET_BY_USER };
+    logistics.judgeWarehouseOrders = {
+      ...base.judgeWarehouseOrders,
+      value: input.judgeWarehouseOrders,
+      ...SET_BY_USER,
+    };
   }
   logistics.scanBeforePaymentToleranceHours = overrideNumber(
     base.scanBeforePaymentToleranceHours,
