@@ -82,6 +82,9 @@ export function daysLate(deadline: any[][], shippedAt?: any[][], asOf?: any[][])
  * @param [deadline] Shipping deadline, if the sheet has one. Default: payment time + handling days.
  * @param [asOf] The moment to judge at, e.g. a cell holding NOW(). Default: when the cell calculates.
  * @param [handlingDays] Handling days. Default: the workbook's AE Guard setting.
+ * @param [carrier] Carrier or logistics service shipped with (实际发货物流), e.g. UPS or AliExpress Standard Shipping.
+ * @param [buyerService] Logistics service the buyer chose (买家选择物流).
+ * @param [firstScan] First carrier scan time (上网时间).
  * @returns Report codes, or OK.
  */
 export function status(
@@ -91,9 +94,16 @@ export function status(
   deadline?: any[][],
   asOf?: any[][],
   handlingDays?: any[][],
+  carrier?: any[][],
+  buyerService?: any[][],
+  firstScan?: any[][],
 ): any[][] {
   return guarded(() =>
-    statusResults({ paidAt, shippedAt, trackingNumber, deadline, asOf, handlingDays }, functionSettings(), Date.now()),
+    statusResults(
+      { paidAt, shippedAt, trackingNumber, deadline, asOf, handlingDays, carrier, buyerService, firstScan },
+      functionSettings(),
+      Date.now(),
+    ),
   );
 }
 

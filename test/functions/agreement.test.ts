@@ -227,3 +227,88 @@ it("agrees in another sheet zone and with the workbook's default handling days",
     expect(cell).toBe(blank ? "" : (codes.get(i + 2)?.join(", ") ?? "OK"));
   });
 });
+
+describe("AE.STATUS agrees with the scan on the logistics codes (carrier, buyer's service, first scan)", () => {
+  const CARRIERS = [
+    "UPS",
+    "DHL",
+    "YANWEN",
+    "China Post",
+    "AliExpress Standard Shipping",
+    "无忧物流-简易",
+    "Foo Express",
+    "",
+  ];
+  const SERVICES = [
+    "AliExpress Standard Shipping",
+    "AliExpress Premium Shipping",
+    "无忧物流-简易",
+    "EMS",
+    "Bar Line",
+    "",
+  ];
+
+  function generateLogistics(seed: number, asOfWall: number, count: number): CellValue[][] {
+    const next = random(seed);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
+    const rows: CellValue[][] = [];
+    let serialNumber = 30_000_000 + Math.floor(next() * 1_000_000);
+    for (let i = 0; i < count; i++) {
+      const paidWall = asOfWall - 20 * DAY + Math.floor(next() * 10 * 24) * HOUR;
+      const shippedWall = paidWall + Math.floor(next() * 5 * 24) * HOUR;
+      const tracking = pick([
+        s10(serialNumber++, true),
+        s10(serialNumber++, true),
+        "LP00649731204655",
+        `CAINIAO_STANDARD:${s10(serialNumber++, true)}`,
+      ]);
+      // First scans from three days before payment (another parcel's number) to nine days after shipment.
+      const scanWall = pick([
+        paidWall - 3 * DAY,
+        paidWall - 6 * HOUR,
+        shippedWall + 1 * DAY,
+        shippedWall + 9 * DAY,
+        undefined,
+      ]);
+      rows.push([
+        serialOf(paidWall),
+        serialOf(shippedWall),
+        tracking,
+        pick(CARRIERS),
+        pick(SERVICES),
+        scanWall === undefined ? "" : serialOf(scanWall),
+      ]);
+    }
+    return rows;
+  }
+
+  it("row by row, and the orders raise each new code", () => {
+    const asOfWall = Date.UTC(2025, 6, 15, 12);
+    const rows = generateLogistics(2112, asOfWall, 300);
+    const header = ["付款时间", "发货时间", "运单号", "实际发货物流", "买家选择物流", "上网时间"];
+    const scan = scanGrid({
+      grid: { name: "Orders", rows: [header, ...rows] },
+      options: { asOf: laInstant(asOfWall), timeZone: LA },
+    });
+    expect(scan.diagnostics.map((d) => d.problem).filter((p) => p !== "UNKNOWN_LOGISTICS_NAME")).toEqual([]);
+    const codesByRow = new Map<number, string[]>();
+    for (const finding of scan.findings)
+      codesByRow.set(finding.row, [...(codesByRow.get(finding.row) ?? []), finding.code]);
+    const columnOf = (index: number) => rows.map((row) => [row[index]]);
+    const result = status(
+      columnOf(0),
+      columnOf(1),
+      columnOf(2),
+      undefined,
+      [[serialOf(asOfWall)]],
+      undefined,
+      columnOf(3),
+      columnOf(4),
+      columnOf(5),
+    );
+    expect(result.map(([cell]) => cell)).toEqual(rows.map((_, i) => codesByRow.get(i + 2)?.join(", ") ?? "OK"));
+    const seen = new Set(scan.findings.map((finding) => finding.code));
+    for (const code of ["SCAN_BEFORE_PAYMENT", "CARRIER_MISMATCH", "SERVICE_DOWNGRADE", "NOT_ONLINE"])
+      expect(seen).toContain(code);
+  });
+});

@@ -26,6 +26,9 @@ const SHIPPED_AT = fieldSlot("shippedAt");
 const TRACKING = fieldSlot("trackingNumber");
 const SHIP_DEADLINE = fieldSlot("shipDeadline");
 const HANDLING_DAYS = fieldSlot("handlingDays");
+const CARRIER = fieldSlot("carrier");
+const BUYER_CARRIER = fieldSlot("buyerCarrier");
+const FIRST_SCAN_AT = fieldSlot("firstScanAt");
 
 /** What AE.STATUS shows for an order with no findings. */
 export const STATUS_OK = "OK";
@@ -73,6 +76,12 @@ export interface StatusArguments {
   deadline?: unknown;
   asOf?: unknown;
   handlingDays?: unknown;
+  /** The declared carrier or logistics service (实际发货物流), for CARRIER_MISMATCH and SERVICE_DOWNGRADE. */
+  carrier?: unknown;
+  /** The buyer's chosen logistics service (买家选择物流), for SERVICE_DOWNGRADE. */
+  buyerService?: unknown;
+  /** The carrier's first scan (上网时间), for NOT_ONLINE and SCAN_BEFORE_PAYMENT. */
+  firstScan?: unknown;
 }
 
 /**
@@ -118,8 +127,11 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
   const deadline = toArg(input.deadline);
   const asOfArg = toArg(input.asOf);
   const handling = toArg(input.handlingDays);
+  const carrier = toArg(input.carrier);
+  const buyerService = toArg(input.buyerService);
+  const firstScan = toArg(input.firstScan);
   // asOf is one moment for the whole range, so it does not widen the result.
-  const rowArgs = [paid, shipped, tracking, deadline, handling];
+  const rowArgs = [paid, shipped, tracking, deadline, handling, carrier, buyerService, firstScan];
   const shape = resultShape(rowArgs);
   const lang = settings.lang;
   const reader = cellReader(settings);
@@ -130,12 +142,16 @@ export function statusResults(input: StatusArguments, settings: ResolvedFunction
   const present = new Set<CanonicalField>(["paidAt", "shippedAt", "trackingNumber"]);
   if (!isOmitted(deadline)) present.add("shipDeadline");
   if (!isOmitted(handling)) present.add("handlingDays");
+  if (!isOmitted(carrier)) present.add("carrier");
+  if (!isOmitted(buyerService)) present.add("buyerCarrier");
+  if (!isOmitted(firstScan)) present.add("firstScanAt");
 
   const dates = readDateArgs(
     [
       { arg: paid, parameter: "paidAt" },
       { arg: shipped, parameter: "shippedAt" },
       { arg: deadline, parameter: "deadline" },
+      { arg: firstScan, parameter: "firstScan" },
     ],
     reader,
     settings.timeZone,
@@ -170,13 +186,17 @@ interface StatusCells {
   rowArgs: readonly Arg[];
   tracking: Arg;
   handling: Arg;
+  carrier: Arg;
+  buyerService: Arg;
   paidDates: DateArg;
   shipTimes: DateArg;
   deadlines: DateArg;
+  firstScans: DateArg;
   /** The date arguments' instants by result position (NaN: blank or unreadable, the error looked up only then). */
   paidInstants: Float64Array;
   shipInstants: Float64Array;
   deadlineInstants: Float64Array;
+  firstScanInstants: Float64Array;
   /** Whether each of paidAt, shippedAt, trackingNumber and deadline varies by row (see statusResults). */
   perRow: readonly boolean[];
   /** Whether some argument is smaller than the result. */
@@ -189,8 +209,16 @@ interface StatusCells {
  * and for keepShape's exemplar, so they have one map.
  */
 function statusCells(rowArgs: readonly Arg[], dates: readonly DateArg[], shape: Shape): StatusCells {
-  const [paid, shipped, tracking, deadline, handling] = rowArgs as [Arg, Arg, Arg, Arg, Arg];
-  const [paidDates, shipTimes, deadlines] = dates as [DateArg, DateArg, DateArg];
+  const [paid, shipped, tracking, deadline, handling, carrier, buyerService] = rowArgs as Arg[] as [
+    Arg,
+    Arg,
+    Arg,
+    Arg,
+    Arg,
+    Arg,
+    Arg,
+  ];
+  const [paidDates, shipTimes, deadlines, firstScans] = dates as [DateArg, DateArg, DateArg, DateArg];
   const { rows, cols } = shape;
   // Whether an argument varies by row: a single value repeated over a range (a fixed deadline, say) does not make
   // an otherwise empty row an order, and neither do handling days.
@@ -199,12 +227,16 @@ function statusCells(rowArgs: readonly Arg[], dates: readonly DateArg[], shape: 
     rowArgs,
     tracking,
     handling,
+    carrier,
+    buyerService,
     paidDates,
     shipTimes,
     deadlines,
+    firstScans,
     paidInstants: instantsByPosition(paidDates, shape),
     shipInstants: instantsByPosition(shipTimes, shape),
     deadlineInstants: instantsByPosition(deadlines, shape),
+    firstScanInstants: instantsByPosition(firstScans, shape),
     perRow: [paid, shipped, tracking, deadline].map(
       (arg) => !isOmitted(arg) && (single || arg.rows > 1 || arg.cols > 1),
     ),
@@ -215,8 +247,8 @@ function statusCells(rowArgs: readonly Arg[], dates: readonly DateArg[], shape: 
   const omitted = toArg(null);
   keepShape(
     statusCells(
-      [omitted, omitted, omitted, omitted, omitted],
-      [omitted, omitted, omitted].map(dateArgOf),
+      [omitted, omitted, omitted, omitted, omitted, omitted, omitted, omitted],
+      [omitted, omitted, omitted, omitted].map(dateArgOf),
       resultShape([]),
     ),
   );
@@ -237,8 +269,11 @@ function readOrders(
   orders: OrderTable,
   shownFirst: Map<number, FunctionErrorValue>,
 ): void {
-  const { rowArgs, tracking, handling, paidDates, shipTimes, deadlines, perRow, partial } = cells;
-  const { paidInstants, shipInstants, deadlineInstants } = cells;
+  const { rowArgs, tracking, handling, carrier, buyerService, paidDates, shipTimes, deadlines, perRow, partial } =
+    cells;
+  const { paidInstants, shipInstants, deadlineInstants, firstScanInstants, firstScans } = cells;
+  const hasCarrier = !isOmitted(carrier);
+  const hasBuyerService = !isOmitted(buyerService);
   const { rows, cols } = shape;
   const hasHandling = !isOmitted(handling);
   let mismatch: FunctionErrorValue | undefined;
@@ -263,6 +298,12 @@ function readOrders(
         ((shipDeadline !== shipDeadline && deadlineError === undefined) || !perRow[3]);
       if (blank) continue;
       const handlingDays = hasHandling ? readHandlingDays(cellAt(handling, r, c), "handlingDays", reader) : undefined;
+      const carrierName = hasCarrier ? readTrackingText(cellAt(carrier, r, c), "carrier", reader) : undefined;
+      const chosenService = hasBuyerService
+        ? readTrackingText(cellAt(buyerService, r, c), "buyerService", reader)
+        : undefined;
+      const firstScanAt = firstScanInstants[position] as number;
+      const firstScanError = firstScanAt === firstScanAt ? undefined : dateErrorAt(firstScans, r, c);
       // An order's "row" is its row-major result position + 1, so each finding says which cell its code goes to.
       const order = orders.add(undefined, position + 1);
       if (paidAt === paidAt) orders.setNumber(order, PAID_AT, paidAt);
@@ -270,13 +311,19 @@ function readOrders(
       if (typeof trackingNumber === "string") orders.setText(order, TRACKING, trackingNumber);
       if (shipDeadline === shipDeadline) orders.setNumber(order, SHIP_DEADLINE, shipDeadline);
       if (typeof handlingDays === "number") orders.setNumber(order, HANDLING_DAYS, handlingDays);
+      if (typeof carrierName === "string") orders.setText(order, CARRIER, carrierName);
+      if (typeof chosenService === "string") orders.setText(order, BUYER_CARRIER, chosenService);
+      if (firstScanAt === firstScanAt) orders.setNumber(order, FIRST_SCAN_AT, firstScanAt);
       // The cell shows its input problem, if any, instead of its codes (it is still judged).
       const problem =
         paidError ??
         shipError ??
         (typeof trackingNumber === "object" ? trackingNumber : undefined) ??
         deadlineError ??
-        (typeof handlingDays === "object" ? handlingDays : undefined);
+        (typeof handlingDays === "object" ? handlingDays : undefined) ??
+        (typeof carrierName === "object" ? carrierName : undefined) ??
+        (typeof chosenService === "object" ? chosenService : undefined) ??
+        firstScanError;
       if (problem !== undefined) shownFirst.set(position, problem);
     }
   }
