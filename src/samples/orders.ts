@@ -40,7 +40,11 @@ export type SampleScenario =
   | "not-online-no-scan"
   | "seller-cancelled"
   | "buyer-cancelled"
-  | "unpaid";
+  | "unpaid"
+  | "scan-before-payment"
+  | "carrier-mismatch"
+  | "service-downgrade"
+  | "semi-managed";
 
 export type SampleStatus = "unpaid" | "awaiting" | "shipped" | "completed" | "closed";
 
@@ -73,6 +77,8 @@ export interface SampleOrder {
   carrier?: string;
   /** The tracking number exactly as the cell holds it (spaces, case and width included). */
   tracking?: string;
+  /** 订单业务模式: shipped by the platform's warehouse (半托管仓发订单) or by the seller (the default). */
+  businessMode?: "warehouse" | "seller";
   cancelReason?: { zh: string; en: string };
   /** One line per product; lines after the first become ERP-style continuation rows. */
   products: SampleProductLine[];
@@ -531,6 +537,57 @@ export function buildSampleOrders(): SampleOrder[] {
   fullWidth.note = "Tracking number with full-width digits";
   fullWidth.carrier = "CAINIAO_STANDARD";
   fullWidth.tracking = `LP${toFullWidthDigits(realisticDigits(random, 14))}`;
+
+  // 虚假发货 signals an order sheet shows (R3 / R7), made after every order above so those stay as they were.
+  {
+    const order = f.make(
+      "scan-before-payment",
+      "First carrier scan two days before the buyer paid: the number is another parcel's",
+      "shipped",
+      wall(6, 2),
+      wall(6, 8),
+      ["SCAN_BEFORE_PAYMENT"],
+    );
+    const shippedAt = (order.paidAt as number) + 20 * HOUR;
+    add(f.ship(order, shippedAt, f.validShipment(), (order.paidAt as number) - 2 * DAY - shippedAt));
+  }
+  {
+    const order = f.make(
+      "carrier-mismatch",
+      "Declared UPS, but the number is a China Post one",
+      "shipped",
+      wall(6, 2),
+      wall(6, 8),
+      ["CARRIER_MISMATCH"],
+    );
+    add(f.shipOnTime(order, { carrier: "UPS", tracking: s10(random, "LX") }));
+  }
+  {
+    const order = f.make(
+      "service-downgrade",
+      "Buyer paid for AliExpress Standard Shipping, shipped with the cheaper Saver service",
+      "shipped",
+      wall(6, 2),
+      wall(6, 8),
+      ["SERVICE_DOWNGRADE"],
+    );
+    order.buyerCarrier = "AliExpress Standard Shipping";
+    add(f.shipOnTime(order, { carrier: "CAINIAO_ECONOMY", tracking: `LP${realisticDigits(random, 14)}` }));
+  }
+  // Semi-managed rows: the platform's warehouse ships them, so even an overdue one is not the seller's violation.
+  for (let i = 0; i < 3; i++) {
+    const order = add(
+      f.make(
+        "semi-managed",
+        "Shipped by the platform's warehouse (半托管仓发订单): not judged",
+        "awaiting",
+        wall(5, 25),
+        wall(6, 5),
+        [],
+      ),
+    );
+    order.businessMode = "warehouse";
+  }
   return orders;
 }
 

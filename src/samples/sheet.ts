@@ -18,7 +18,8 @@ type ColumnKey =
   | "carrierTracking"
   | "shippedAt"
   | "firstScanAt"
-  | "cancelReason";
+  | "cancelReason"
+  | "businessMode";
 
 /** The 2019 seller-centre export's columns (aliexpress-rules.md §4a), with a tracking tool's 上网时间 added. */
 const COLUMNS: ReadonlyArray<{ key: ColumnKey; zh: string; en: string; width: number }> = [
@@ -37,7 +38,13 @@ const COLUMNS: ReadonlyArray<{ key: ColumnKey; zh: string; en: string; width: nu
   { key: "shippedAt", zh: "发货时间", en: "Ship Time", width: 19 },
   { key: "firstScanAt", zh: "上网时间", en: "First Scan Time", width: 19 },
   { key: "cancelReason", zh: "取消原因", en: "Cancel Reason", width: 24 },
+  { key: "businessMode", zh: "订单业务模式", en: "Order Business Mode", width: 18 },
 ];
+
+const BUSINESS_MODES = {
+  warehouse: { zh: "半托管仓发订单", en: "Semi-managed warehouse order" },
+  seller: { zh: "非半托管订单", en: "Non-semi-managed order" },
+};
 
 const STATUS_WORDS: Record<SampleStatus, { zh: string; en: string }> = {
   unpaid: { zh: "等待买家付款", en: "Awaiting payment" },
@@ -111,6 +118,7 @@ function orderCells(order: SampleOrder, lang: SampleLang): Record<ColumnKey, Cel
     shippedAt: dateCell(order.shippedAt),
     firstScanAt: dateCell(order.firstScanAt),
     cancelReason: order.cancelReason ? pick(order.cancelReason) : null,
+    businessMode: pick(BUSINESS_MODES[order.businessMode ?? "seller"]),
   };
   for (const [field, value] of Object.entries(order.odd ?? {})) cells[field as ColumnKey] = value as CellValue;
   return cells;

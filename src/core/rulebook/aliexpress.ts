@@ -221,13 +221,20 @@ export const ALIEXPRESS_RULEBOOK: Rulebook = {
         { id: "china_post", names: ["China Post", "中国邮政", "中邮"], carries: ["post:CN"] },
         { id: "usps", names: ["USPS", "美国邮政"], carries: ["usps", "post:US"] },
         // Consolidators: their own numbers, or a post's S10 number for the last mile.
-        { id: "yanwen", names: ["Yanwen", "燕文", "燕文物流"], carries: ["yanwen", "post:*"] },
+        {
+          id: "yanwen",
+          names: ["Yanwen", "燕文", "燕文物流"],
+          codes: ["YANWEN_JYT", "YANWEN_AM"],
+          carries: ["yanwen", "post:*"],
+        },
         { id: "4px", names: ["4PX", "递四方"], carries: ["4px", "post:*"] },
         { id: "yunexpress", names: ["YunExpress", "云途", "云途物流"], carries: ["yunexpress", "post:*"] },
         { id: "sunyou", names: ["SunYou", "顺友", "顺友物流"], carries: ["sunyou", "post:*"] },
         { id: "yto", names: ["YTO Express", "圆通", "圆通速递"], carries: ["yto"] },
         { id: "jt", names: ["J&T Express", "极兔", "极兔速递"], carries: ["jt"] },
         { id: "cainiao", names: ["Cainiao", "菜鸟"] },
+        // The seller's own method: nothing is known about it, so it is never compared.
+        { id: "other", names: ["OTHER", "Seller's Shipping Method", "其他物流"] },
       ],
       sources: ["S3", "S12", "S15"],
       confidence: "low",
