@@ -22,7 +22,15 @@ const sha256 = (file: string): string => crypto.createHash("sha256").update(fs.r
 /** Every sheet row of the orders designed to raise a code, with the colour its worst category gets. */
 function expectedFills(): Map<number, string> {
   const late = new Set(["OVERDUE_UNSHIPPED", "SHIPPED_LATE", "SELLER_CANCELLED"]);
-  const untracked = new Set(["MISSING_TRACKING", "INVALID_TRACKING", "DUPLICATE_TRACKING", "NOT_ONLINE"]);
+  const untracked = new Set([
+    "MISSING_TRACKING",
+    "INVALID_TRACKING",
+    "DUPLICATE_TRACKING",
+    "NOT_ONLINE",
+    "SCAN_BEFORE_PAYMENT",
+    "CARRIER_MISMATCH",
+    "SERVICE_DOWNGRADE",
+  ]);
   const fills = new Map<number, string>();
   for (const order of orders) {
     if (order.expected.length === 0) continue;
@@ -280,7 +288,9 @@ describe("parts of the input the copy cannot keep", () => {
   it("are named in a note on stderr; the chart of an earlier AE Guard summary is not one of them", async () => {
     const dir = tempDir();
     const scanned = path.join(dir, "scanned.xlsx");
-    expect((await runCli(["scan", path.join(SAMPLES, "orders-en.xlsx"), "--as-of", AS_OF, "--out", scanned])).stderr).toBe("");
+    expect(
+      (await runCli(["scan", path.join(SAMPLES, "orders-en.xlsx"), "--as-of", AS_OF, "--out", scanned])).stderr,
+    ).toBe("");
     // Re-scanning our own output: its chart is ours and is redrawn, so no note.
     const again = await runCli(["scan", scanned, "--as-of", AS_OF, "--out", path.join(dir, "again.xlsx")]);
     expect(again.stderr).toBe("");
@@ -292,7 +302,9 @@ describe("parts of the input the copy cannot keep", () => {
     fs.writeFileSync(withChart, await zip.generateAsync({ type: "nodebuffer" }));
     const run = await runCli(["scan", withChart, "--as-of", AS_OF, "--out", path.join(dir, "with-chart-scanned.xlsx")]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe("ae-guard: note: the copy does not have the input's 1 chart, macros (the xlsx library cannot write them); the input file is unchanged\n");
+    expect(run.stderr).toBe(
+      "ae-guard: note: the copy does not have the input's 1 chart, macros (the xlsx library cannot write them); the input file is unchanged\n",
+    );
   });
 });
 
@@ -311,7 +323,9 @@ describe("a workbook without violations", () => {
     expect(run.stdout).toContain("No flagged orders.");
     const copy = await readBack(out);
     const texts: string[] = [];
-    (copy.getWorksheet("AE Violations") as ExcelJS.Worksheet).eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+    (copy.getWorksheet("AE Violations") as ExcelJS.Worksheet).eachRow((row) =>
+      row.eachCell((cell) => texts.push(String(cell.value))),
+    );
     expect(texts).toContain("No flagged orders.");
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
     expect(Object.keys(zip.files).some((name) => name.startsWith("xl/charts/"))).toBe(false);

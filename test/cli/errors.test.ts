@@ -164,7 +164,13 @@ describe("bad invocations: exit 2 and one line", () => {
 
 describe("outputs that cannot be written: exit 2 before any work", () => {
   it("--out or --json in a folder that does not exist", async () => {
-    await expectRefused(["scan", sample, "--out", path.join(dir, "missing", "out.xlsx")], /--out .*out\.xlsx: the folder .*missing does not exist or cannot be written/);
-    await expectRefused(["scan", sample, "--json", path.join(dir, "missing", "report.json")], /--json .*report\.json: the folder/);
+    await expectRefused(
+      ["scan", sample, "--out", path.join(dir, "missing", "out.xlsx")],
+      /--out .*out\.xlsx: the folder .*missing does not exist or cannot be written/,
+    );
+    await expectRefused(
+      ["scan", sample, "--json", path.join(dir, "missing", "report.json")],
+      /--json .*report\.json: the folder/,
+    );
   });
 });

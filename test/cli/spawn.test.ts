@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { AS_OF, ROOT, tempDir } from "./helpers";
+import { buildSampleOrders } from "../../src/samples";
 
 /** The installed command: bin/ae-guard.js over the compiled lib/ (what `npm ci` builds through the prepare script). */
 const BIN = path.join(ROOT, "bin", "ae-guard.js");
@@ -38,7 +39,7 @@ describe("bin/ae-guard.js", () => {
     expect(run.stderr).toBe("");
     const report = JSON.parse(run.stdout) as { tool: { name: string; version: string }; totals: { orders: number } };
     expect(report.tool.name).toBe("ae-guard");
-    expect(report.totals.orders).toBe(200);
+    expect(report.totals.orders).toBe(buildSampleOrders().length);
   });
 
   it("exits 2 with one line for a file it cannot read", () => {
@@ -56,7 +57,7 @@ describe("bin/ae-guard.js", () => {
     const cwd = tempDir();
     const run = aeGuard(["demo"], cwd);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("200 orders");
+    expect(run.stdout).toContain(`${buildSampleOrders().length} orders`);
     expect(run.stdout).toContain("OVERDUE_UNSHIPPED");
     expect(fs.statSync(path.join(cwd, "demo-output", "orders-zh-scanned.xlsx")).size).toBeGreaterThan(10_000);
   });

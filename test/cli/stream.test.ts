@@ -25,7 +25,9 @@ describe("scanning a workbook in streaming mode", () => {
         "--json",
       ]);
       // The user is told what a streamed copy keeps.
-      expect(run.stderr).toMatch(/^ae-guard: note: the workbook is very large, so the copy was streamed: it keeps values, formulas, cell styles/);
+      expect(run.stderr).toMatch(
+        /^ae-guard: note: the workbook is very large, so the copy was streamed: it keeps values, formulas, cell styles/,
+      );
       expect(run.code).toBe(0);
       report = JSON.parse(run.stdout);
     } finally {
