@@ -8,6 +8,7 @@
  * `npm run build`'s dist/ is left alone; set AE_GUARD_PREVIEW_DIST to a folder that holds an offline build to skip
  * the build.
  */
+import { onlineRateNotes } from "../../src/core/report/summary";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "fs";
 import path from "path";
 import { gzipSync } from "zlib";
@@ -161,6 +162,13 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
     );
     expect(shown).toEqual(reference.result.totals.byCode);
     expect(Object.keys(shown).length).toBeGreaterThan(2);
+
+    // Semi-managed rows are counted apart, and the store's online rate reads as on the summary sheet.
+    const warehouseOrders = reference.result.totals.warehouseOrders;
+    expect(warehouseOrders).toBeGreaterThan(0);
+    expect(await page.getByTestId("warehouse-orders").textContent()).toBe(en.warehouseFact(warehouseOrders));
+    const onlineRate = (await page.getByTestId("online-rate").textContent()) ?? "";
+    for (const note of onlineRateNotes(reference.result.totals.onlineRate, "en")) expect(onlineRate).toContain(note);
 
     // A flagged row in the grid wears its category's highlight colour; the header keeps the seller's grey.
     const late = reference.plan.rows.find((r) => r.category === "late")!;

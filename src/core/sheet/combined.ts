@@ -1,15 +1,22 @@
 /**
  * The 2019 seller-centre export's 实际发货物流:运单号 cell: `YANWEN:UG123456785CN`,
- * `China Post Registered Air Mail:RR123456785CN`, full-width colon too, and one line (or `;`) per package.
+ * `China Post Registered Air Mail:RR123456785CN`, full-width colon too, and one pair per package: on its own line,
+ * or after a comma, semicolon or space (`YANWEN:UG…CN,CAINIAO:LP…`).
  */
 
-const PACKAGE_SEPARATOR = /[\r\n;；]+/;
+/** Separators between packages; a space separates pairs too, but carrier names have spaces of their own. */
+const PACKAGE_SEPARATOR = /[\r\n;；,，、]+/;
+const COLON = /[:：]/;
+const SPACE = /\s/;
+/** A number runs to the next space or colon. */
+const WORD_END = /[\s:：]/;
+const DIGIT = /[0-9０-９]/;
 /** A part without a colon is a tracking number when it looks like one: one word with at least this many digits. */
 const MIN_TRACKING_DIGITS = 4;
 const MIN_TRACKING_LENGTH = 8;
 
 function looksLikeTrackingNumber(text: string): boolean {
-  if (text.length < MIN_TRACKING_LENGTH || /\s/.test(text)) return false;
+  if (text.length < MIN_TRACKING_LENGTH || SPACE.test(text)) return false;
   let digits = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
@@ -23,23 +30,49 @@ export interface CarrierAndTracking {
   trackingNumber?: string;
 }
 
-/** Splits at the last colon of each package (tracking numbers have none); carriers and numbers joined by ", ". */
+/**
+ * The carrier:number pairs of one package part. After each colon the number runs to the next space; the text
+ * before a colon, back to the previous number, is its carrier. A word with no digit after a colon is still part of
+ * the carrier name (`Cainiao: Standard:LP…`), since tracking numbers have digits.
+ */
+function pairsOf(part: string, carriers: string[], numbers: string[]): void {
+  let carrier = "";
+  let rest = part;
+  for (;;) {
+    const colon = COLON.exec(rest);
+    if (!colon) break;
+    carrier += rest.slice(0, colon.index);
+    const afterColon = rest.slice(colon.index + 1);
+    const after = afterColon.trimStart();
+    const end = after.search(WORD_END);
+    const word = end < 0 ? after : after.slice(0, end);
+    rest = end < 0 ? "" : after.slice(end);
+    if (word !== "" && !DIGIT.test(word)) {
+      // A colon inside the carrier's name: keep the name as typed.
+      carrier += colon[0] + afterColon.slice(0, afterColon.length - after.length) + word;
+      continue;
+    }
+    add(carriers, carrier.trim());
+    add(numbers, word);
+    carrier = "";
+  }
+  const tail = (carrier + rest).trim();
+  if (!tail) return;
+  if (looksLikeTrackingNumber(tail)) add(numbers, tail);
+  else add(carriers, tail);
+}
+
+function add(list: string[], item: string): void {
+  if (item && !list.includes(item)) list.push(item);
+}
+
+/** Every package's carrier and number; carriers and numbers joined by ", " (each once). */
 export function splitCarrierTracking(text: string): CarrierAndTracking {
   const carriers: string[] = [];
   const numbers: string[] = [];
   for (const rawPart of text.split(PACKAGE_SEPARATOR)) {
     const part = rawPart.trim();
-    if (!part) continue;
-    const colon = Math.max(part.lastIndexOf(":"), part.lastIndexOf("："));
-    let carrier = "";
-    let trackingNumber = "";
-    if (colon >= 0) {
-      carrier = part.slice(0, colon).trim();
-      trackingNumber = part.slice(colon + 1).trim();
-    } else if (looksLikeTrackingNumber(part)) trackingNumber = part;
-    else carrier = part;
-    if (carrier && !carriers.includes(carrier)) carriers.push(carrier);
-    if (trackingNumber && !numbers.includes(trackingNumber)) numbers.push(trackingNumber);
+    if (part) pairsOf(part, carriers, numbers);
   }
   const result: CarrierAndTracking = {};
   if (carriers.length) result.carrier = carriers.join(", ");

@@ -1,4 +1,10 @@
-import { cellText, isDateNumberFormat, parseDateCell, parseNumberCell, splitCarrierTracking } from "../../../src/core/sheet";
+import {
+  cellText,
+  isDateNumberFormat,
+  parseDateCell,
+  parseNumberCell,
+  splitCarrierTracking,
+} from "../../../src/core/sheet";
 import { at, LA, serial } from "./fixtures";
 
 describe("cellText", () => {
@@ -111,7 +117,9 @@ describe("parseDateCell", () => {
     expect(parseDateCell("03/04/2025", ctx)).toEqual({ instant: at([2025, 3, 4, 0, 0]) });
     expect(parseDateCell("03/04/2025", { ...ctx, dateOrder: "dmy" })).toEqual({ instant: at([2025, 4, 3, 0, 0]) });
     expect(parseDateCell("03/04/2025", { ...ctx, dateOrder: "ambiguous" })).toEqual({ problem: "AMBIGUOUS_DATE" });
-    expect(parseDateCell("13/04/2025", { ...ctx, dateOrder: "ambiguous" })).toEqual({ instant: at([2025, 4, 13, 0, 0]) });
+    expect(parseDateCell("13/04/2025", { ...ctx, dateOrder: "ambiguous" })).toEqual({
+      instant: at([2025, 4, 13, 0, 0]),
+    });
   });
 });
 
@@ -134,13 +142,29 @@ describe("isDateNumberFormat", () => {
 describe("splitCarrierTracking", () => {
   it.each([
     ["YANWEN:UG123456785CN", { carrier: "YANWEN", trackingNumber: "UG123456785CN" }],
-    ["China Post Registered Air Mail:RR123456785CN", { carrier: "China Post Registered Air Mail", trackingNumber: "RR123456785CN" }],
+    [
+      "China Post Registered Air Mail:RR123456785CN",
+      { carrier: "China Post Registered Air Mail", trackingNumber: "RR123456785CN" },
+    ],
     ["YANWEN：UG123456785CN", { carrier: "YANWEN", trackingNumber: "UG123456785CN" }],
     [" 4PX : LP00123456789012 ", { carrier: "4PX", trackingNumber: "LP00123456789012" }],
     ["YANWEN:UG1\nYANWEN:UG2", { carrier: "YANWEN", trackingNumber: "UG1, UG2" }],
     ["UG123456785CN", { trackingNumber: "UG123456785CN" }],
     ["YANWEN", { carrier: "YANWEN" }],
     ["YANWEN:", { carrier: "YANWEN" }],
+    // Several packages in one cell: every pair is split, so no number hides inside a carrier name.
+    [
+      "YANWEN:UG123456785CN,CAINIAO:LP00123456789012",
+      { carrier: "YANWEN, CAINIAO", trackingNumber: "UG123456785CN, LP00123456789012" },
+    ],
+    ["YANWEN:UG1; CAINIAO:LP2", { carrier: "YANWEN, CAINIAO", trackingNumber: "UG1, LP2" }],
+    ["YANWEN:UG1 CAINIAO:LP2", { carrier: "YANWEN, CAINIAO", trackingNumber: "UG1, LP2" }],
+    [
+      "China Post Registered Air Mail:RR1 4PX:LP2",
+      { carrier: "China Post Registered Air Mail, 4PX", trackingNumber: "RR1, LP2" },
+    ],
+    ["YANWEN：UG1，CAINIAO：LP2", { carrier: "YANWEN, CAINIAO", trackingNumber: "UG1, LP2" }],
+    ["Cainiao: Standard:LP00123456789012", { carrier: "Cainiao: Standard", trackingNumber: "LP00123456789012" }],
   ])("%j", (text, expected) => {
     expect(splitCarrierTracking(text)).toEqual(expected);
   });
