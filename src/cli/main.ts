@@ -149,6 +149,11 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
   source.release?.();
   const notes: string[] = readProblemNotes(source.readNotes ?? [], path.basename(input));
   if (source.readNotes?.length) result.diagnostics = [...source.readNotes, ...result.diagnostics];
+  // Sheet-wide reading notes a seller must see even without --json (ids Excel cut short).
+  for (const diagnostic of result.diagnostics) {
+    if (diagnostic.problem === "CUT_ORDER_ID")
+      notes.push(`${path.basename(input)}: ${lang === "zh-CN" ? diagnostic.messageZh : diagnostic.message}`);
+  }
   const summary = buildSummaryModel(result, lang);
   const report = toReportJson(result, lang, toolInfo());
   if (source.choice) report.source.sheetChoice = sheetChoiceJson(source.choice);

@@ -119,7 +119,8 @@ export type DiagnosticProblem =
   | "UNDECODABLE_BYTES"
   | "UNCLOSED_QUOTE"
   | "UNKNOWN_LOGISTICS_NAME"
-  | "UNKNOWN_BUSINESS_MODE";
+  | "UNKNOWN_BUSINESS_MODE"
+  | "CUT_ORDER_ID";
 
 /** A cell that could not be read as its column's type, or a sheet-level note (row 0 = the whole sheet). */
 export interface Diagnostic {
@@ -133,12 +134,16 @@ export interface Diagnostic {
   messageZh: string;
 }
 
-/** Problems that say a name is not in the rulebook's tables: the cell was read, so it is not an unreadable cell. */
-const NAME_NOTES: ReadonlySet<DiagnosticProblem> = new Set(["UNKNOWN_LOGISTICS_NAME", "UNKNOWN_BUSINESS_MODE"]);
+/** Notes on cells that were read (a name the rulebook's tables lack, ids Excel cut): not unreadable cells. */
+const NOTES: ReadonlySet<DiagnosticProblem> = new Set([
+  "UNKNOWN_LOGISTICS_NAME",
+  "UNKNOWN_BUSINESS_MODE",
+  "CUT_ORDER_ID",
+]);
 
-/** A diagnostic about one cell that could not be read (not a sheet-level note, not an unknown name). */
+/** A diagnostic about one cell that could not be read (not a sheet-level note, not one of NOTES). */
 export function isUnreadableCell(diagnostic: Diagnostic): boolean {
-  return diagnostic.row > 0 && !NAME_NOTES.has(diagnostic.problem);
+  return diagnostic.row > 0 && !NOTES.has(diagnostic.problem);
 }
 
 /** Options that decide how a scan judges orders. */

@@ -52,4 +52,20 @@ describe("CSV files with damage a seller's tools leave", () => {
     );
     expect(stderr).toContain("ae-guard: note: open-quote.csv: a quote opening a field on row 2 does not close");
   });
+
+  it("order ids Excel cut to 8.1E+15: four orders stay four, and stderr says why and what to do", async () => {
+    const text =
+      "Order ID,Payment Time,Order Status,Buyer Name\n" +
+      "8.1E+15,2025-06-01 10:00,Awaiting shipment,Olivia Martin\n" +
+      "8.1E+15,2025-06-02 10:00,Awaiting shipment,Liam Johnson\n" +
+      "8.1E+15,2025-06-03 10:00,Awaiting shipment,Sofia Rossi\n" +
+      "8.1E+15,2025-06-04 10:00,Awaiting shipment,Lucas Silva\n";
+    const { code, stderr, report } = await scan("excel-saved.csv", utf8(text));
+    expect(code).toBe(0);
+    expect(report.totals.orders).toBe(4);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ row: 2, problem: "CUT_ORDER_ID" }));
+    expect(stderr).toContain(
+      'ae-guard: note: excel-saved.csv: 4 rows of Order ID hold an order number Excel may have cut to 15 digits (first: row 2, "8.1E+15")',
+    );
+  });
 });

@@ -8,7 +8,7 @@
 const PACKAGE_SEPARATOR = /[\r\n;；,，、]+/;
 const COLON = /[:：]/;
 const SPACE = /\s/;
-/** A number runs to the next space or colon. */
+/** A number before another pair runs to the next space (or colon, where a carrier's name holds one). */
 const WORD_END = /[\s:：]/;
 const DIGIT = /[0-9０-９]/;
 /** A part without a colon is a tracking number when it looks like one: one word with at least this many digits. */
@@ -31,9 +31,10 @@ export interface CarrierAndTracking {
 }
 
 /**
- * The carrier:number pairs of one package part. After each colon the number runs to the next space; the text
- * before a colon, back to the previous number, is its carrier. A word with no digit after a colon is still part of
- * the carrier name (`Cainiao: Standard:LP…`), since tracking numbers have digits.
+ * The carrier:number pairs of one package part. The number after the last colon is the rest of the part, spaces and
+ * all (`CPAM:lx 4837 2916 5cn`, typed from a label); a number before another pair runs to the next space
+ * (`YANWEN:UG… CAINIAO:LP…`), and the text from there to the next colon is that pair's carrier. A word with no digit
+ * before a further colon is part of the carrier's name (`Cainiao: Standard:LP…`), since tracking numbers have digits.
  */
 function pairsOf(part: string, carriers: string[], numbers: string[]): void {
   let carrier = "";
@@ -45,9 +46,15 @@ function pairsOf(part: string, carriers: string[], numbers: string[]): void {
     const afterColon = rest.slice(colon.index + 1);
     const after = afterColon.trimStart();
     const end = after.search(WORD_END);
-    const word = end < 0 ? after : after.slice(0, end);
-    rest = end < 0 ? "" : after.slice(end);
-    if (word !== "" && !DIGIT.test(word)) {
+    const anotherPair = end >= 0 && COLON.test(after.slice(end));
+    if (!anotherPair) {
+      add(carriers, carrier.trim());
+      add(numbers, after.trim());
+      return;
+    }
+    const word = after.slice(0, end);
+    rest = after.slice(end);
+    if (!DIGIT.test(word)) {
       // A colon inside the carrier's name: keep the name as typed.
       carrier += colon[0] + afterColon.slice(0, afterColon.length - after.length) + word;
       continue;

@@ -111,3 +111,35 @@ export function ambiguousDate(place: CellPlace, value: string, monthFirst: strin
       `表中其他日期两种写法都有，无法判断；请写成 年-月-日。${CHECKED_WITHOUT_ZH}`,
   );
 }
+
+/**
+ * One note per sheet: order ids that look cut by Excel (a 16-digit AliExpress number kept to 15 digits, or shown as
+ * 8.1E+15), and rows that repeat an id but are other orders (kept apart). `place` is the first cut-looking id.
+ */
+export function cutOrderIds(place: CellPlace, value: string, cutRows: number, keptApart: number): Diagnostic {
+  const rowsEn = (n: number): string => (n === 1 ? "1 row" : `${n} rows`);
+  const where = place.row > 0 ? ` (first: row ${place.row}, "${shown(value)}")` : "";
+  const cut =
+    cutRows > 0
+      ? `${rowsEn(cutRows)} of ${place.column} ${cutRows === 1 ? "holds" : "hold"} an order number Excel may have cut to 15 digits${where}. `
+      : "";
+  const apart =
+    keptApart > 0
+      ? `${rowsEn(keptApart)} ${keptApart === 1 ? "repeats" : "repeat"} an order number with another payment time, status or buyer: each is kept as its own order, named by its row. `
+      : "";
+  const cutZh =
+    cutRows > 0
+      ? `「${place.column}」有 ${cutRows} 行订单号可能被 Excel 截断为 15 位${place.row > 0 ? `（首个：第 ${place.row} 行“${shown(value)}”）` : ""}。`
+      : "";
+  const apartZh =
+    keptApart > 0
+      ? `${keptApart} 行与其他行订单号相同，但付款时间、状态或买家不同：各自按独立订单处理，以行号区分。`
+      : "";
+  return make(
+    place,
+    value,
+    "CUT_ORDER_ID",
+    `${cut}${apart}AliExpress order numbers have 16 digits: re-export the orders, or format the order-number column as Text before opening the CSV in Excel.`,
+    `${cutZh}${apartZh}速卖通订单号为 16 位：请重新导出，或在 Excel 中打开 CSV 前先把订单号列设为“文本”格式。`,
+  );
+}

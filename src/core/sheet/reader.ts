@@ -46,6 +46,15 @@ const KIND_COMBINED = 5;
  * the order above; a row that disagrees is an order whose number is missing.
  */
 const ORDER_LEVEL_FIELDS: readonly CanonicalField[] = ["createdAt", "paidAt", "buyerName", "buyerCountry"];
+/**
+ * Fields a row repeating an order number must agree with (where both have a value) to be another line of that
+ * order: rows that disagree are different orders whose numbers Excel cut to the same 15 digits.
+ */
+const REPEAT_FIELDS: readonly CanonicalField[] = ["paidAt", "status", "buyerName"];
+/** Excel keeps 15 significant digits: a numeric order id this long may have lost its last digits. */
+const EXCEL_DIGITS = 15;
+/** An id as Excel shows a number it cut ("8.1E+15", "3.01235E+15"). */
+const SCIENTIFIC_ID = /^\d(?:\.\d+)?E\+\d+$/i;
 
 /** onProgress is called every this many rows (a power of two minus one, used as a mask). */
 const PROGRESS_EVERY_MASK = 0xffff;
@@ -164,6 +173,10 @@ class SheetReader {
   private readonly pending: PendingDate[] = [];
   private dayFirstDates = 0;
   private monthFirstDates = 0;
+  /** Order ids that look cut by Excel (numbers of 15+ digits, scientific notation): the first row and the count. */
+  private cutIds: { row: number; value: string; rows: number } | undefined;
+  /** Rows that repeat an order number but are another order (kept apart, identified by their row). */
+  private splitRows = 0;
 
   constructor(
     private readonly grid: SheetGrid,
@@ -226,6 +239,7 @@ class SheetReader {
           }
           id = typeof value === "string" ? value.trim() : cellText(value);
           if (id === this.idHeader) continue; // the header repeated (sheets pasted one below the other)
+          if (looksCut(value, id)) this.noteCutId(excelRow, id);
         }
       }
       let alternate: string | undefined;
@@ -241,6 +255,12 @@ class SheetReader {
       let order: number;
       if (id !== undefined) {
         order = current >= 0 && this.orders.orderId(current) === id ? current : this.byId.find(id);
+        if (order >= 0 && this.disagrees(row, i, order)) {
+          // Another order under the same (cut) number: kept apart, named by its row.
+          id = `${id} (row ${excelRow})`;
+          order = this.byId.find(id);
+          this.splitRows++;
+        }
         if (order < 0) {
           order = this.byId.addAfterMiss(id, excelRow);
           this.fill(order, row, i, excelRow);
@@ -268,6 +288,7 @@ class SheetReader {
     if (onProgress) onProgress(1);
 
     this.settleAmbiguousDates();
+    this.noteRepeatedIds();
     const { firstColumn, lastColumn } = this.tableColumns();
     const table = this.orders;
     let orders: Order[] | undefined;
@@ -470,10 +491,34 @@ class SheetReader {
     if (mixed) this.diagnostics.sort((a, b) => a.row - b.row);
   }
 
+  private noteCutId(excelRow: number, value: string): void {
+    if (this.cutIds) this.cutIds.rows++;
+    else this.cutIds = { row: excelRow, value, rows: 1 };
+  }
+
+  /** One note for the sheet when order ids look cut by Excel or rows repeating an id had to be kept apart. */
+  private noteRepeatedIds(): void {
+    if (!this.cutIds && this.splitRows === 0) return;
+    const first = this.cutIds ?? { row: 0, value: "", rows: 0 };
+    this.diagnostics.push(
+      diagnose.cutOrderIds(this.place(first.row, this.idHeader, "orderId"), first.value, first.rows, this.splitRows),
+    );
+  }
+
+  /** Whether a row repeating `order`'s number disagrees with it on payment time, status or buyer. */
+  private disagrees(row: readonly CellValue[], i: number, order: number): boolean {
+    return this.conflicts(row, i, order, (plan) => REPEAT_FIELDS.includes(plan.field));
+  }
+
   /** Whether a row without an order number disagrees with `order` on an order-level field. */
-  private conflicts(row: readonly CellValue[], i: number, order: number): boolean {
+  private conflicts(
+    row: readonly CellValue[],
+    i: number,
+    order: number,
+    compared: (plan: ColumnPlan) => boolean = (plan) => plan.orderLevel,
+  ): boolean {
     for (const plan of this.plans) {
-      if (!plan.orderLevel) continue;
+      if (!compared(plan)) continue;
       const value = row[plan.index];
       if (isBlankCell(value)) continue;
       const known = this.orders.get(order, plan.slot);
@@ -507,6 +552,12 @@ class SheetReader {
       lastColumn: this.firstColumn + last,
     };
   }
+}
+
+/** An order id Excel may have cut: a number of 15 or more digits, or text in scientific notation. */
+function looksCut(value: CellValue, id: string): boolean {
+  if (typeof value === "number") return Math.abs(value) >= 10 ** (EXCEL_DIGITS - 1);
+  return id.includes("+") && SCIENTIFIC_ID.test(id);
 }
 
 /**

@@ -165,6 +165,13 @@ describe("splitCarrierTracking", () => {
     ],
     ["YANWEN：UG1，CAINIAO：LP2", { carrier: "YANWEN, CAINIAO", trackingNumber: "UG1, LP2" }],
     ["Cainiao: Standard:LP00123456789012", { carrier: "Cainiao: Standard", trackingNumber: "LP00123456789012" }],
+    // One pair: the number is the rest of the cell, spaces and all.
+    ["CPAM:lx 4837 2916 5cn", { carrier: "CPAM", trackingNumber: "lx 4837 2916 5cn" }],
+    ["YANWEN_JYT:TBD", { carrier: "YANWEN_JYT", trackingNumber: "TBD" }],
+    [
+      "China Post Registered Air Mail:RR1 China Post Registered Air Mail:RR2",
+      { carrier: "China Post Registered Air Mail", trackingNumber: "RR1, RR2" },
+    ],
   ])("%j", (text, expected) => {
     expect(splitCarrierTracking(text)).toEqual(expected);
   });

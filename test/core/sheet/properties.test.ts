@@ -117,7 +117,8 @@ describe("random sheets", () => {
           if (isBlankCell(id) || excelErrorOf(id) !== undefined || cellText(id) === idColumn.header) continue;
           expect([excelRow, owners.get(excelRow)]).toEqual([excelRow, 1]);
           const order = result.orders.find((o) => o.rows.includes(excelRow));
-          expect(order?.orderId).toBe(cellText(id));
+          // A row that repeats an id with another payment time, status or buyer is an order of its own, named by its row.
+          expect([cellText(id), `${cellText(id)} (row ${excelRow})`]).toContain(order?.orderId);
         }
       }),
       { numRuns: 300 },
