@@ -57,6 +57,9 @@ describe("AE.DEADLINE", () => {
     expect(alone[0][0]).toBeCloseTo(serial(2025, 3, 5, 10), 9);
     const mixed = deadline(column("25/03/2025", "03/25/2025", "03/04/2025"), [[1]]);
     expectError(mixed[2][0], "#VALUE!", /month\/day.*day\/month/);
+    // One day-first date does not settle a date written another way (the US 12-hour style): it is not guessed.
+    const otherStyle = deadline(column("13/06/2025", "6/9/2025 10:00 AM"), [[1]]);
+    expectError(otherStyle[1][0], "#VALUE!", /"6\/9\/2025 10:00 AM" can be 2025-06-09 \(month\/day\) or 2025-09-06/);
   });
 
   it("leaves blank rows blank and marks unreadable ones, keeping the other rows", () => {

@@ -106,9 +106,9 @@ export function ambiguousDate(place: CellPlace, value: string, monthFirst: strin
     value,
     "AMBIGUOUS_DATE",
     `Row ${place.row}, ${place.column}: "${shown(value)}" can be ${monthFirst} (month/day) or ${dayFirst} (day/month), ` +
-      `and the sheet's other dates are written both ways; write it as yyyy-mm-dd. ${CHECKED_WITHOUT[0].toUpperCase()}${CHECKED_WITHOUT.slice(1)}`,
+      `and the column's other dates do not tell which (written both ways, or in another style); write it as yyyy-mm-dd. ${CHECKED_WITHOUT[0].toUpperCase()}${CHECKED_WITHOUT.slice(1)}`,
     `第 ${place.row} 行「${place.column}」：“${shown(value)}”可理解为 ${monthFirst}（月/日）或 ${dayFirst}（日/月），` +
-      `表中其他日期两种写法都有，无法判断；请写成 年-月-日。${CHECKED_WITHOUT_ZH}`,
+      `该列其他日期无法说明（两种写法都有，或写法不同）；请写成 年-月-日。${CHECKED_WITHOUT_ZH}`,
   );
 }
 
@@ -141,5 +141,18 @@ export function cutOrderIds(place: CellPlace, value: string, cutRows: number, ke
     "CUT_ORDER_ID",
     `${cut}${apart}AliExpress order numbers have 16 digits: re-export the orders, or format the order-number column as Text before opening the CSV in Excel.`,
     `${cutZh}${apartZh}速卖通订单号为 16 位：请重新导出，或在 Excel 中打开 CSV 前先把订单号列设为“文本”格式。`,
+  );
+}
+
+/** A table's totals row (its definition says so, or a total label over a row with no dates): not an order. */
+export function totalsRow(place: CellPlace, value: string, byDefinition: boolean): Diagnostic {
+  const why = byDefinition ? "the Excel table's totals row" : `a totals row ("${shown(value)}" with no dates)`;
+  const whyZh = byDefinition ? "Excel 表格的汇总行" : `汇总行（“${shown(value)}”，没有日期）`;
+  return make(
+    place,
+    value,
+    "TOTALS_ROW",
+    `Row ${place.row} is ${why}; it is not counted as an order.`,
+    `第 ${place.row} 行是${whyZh}，未计为订单。`,
   );
 }

@@ -1,4 +1,5 @@
-import { ORDER_EVIDENCE_DAY_FIRST, ORDER_EVIDENCE_EITHER, ORDER_EVIDENCE_MONTH_FIRST } from "../../core/dates/text";
+import { ORDER_EVIDENCE_EITHER } from "../../core/dates/text";
+import { DayMonthEvidence } from "../../core/dates/dayMonthOrder";
 import { formatInstant } from "../../core/dates/zone";
 import { plausibleSerialInstant } from "../../core/sheet/dateCell";
 import { invalidValue, type FunctionErrorValue } from "./errors";
@@ -24,13 +25,8 @@ interface PendingDate {
   parameter: string;
   text: string;
   swapped: number;
-}
-
-/** What reading one call's date arguments has seen of `a/b/yyyy` dates, to settle their day/month order. */
-interface OrderEvidence {
-  dayFirst: number;
-  monthFirst: number;
-  pending: PendingDate[];
+  /** The argument's evidence, which settles this date once every cell of it was read. */
+  evidence: DayMonthEvidence;
 }
 
 /** A date argument before its cells are read. */
@@ -39,14 +35,17 @@ export function dateArgOf(arg: Arg): DateArg {
 }
 keepShape(dateArgOf(toArg(null)));
 
-const newOrderEvidence = (): OrderEvidence => ({ dayFirst: 0, monthFirst: 0, pending: [] });
-keepShape(newOrderEvidence());
-
 /**
  * Reads one date argument into instants. A plain function, not a callback made per call: V8 optimises it once for
  * every call, and its load of a cell sees only date columns.
  */
-function readDateArg(arg: Arg, parameter: string, reader: CellReader, evidence: OrderEvidence): DateArg {
+function readDateArg(
+  arg: Arg,
+  parameter: string,
+  reader: CellReader,
+  evidence: DayMonthEvidence,
+  pending: PendingDate[],
+): DateArg {
   const cells = arg.cells;
   const date = dateArgOf(arg);
   if (cells === undefined) return date;
@@ -77,51 +76,50 @@ function readDateArg(arg: Arg, parameter: string, reader: CellReader, evidence: 
       if (problem !== undefined || out.instant !== out.instant) continue;
       if (typeof raw !== "string") continue;
       const order = out.evidence;
-      if (order === ORDER_EVIDENCE_DAY_FIRST) evidence.dayFirst++;
-      else if (order === ORDER_EVIDENCE_MONTH_FIRST) evidence.monthFirst++;
-      else if (order === ORDER_EVIDENCE_EITHER && out.swappedInstant === out.swappedInstant) {
-        evidence.pending.push({ date, index, parameter, text: raw.trim(), swapped: out.swappedInstant });
-      }
+      if (order === ORDER_EVIDENCE_EITHER && out.swappedInstant === out.swappedInstant) {
+        pending.push({ date, index, parameter, text: raw.trim(), swapped: out.swappedInstant, evidence });
+      } else evidence.note(raw, order);
     }
   }
   return date;
 }
 
 /**
- * Reads every date argument of one formula call the way the sheet reader reads a sheet's date columns: `03/04/2025`
- * is read month-first unless the call's other dates are day-first (a first part above 12 and none with a second
- * part above 12), in which case it is re-read day-first; when the dates are written both ways it is ambiguous
- * and its cell shows #VALUE!. So a formula over a range reads the same dates the scan reads.
+ * Reads every date argument of one formula call the way the sheet reader reads a sheet's date columns, each
+ * argument being a column: `03/04/2025` is settled by its argument's other dates (DayMonthEvidence), read
+ * day-first, month-first, or shown as #VALUE! when they do not tell. So a formula over a range reads the same dates
+ * the scan reads.
  */
 export function readDateArgs(
   dateArgs: ReadonlyArray<{ arg: Arg; parameter: string }>,
   reader: CellReader,
   timeZone: string,
 ): DateArg[] {
-  const evidence = newOrderEvidence();
+  const pending: PendingDate[] = [];
   const read: DateArg[] = [];
-  for (const { arg, parameter } of dateArgs) read.push(readDateArg(arg, parameter, reader, evidence));
-  const { dayFirst, monthFirst, pending } = evidence;
-  if (pending.length > 0 && dayFirst > 0) {
-    for (const { date, index, parameter, text, swapped } of pending) {
-      if (monthFirst === 0) {
-        date.instants[index] = swapped;
-        continue;
-      }
-      const monthDay = formatInstant(date.instants[index], timeZone).slice(0, 10);
-      const dayMonth = formatInstant(swapped, timeZone).slice(0, 10);
-      date.instants[index] = Number.NaN;
-      date.errors.set(
-        index,
-        invalidValue(
-          say(
-            reader.lang,
-            `${parameter}: "${text}" can be ${monthDay} (month/day) or ${dayMonth} (day/month), and the other dates are written both ways; write it as yyyy-mm-dd`,
-            `${parameter}：“${text}”可理解为 ${monthDay}（月/日）或 ${dayMonth}（日/月），其他日期两种写法都有；请写成 年-月-日`,
-          ),
-        ),
-      );
+  for (const { arg, parameter } of dateArgs) {
+    read.push(readDateArg(arg, parameter, reader, new DayMonthEvidence(), pending));
+  }
+  for (const { date, index, parameter, text, swapped, evidence } of pending) {
+    const reading = evidence.settle(text);
+    if (reading === "asRead") continue;
+    if (reading === "swapped") {
+      date.instants[index] = swapped;
+      continue;
     }
+    const monthDay = formatInstant(date.instants[index], timeZone).slice(0, 10);
+    const dayMonth = formatInstant(swapped, timeZone).slice(0, 10);
+    date.instants[index] = Number.NaN;
+    date.errors.set(
+      index,
+      invalidValue(
+        say(
+          reader.lang,
+          `${parameter}: "${text}" can be ${monthDay} (month/day) or ${dayMonth} (day/month), and the argument's other dates do not tell which; write it as yyyy-mm-dd`,
+          `${parameter}：“${text}”可理解为 ${monthDay}（月/日）或 ${dayMonth}（日/月），该参数其他日期无法说明；请写成 年-月-日`,
+        ),
+      ),
+    );
   }
   return read;
 }
