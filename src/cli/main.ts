@@ -149,9 +149,9 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
   source.release?.();
   const notes: string[] = readProblemNotes(source.readNotes ?? [], path.basename(input));
   if (source.readNotes?.length) result.diagnostics = [...source.readNotes, ...result.diagnostics];
-  // Sheet-wide reading notes a seller must see even without --json (ids Excel cut short).
+  // Reading notes a seller must see even without --json (ids Excel cut short, a totals row left out).
   for (const diagnostic of result.diagnostics) {
-    if (diagnostic.problem === "CUT_ORDER_ID")
+    if (diagnostic.problem === "CUT_ORDER_ID" || diagnostic.problem === "TOTALS_ROW")
       notes.push(`${path.basename(input)}: ${lang === "zh-CN" ? diagnostic.messageZh : diagnostic.message}`);
   }
   const summary = buildSummaryModel(result, lang);

@@ -61,5 +61,17 @@ export function worksheetGrid(worksheet: ExcelJS.Worksheet, date1904: boolean): 
     firstColumn: 1,
     date1904,
     numberFormat: (r, c) => worksheet.findCell(r + 1, c + 1)?.numFmt,
+    totalsRows: tableTotalsRows(worksheet),
   };
+}
+
+/** The last row of each table whose definition shows a totals row (`totalsRowCount="1"`). */
+function tableTotalsRows(worksheet: ExcelJS.Worksheet): number[] {
+  const rows: number[] = [];
+  for (const table of worksheet.getTables()) {
+    const model = (table as unknown as { table?: { totalsRow?: boolean; tableRef?: string } }).table;
+    const lastRow = model?.totalsRow ? /(\d+)$/.exec(model.tableRef ?? "")?.[1] : undefined;
+    if (lastRow !== undefined) rows.push(Number(lastRow));
+  }
+  return rows;
 }

@@ -120,7 +120,8 @@ export type DiagnosticProblem =
   | "UNCLOSED_QUOTE"
   | "UNKNOWN_LOGISTICS_NAME"
   | "UNKNOWN_BUSINESS_MODE"
-  | "CUT_ORDER_ID";
+  | "CUT_ORDER_ID"
+  | "TOTALS_ROW";
 
 /** A cell that could not be read as its column's type, or a sheet-level note (row 0 = the whole sheet). */
 export interface Diagnostic {
@@ -179,4 +180,6 @@ export interface SheetGrid {
   numberFormat?: (r: number, c: number) => string | undefined;
   /** The workbook uses the 1904 date system. */
   date1904?: boolean;
+  /** Excel rows that are an Excel table's totals row (from the table's own definition, where the host has it). */
+  totalsRows?: readonly number[];
 }

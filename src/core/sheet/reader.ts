@@ -7,12 +7,8 @@ import {
   type SheetGrid,
 } from "../model";
 import { wallClockConverter } from "../dates/wallClock";
-import {
-  newTextDateScan,
-  ORDER_EVIDENCE_DAY_FIRST,
-  ORDER_EVIDENCE_EITHER,
-  ORDER_EVIDENCE_MONTH_FIRST,
-} from "../dates/text";
+import { newTextDateScan, ORDER_EVIDENCE_EITHER } from "../dates/text";
+import { DayMonthEvidence } from "../dates/dayMonthOrder";
 import { formatInstant, isValidTimeZone } from "../dates/zone";
 import { cellText, excelErrorOf, isBlankCell, isBlankText, readNumber } from "./cells";
 import { splitCarrierTracking } from "./combined";
@@ -51,6 +47,10 @@ const ORDER_LEVEL_FIELDS: readonly CanonicalField[] = ["createdAt", "paidAt", "b
  * order: rows that disagree are different orders whose numbers Excel cut to the same 15 digits.
  */
 const REPEAT_FIELDS: readonly CanonicalField[] = ["paidAt", "status", "buyerName"];
+/** What a totals row's first cell says (matched ignoring case, spaces and punctuation). */
+const TOTAL_LABELS: ReadonlySet<string> = new Set(
+  ["Total", "Totals", "Grand Total", "Sum", "Subtotal", "合计", "总计", "小计", "汇总", "合計", "總計"].map(labelKey),
+);
 /** Excel keeps 15 significant digits: a numeric order id this long may have lost its last digits. */
 const EXCEL_DIGITS = 15;
 /** An id as Excel shows a number it cut ("8.1E+15", "3.01235E+15"). */
@@ -171,8 +171,9 @@ class SheetReader {
   private readonly byId: OrderIndex;
   private readonly diagnostics: Diagnostic[] = [];
   private readonly pending: PendingDate[] = [];
-  private dayFirstDates = 0;
-  private monthFirstDates = 0;
+  private readonly totalsRows: ReadonlySet<number>;
+  /** Per date column (by its index): what its `a/b/yyyy` dates say of their day/month order. */
+  private readonly dayMonth = new Map<number, DayMonthEvidence>();
   /** Order ids that look cut by Excel (numbers of 15+ digits, scientific notation): the first row and the count. */
   private cutIds: { row: number; value: string; rows: number } | undefined;
   /** Rows that repeat an order number but are another order (kept apart, identified by their row). */
@@ -197,6 +198,7 @@ class SheetReader {
     this.idHeader = id ? id.header : "";
     this.alternateIndex = header.alternateOrderId ? header.alternateOrderId.index : -1;
     this.date1904 = grid.date1904 ?? false;
+    this.totalsRows = new Set(grid.totalsRows ?? []);
     this.dateContext = {
       converter: wallClockConverter(options.timeZone),
       date1904: this.date1904,
@@ -239,6 +241,12 @@ class SheetReader {
           }
           id = typeof value === "string" ? value.trim() : cellText(value);
           if (id === this.idHeader) continue; // the header repeated (sheets pasted one below the other)
+          if (this.isTotalsRow(excelRow, id, row, i)) {
+            dataRows--;
+            current = -1;
+            currentAlternate = undefined;
+            continue;
+          }
           if (looksCut(value, id)) this.noteCutId(excelRow, id);
         }
       }
@@ -447,9 +455,7 @@ class SheetReader {
     }
     if (out.instant !== out.instant) return; // blank
     const evidence = out.evidence;
-    if (evidence === ORDER_EVIDENCE_DAY_FIRST) this.dayFirstDates++;
-    else if (evidence === ORDER_EVIDENCE_MONTH_FIRST) this.monthFirstDates++;
-    else if (evidence === ORDER_EVIDENCE_EITHER && this.options.dateOrder === undefined) {
+    if (evidence === ORDER_EVIDENCE_EITHER && this.options.dateOrder === undefined) {
       this.pending.push({
         order,
         plan,
@@ -458,26 +464,38 @@ class SheetReader {
         instant: out.instant,
         swapped: out.swappedInstant,
       });
-    }
+    } else if (typeof value === "string") this.columnEvidence(plan).note(value, evidence);
     this.orders.setNumber(order, plan.slot, out.instant);
   }
 
+  private columnEvidence(plan: ColumnPlan): DayMonthEvidence {
+    let evidence = this.dayMonth.get(plan.index);
+    if (!evidence) {
+      evidence = new DayMonthEvidence();
+      this.dayMonth.set(plan.index, evidence);
+    }
+    return evidence;
+  }
+
   /**
-   * Dates like 03/04/2025 were read month-first. If the sheet's other dates are day-first (a first part above 12,
-   * none with a second part above 12) they are re-read day-first; if the sheet has both kinds they are ambiguous.
+   * Dates like 03/04/2025 were read month-first; their column's other dates settle them (see DayMonthEvidence):
+   * re-read day-first, kept, or reported as ambiguous with no date kept.
    */
   private settleAmbiguousDates(): void {
-    if (this.pending.length === 0 || this.dayFirstDates === 0) return;
-    const mixed = this.monthFirstDates > 0;
+    if (this.pending.length === 0) return;
     const zone = this.options.timeZone;
     const orders = this.orders;
+    let reported = false;
     for (const pending of this.pending) {
       const { order, plan } = pending;
       if (orders.get(order, plan.slot) !== pending.instant) continue;
-      if (!mixed) {
+      const reading = this.columnEvidence(plan).settle(pending.value);
+      if (reading === "asRead") continue;
+      if (reading === "swapped") {
         orders.setNumber(order, plan.slot, pending.swapped);
         continue;
       }
+      reported = true;
       orders.clear(order, plan.slot);
       this.diagnostics.push(
         diagnose.ambiguousDate(
@@ -488,7 +506,30 @@ class SheetReader {
         ),
       );
     }
-    if (mixed) this.diagnostics.sort((a, b) => a.row - b.row);
+    if (reported) this.diagnostics.sort((a, b) => a.row - b.row);
+  }
+
+  /**
+   * A table's totals row: the host says so (the table's definition), or its order-number cell holds a total label
+   * and the row has no date (an order always has one). Noted, never read as an order.
+   */
+  private isTotalsRow(excelRow: number, id: string, row: readonly CellValue[], i: number): boolean {
+    const byDefinition = this.totalsRows.has(excelRow);
+    if (!byDefinition && (startsWithDigit(id) || !TOTAL_LABELS.has(labelKey(id)) || this.hasDate(row, i))) return false;
+    this.diagnostics.push(diagnose.totalsRow(this.place(excelRow, this.idHeader, "orderId"), id, byDefinition));
+    return true;
+  }
+
+  private hasDate(row: readonly CellValue[], i: number): boolean {
+    for (const plan of this.datePlans) {
+      const value = row[plan.index];
+      if (isBlankCell(value)) continue;
+      const numberFormat =
+        typeof value === "number" && this.grid.numberFormat ? this.grid.numberFormat(i, plan.index) : undefined;
+      readDateCell(value, this.dateContext, numberFormat, this.dateOut);
+      if (this.dateOut.problem === DATE_OK && this.dateOut.instant === this.dateOut.instant) return true;
+    }
+    return false;
   }
 
   private noteCutId(excelRow: number, value: string): void {
@@ -552,6 +593,19 @@ class SheetReader {
       lastColumn: this.firstColumn + last,
     };
   }
+}
+
+/** Order numbers start with a digit; labels do not (checked first, as it is cheap). */
+function startsWithDigit(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 0x30 && code <= 0x39;
+}
+
+function labelKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, "");
 }
 
 /** An order id Excel may have cut: a number of 15 or more digits, or text in scientific notation. */
