@@ -1,4 +1,5 @@
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read -- exceljs cells, not Office.js proxies */
+import { zipParts } from "./zipLimits";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
@@ -45,33 +46,7 @@ export function STREAMING_THRESHOLD_BYTES(): number {
 
 /** Names and uncompressed sizes of a zip's entries, from its central directory (nothing is inflated); [] if unreadable. */
 export function zipEntries(bytes: Uint8Array): Array<{ name: string; size: number }> {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const END_OF_DIRECTORY = 0x06054b50;
-  const ENTRY = 0x02014b50;
-  const entries: Array<{ name: string; size: number }> = [];
-  if (view.length < 22) return entries;
-  const searchFrom = Math.max(0, view.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = view.length - 22; i >= searchFrom; i--) {
-    if (view.readUInt32LE(i) === END_OF_DIRECTORY) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return entries;
-  const count = view.readUInt16LE(end + 10);
-  let offset = view.readUInt32LE(end + 16);
-  for (let n = 0; n < count && offset + 46 <= view.length; n++) {
-    if (view.readUInt32LE(offset) !== ENTRY) break;
-    const size = view.readUInt32LE(offset + 24);
-    const nameLength = view.readUInt16LE(offset + 28);
-    const extraLength = view.readUInt16LE(offset + 30);
-    const commentLength = view.readUInt16LE(offset + 32);
-    const name = view.toString("utf8", offset + 46, offset + 46 + nameLength);
-    entries.push({ name, size: size === 0xffffffff ? Number.MAX_SAFE_INTEGER : size });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
+  return zipParts(bytes).map(({ name, size }) => ({ name, size }));
 }
 
 /** The largest uncompressed xl/worksheets/*.xml entry; 0 when the zip cannot be read this way. */

@@ -1,0 +1,91 @@
+import { CliError } from "./errors";
+
+/**
+ * Refuses a workbook whose parts would inflate far beyond their compressed size (a zip bomb) before anything is
+ * inflated, from the sizes the zip's central directory declares for every part. The limits follow Apache POI's
+ * ZipSecureFile, the guard of the most used Java reader: a part may inflate to at most 100 times its compressed
+ * size (POI's minimum inflate ratio, 0.01) once it is past a grace size, and no part may exceed an absolute size.
+ */
+
+/** POI's MIN_INFLATE_RATIO is 0.01: sheet XML of real exports compresses 5 to 30 times. */
+export const MAX_INFLATE_RATIO = 100;
+/**
+ * Parts up to this size are not held to the ratio (POI's grace is 100 KB; a few MiB of anything is harmless, and
+ * small parts such as styles compress very well).
+ */
+export const RATIO_GRACE_BYTES = 16 * 1024 * 1024;
+/**
+ * The largest part AE Guard inflates: 2 GiB, beyond Node's largest Buffer on some platforms and far beyond a full
+ * sheet of 1,048,576 order rows (about 1 GiB of XML). POI allows 4 GiB; a zip64 part is refused here as well.
+ */
+export const MAX_PART_BYTES = 2 * 1024 * 1024 * 1024;
+
+export interface ZipPart {
+  name: string;
+  compressedSize: number;
+  size: number;
+}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+const ZIP64_MARK = 0xffffffff;
+
+/** Every part's name and declared sizes, from the central directory (nothing is inflated); [] if unreadable. */
+export function zipParts(bytes: Uint8Array): ZipPart[] {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: ZipPart[] = [];
+  if (view.length < 22) return parts;
+  const searchFrom = Math.max(0, view.length - 22 - 0xffff);
+  let end = -1;
+  for (let i = view.length - 22; i >= searchFrom; i--) {
+    if (view.readUInt32LE(i) === END_OF_DIRECTORY) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return parts;
+  const count = view.readUInt16LE(end + 10);
+  let offset = view.readUInt32LE(end + 16);
+  for (let n = 0; n < count && offset + 46 <= view.length; n++) {
+    if (view.readUInt32LE(offset) !== DIRECTORY_ENTRY) break;
+    const compressedSize = view.readUInt32LE(offset + 20);
+    const size = view.readUInt32LE(offset + 24);
+    const nameLength = view.readUInt16LE(offset + 28);
+    const extraLength = view.readUInt16LE(offset + 30);
+    const commentLength = view.readUInt16LE(offset + 32);
+    const name = view.toString("utf8", offset + 46, offset + 46 + nameLength);
+    parts.push({
+      name,
+      compressedSize: compressedSize === ZIP64_MARK ? Number.MAX_SAFE_INTEGER : compressedSize,
+      size: size === ZIP64_MARK ? Number.MAX_SAFE_INTEGER : size,
+    });
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return parts;
+}
+
+const MIB = 1024 * 1024;
+const shownSize = (bytes: number): string =>
+  bytes >= Number.MAX_SAFE_INTEGER
+    ? "over 4 GiB"
+    : `${(bytes / MIB).toLocaleString("en-US", { maximumFractionDigits: 1 })} MiB`;
+
+/** Throws a one-line CliError naming the first part past a limit. */
+export function assertInflationLimits(bytes: Uint8Array, file: string): void {
+  for (const part of zipParts(bytes)) {
+    if (part.size > MAX_PART_BYTES) {
+      throw new CliError(
+        `${file}: the part ${part.name} would inflate to ${shownSize(part.size)}, more than the ${shownSize(MAX_PART_BYTES)} ` +
+          "AE Guard reads; the file is refused unread (it may be damaged or built to exhaust memory)",
+      );
+    }
+    const ratio = part.size / Math.max(1, part.compressedSize);
+    if (part.size > RATIO_GRACE_BYTES && ratio > MAX_INFLATE_RATIO) {
+      throw new CliError(
+        `${file}: the part ${part.name} would inflate ${Math.round(ratio).toLocaleString("en-US")} times its ` +
+          `compressed size (${shownSize(part.size)}); real workbooks stay under ${MAX_INFLATE_RATIO} times, so the ` +
+          "file is refused unread (it may be damaged or built to exhaust memory)",
+      );
+    }
+  }
+}
