@@ -52,18 +52,25 @@ export interface SheetRead {
 }
 
 /**
- * Where the orders may be: the largest table with a header row first (header and data body: a totals row shown
- * below the data is a sum, not an order), then the used range.
+ * Where the orders may be: the largest table with a header row first (its totals row included: the core leaves it
+ * out with a note, see `totalsRowsOf`), then the used range.
  */
 export function candidateRegions(layout: SheetLayout): CellBox[] {
   const regions: CellBox[] = [];
   const tables = layout.tables
     .filter((t) => t.showHeaders)
-    .map((t) => (t.showTotals && t.box.rowCount > 1 ? { ...t.box, rowCount: t.box.rowCount - 1 } : t.box))
+    .map((t) => t.box)
     .sort((a, b) => b.rowCount * b.columnCount - a.rowCount * a.columnCount);
   if (tables[0]) regions.push(tables[0]);
   if (layout.used) regions.push(layout.used);
   return regions;
+}
+
+/** The Excel rows that are a shown totals row of a table on the sheet (a sum, not an order). */
+export function totalsRowsOf(layout: SheetLayout): number[] {
+  return layout.tables
+    .filter((t) => t.showTotals && t.box.rowCount > 1)
+    .map((t) => t.box.firstRow + t.box.rowCount - 1);
 }
 
 /** After a refused read the row cap doubles back on each success, then goes away. */
@@ -226,7 +233,14 @@ export async function readSheet(
       inspection,
       layout,
       region,
-      grid: { name: layout.name, rows, firstRow: region.firstRow, firstColumn: region.firstColumn, date1904 },
+      grid: {
+        name: layout.name,
+        rows,
+        firstRow: region.firstRow,
+        firstColumn: region.firstColumn,
+        date1904,
+        totalsRows: totalsRowsOf(layout),
+      },
       header,
       hiddenRows,
       date1904,
