@@ -1,6 +1,6 @@
 import type { Instant, ViolationCode } from "../model";
 import { keepShape } from "../keepShape";
-import { classifyStatus, isBuyerSideReason, type Rulebook, type ServiceTier } from "../rulebook";
+import { classifyStatus, isBuyerSideReason, type LogisticsName, type Rulebook, type ServiceTier } from "../rulebook";
 import { checkTrackingCell, judgeTrackingCell, newTrackingCellVerdict, type TrackingCellVerdict } from "../tracking";
 import { businessMode, shippedByWarehouse } from "./businessMode";
 import {
@@ -207,6 +207,21 @@ export function evaluateOrder(
   }
 }
 
+/**
+ * What the order says it shipped with: the carrier column's entries (all of them known), else the service code that
+ * opens the tracking cell; with the text to quote. Undefined when nothing is declared or a name is not in the table.
+ */
+function declaredLogistics(
+  declaredCarrier: string | undefined,
+  servicePrefix: ServicePrefix | undefined,
+  ctx: EvaluationContext,
+): { entries: LogisticsName[]; label: string } | undefined {
+  const lookup = lookupLogistics(declaredCarrier, ctx.rulebook);
+  if (lookup.unknown.length > 0) return undefined;
+  if (lookup.known.length > 0) return { entries: lookup.known, label: declaredCarrier as string };
+  return servicePrefix ? { entries: [servicePrefix.service], label: servicePrefix.code } : undefined;
+}
+
 /** SCAN_BEFORE_PAYMENT: the carrier scanned the parcel before the buyer paid (or ordered), beyond the tolerance. */
 function flagScanBeforePayment(
   table: OrderTable,
@@ -239,15 +254,12 @@ function flagCarrierMismatch(
   trackingCell: string,
   at: Instant | undefined,
 ): void {
-  const lookup = lookupLogistics(declaredCarrier, ctx.rulebook);
-  if (lookup.unknown.length > 0) return;
-  const declared = lookup.known.length > 0 ? lookup.known : servicePrefix ? [servicePrefix.service] : [];
-  if (declared.length === 0 || declared.some((entry) => entry.carries === undefined)) return;
+  const declared = declaredLogistics(declaredCarrier, servicePrefix, ctx);
+  if (!declared || declared.entries.some((entry) => entry.carries === undefined)) return;
   for (const check of checkTrackingCell(trackingCell)) {
     const carrier = numberCarrier(check);
-    if (carrier === undefined || declared.some((entry) => canCarry(entry, carrier))) continue;
-    carrierMismatchText.declared =
-      lookup.known.length > 0 ? (declaredCarrier as string) : (servicePrefix as ServicePrefix).code;
+    if (carrier === undefined || declared.entries.some((entry) => canCarry(entry, carrier))) continue;
+    carrierMismatchText.declared = declared.label;
     carrierMismatchText.number = check.normalized;
     carrierMismatchText.carrier = check.carrier ?? carrier;
     carrierMismatchText.format = check.format ?? "";
@@ -270,13 +282,10 @@ function flagServiceDowngrade(
   const chosen = lookupLogistics(chosenText, ctx.rulebook);
   const chosenTier = chosen.unknown.length === 0 ? lowestTier(chosen.known) : undefined;
   if (chosenTier === undefined) return;
-  const declared = lookupLogistics(declaredCarrier, ctx.rulebook);
-  if (declared.unknown.length > 0) return;
-  const actual = declared.known.length > 0 ? declared.known : servicePrefix ? [servicePrefix.service] : [];
-  const actualTier = lowestTier(actual);
-  if (actualTier === undefined || TIER_RANK[actualTier] >= TIER_RANK[chosenTier]) return;
-  serviceDowngradeText.actual =
-    declared.known.length > 0 ? (declaredCarrier as string) : (servicePrefix as ServicePrefix).code;
+  const actual = declaredLogistics(declaredCarrier, servicePrefix, ctx);
+  const actualTier = actual && lowestTier(actual.entries);
+  if (!actual || actualTier === undefined || TIER_RANK[actualTier] >= TIER_RANK[chosenTier]) return;
+  serviceDowngradeText.actual = actual.label;
   serviceDowngradeText.actualTier = actualTier;
   serviceDowngradeText.chosen = chosenText as string;
   serviceDowngradeText.chosenTier = chosenTier;
