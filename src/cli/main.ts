@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { assertInflationLimits } from "./zipLimits";
+import { assertInflatesAsDeclared, assertInflationLimits } from "./zipLimits";
 import * as path from "node:path";
 import type { Diagnostic, DiagnosticProblem, Lang } from "../core/model";
 import { scanGrid } from "../core/scan";
@@ -123,7 +123,10 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
   const progress = new ProgressBar(io.stderr, command.quiet);
   const bytes = readInputBytes(input);
   const kind = sniffInput(input, bytes);
-  if (kind === "xlsx") assertInflationLimits(bytes, path.basename(input));
+  if (kind === "xlsx") {
+    assertInflationLimits(bytes, path.basename(input));
+    await assertInflatesAsDeclared(bytes, path.basename(input));
+  }
   progress.update("Reading");
   const source = await openOrderSource({
     file: input,

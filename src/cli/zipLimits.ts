@@ -1,3 +1,4 @@
+import * as zlib from "node:zlib";
 import { CliError } from "./errors";
 
 /**
@@ -24,6 +25,10 @@ export interface ZipPart {
   name: string;
   compressedSize: number;
   size: number;
+  /** 0 stored, 8 deflated (the two methods an xlsx uses). */
+  method: number;
+  /** Where the part's local header starts. */
+  localHeader: number;
 }
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -50,6 +55,8 @@ export function zipParts(bytes: Uint8Array): ZipPart[] {
     if (view.readUInt32LE(offset) !== DIRECTORY_ENTRY) break;
     const compressedSize = view.readUInt32LE(offset + 20);
     const size = view.readUInt32LE(offset + 24);
+    const method = view.readUInt16LE(offset + 10);
+    const localHeader = view.readUInt32LE(offset + 42);
     const nameLength = view.readUInt16LE(offset + 28);
     const extraLength = view.readUInt16LE(offset + 30);
     const commentLength = view.readUInt16LE(offset + 32);
@@ -58,6 +65,8 @@ export function zipParts(bytes: Uint8Array): ZipPart[] {
       name,
       compressedSize: compressedSize === ZIP64_MARK ? Number.MAX_SAFE_INTEGER : compressedSize,
       size: size === ZIP64_MARK ? Number.MAX_SAFE_INTEGER : size,
+      method,
+      localHeader,
     });
     offset += 46 + nameLength + extraLength + commentLength;
   }
@@ -85,6 +94,60 @@ export function assertInflationLimits(bytes: Uint8Array, file: string): void {
         `${file}: the part ${part.name} would inflate ${Math.round(ratio).toLocaleString("en-US")} times its ` +
           `compressed size (${shownSize(part.size)}); real workbooks stay under ${MAX_INFLATE_RATIO} times, so the ` +
           "file is refused unread (it may be damaged or built to exhaust memory)",
+      );
+    }
+  }
+}
+
+const LOCAL_HEADER = 0x04034b50;
+const DEFLATED = 8;
+/** Output chunk of the checking inflate: larger than zlib's 16 KiB default, for speed; the output is dropped. */
+const CHECK_CHUNK_BYTES = 256 * 1024;
+
+/** The deflated bytes of a part, or undefined when its local header is not where the directory says. */
+function deflatedBytes(view: Buffer, part: ZipPart): Buffer | undefined {
+  const at = part.localHeader;
+  if (at + 30 > view.length || view.readUInt32LE(at) !== LOCAL_HEADER) return undefined;
+  const start = at + 30 + view.readUInt16LE(at + 26) + view.readUInt16LE(at + 28);
+  return view.subarray(start, Math.min(view.length, start + part.compressedSize));
+}
+
+/** How many bytes the part inflates to, counted and dropped, stopping past `limit`; undefined if it is damaged. */
+function inflatedSize(data: Buffer, limit: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const inflate = zlib.createInflateRaw({ chunkSize: CHECK_CHUNK_BYTES });
+    let seen = 0;
+    inflate.on("data", (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limit) {
+        inflate.destroy();
+        resolve(seen);
+      }
+    });
+    inflate.on("end", () => resolve(seen));
+    // A damaged stream is the reader's to report, with its usual message.
+    inflate.on("error", () => resolve(undefined));
+    inflate.end(data);
+  });
+}
+
+/**
+ * The sizes the directory declares can be forged small: JSZip compares the real size only after inflating a part
+ * whole, and exceljs's streaming reader not at all, so a part declared as 1 KiB could still inflate to gigabytes.
+ * Every deflated part is therefore inflated once here with its output dropped (memory stays at one chunk), and the
+ * file is refused as soon as a part passes the size it declared, the size the limits above were checked against.
+ */
+export async function assertInflatesAsDeclared(bytes: Uint8Array, file: string): Promise<void> {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const part of zipParts(bytes)) {
+    if (part.method !== DEFLATED) continue;
+    const data = deflatedBytes(view, part);
+    if (data === undefined) continue;
+    const size = await inflatedSize(data, part.size);
+    if (size !== undefined && size > part.size) {
+      throw new CliError(
+        `${file}: the part ${part.name} inflates to more than the ${part.size.toLocaleString("en-US")} bytes its zip ` +
+          "directory declares; the file is refused unread (it may be damaged or built to exhaust memory)",
       );
     }
   }

@@ -61,6 +61,35 @@ describe("a workbook built to exhaust memory", () => {
     );
   });
 
+  it("is refused when the directory declares a part far smaller than it inflates", async () => {
+    const zip = await JSZip.loadAsync(await orderWorkbook());
+    // 8 MiB of spaces declared as 1 KiB, in both headers: within every declared limit, and JSZip would find the
+    // difference only after inflating the part whole (a real bomb of this shape inflates to gigabytes).
+    const strings = `<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0">${" ".repeat(8 * 1024 * 1024)}</sst>`;
+    zip.file("xl/sharedStrings.xml", strings);
+    const view = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+    const name = Buffer.from("xl/sharedStrings.xml");
+    for (let at = 0; at + 46 < view.length; at++) {
+      const signature = view.readUInt32LE(at);
+      if (signature === 0x02014b50 && view.subarray(at + 46, at + 46 + name.length).equals(name)) {
+        view.writeUInt32LE(1024, at + 24);
+      }
+      if (signature === 0x04034b50 && view.subarray(at + 30, at + 30 + name.length).equals(name)) {
+        view.writeUInt32LE(1024, at + 22);
+      }
+    }
+    expect(zipParts(view).find((p) => p.name === "xl/sharedStrings.xml")?.size).toBe(1024);
+    const file = path.join(dir, "forged.xlsx");
+    fs.writeFileSync(file, view);
+    const run = await runCli(["scan", file, "--as-of", AS_OF, "--json"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain(
+      "forged.xlsx: the part xl/sharedStrings.xml inflates to more than the 1,024 bytes its zip directory declares",
+    );
+  });
+
   it("lets a real workbook through", async () => {
     const file = path.join(dir, "fine.xlsx");
     fs.writeFileSync(file, await orderWorkbook());
