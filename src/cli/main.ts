@@ -21,6 +21,8 @@ import { renderSummaryText } from "./render";
 import { choiceNote } from "./sheetChoice";
 import { openOrderSource } from "./source";
 import { cannotWrite, PendingOutputs } from "./outputs";
+import { isMacroWorkbook } from "./package/scannedCopy";
+import { ZipPackage } from "./package/zipRead";
 
 export interface CliIO {
   stdout: OutputStream;
@@ -99,6 +101,22 @@ function readProblemNotes(diagnostics: readonly Diagnostic[], file: string): str
   return notes;
 }
 
+/** The copy keeps the input's package type: a macro-enabled workbook is an .xlsm, anything else an .xlsx. */
+function assertCopyType(out: string, given: string, macros: boolean): void {
+  const wanted = macros ? ".xlsm" : ".xlsx";
+  if (path.extname(out).toLowerCase() !== wanted)
+    throw new CliError(
+      macros
+        ? `--out ${given}: the input holds macros, so its scanned copy is an .xlsm workbook; give it a .xlsm name`
+        : `--out ${given}: the scanned copy is an .xlsx workbook; give it a .xlsx name`,
+    );
+}
+
+function isMacroPackage(input: string, bytes: Uint8Array): boolean {
+  const pkg = new ZipPackage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(input));
+  return pkg.has("[Content_Types].xml") && isMacroWorkbook(pkg.text("[Content_Types].xml"));
+}
+
 /** Runs one scan as the command line asked; returns the exit code. */
 export async function runScan(command: ScanCommand, io: CliIO): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
@@ -115,7 +133,7 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
   const jsonFile = command.json === undefined || command.json === "-" ? undefined : path.resolve(cwd, command.json);
   if (out) assertNotInput(out, input, "--out");
   if (jsonFile) assertNotInput(jsonFile, input, "--json");
-  if (out && !/\.xlsx$/i.test(out))
+  if (out && !/\.xlsx$|\.xlsm$/i.test(out))
     throw new CliError(`--out ${command.out}: the scanned copy is an .xlsx workbook; give it a .xlsx name`);
   if (out) assertWritableFolder(out, "--out");
   if (jsonFile) assertWritableFolder(jsonFile, "--json");
@@ -127,6 +145,7 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
     assertInflationLimits(bytes, path.basename(input));
     await assertInflatesAsDeclared(bytes, path.basename(input));
   }
+  if (out) assertCopyType(out, command.out as string, kind === "xlsx" && isMacroPackage(input, bytes));
   progress.update("Reading");
   const source = await openOrderSource({
     file: input,

@@ -1,8 +1,5 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import JSZip from "jszip";
-import { SUMMARY_SHEET_NAME } from "../core/report/summary";
-import { escapeXml, quoteSheetName } from "./xlsxPost";
 import { csvToGrid } from "../core/csv";
 import { HEADER_SCAN_ROWS } from "../core/sheet";
 import { sheetFit } from "../core/sheetChoice/chooseSheet";
@@ -17,37 +14,8 @@ import {
   scannedCopyBytes,
   workbookFromGrid,
 } from "./xlsxWrite";
-import { largestSheetBytes, openStreamingSource, STREAMING_THRESHOLD_BYTES, zipEntries } from "./stream";
-
-/**
- * Parts of the input workbook that exceljs cannot write back, named for a note to the user. The chart of an earlier
- * scan's summary sheet does not count: the new summary gets a new one.
- */
-export async function partsNotKept(bytes: Uint8Array): Promise<string[]> {
-  const names = zipEntries(bytes).map((entry) => entry.name);
-  const lost: string[] = [];
-  const chartParts = names.filter((name) => /^xl\/charts\/chart[^/]*\.xml$/.test(name));
-  if (chartParts.length > 0) {
-    const zip = await JSZip.loadAsync(bytes);
-    const summaryRefs = [SUMMARY_SHEET_NAME.en, SUMMARY_SHEET_NAME.zh].map(
-      (name) => `<c:f>${escapeXml(quoteSheetName(name))}!`,
-    );
-    let charts = 0;
-    for (const part of chartParts) {
-      const xml = (await zip.file(part)?.async("string")) ?? "";
-      if (!summaryRefs.some((ref) => xml.includes(ref))) charts++;
-    }
-    if (charts > 0) lost.push(`${charts} chart${charts > 1 ? "s" : ""}`);
-  }
-  if (names.some((name) => name.startsWith("xl/pivotTables/"))) lost.push("pivot tables");
-  if (names.includes("xl/vbaProject.bin")) lost.push("macros");
-  if (names.some((name) => name.startsWith("xl/slicers/") || name.startsWith("xl/timelines/"))) lost.push("slicers");
-  return lost.length === 0
-    ? []
-    : [
-        `the copy does not have the input's ${lost.join(", ")} (the xlsx library cannot write them); the input file is unchanged`,
-      ];
-}
+import { writeSurgicalCopy } from "./package/scannedCopy";
+import { largestSheetBytes, openStreamingSource, STREAMING_THRESHOLD_BYTES } from "./stream";
 
 async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
   const name = path.basename(request.file);
@@ -64,10 +32,7 @@ async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
   return {
     grid,
     choice,
-    async writeCopy({ out, plan, summary, headerRow, lang }) {
-      fs.writeFileSync(out, await scannedCopyBytes({ workbook, plan, summary, headerRow, lang }));
-      return partsNotKept(request.bytes);
-    },
+    writeCopy: (copy) => writeSurgicalCopy(request.file, request.bytes, copy),
     release() {
       grid.rows = [];
     },

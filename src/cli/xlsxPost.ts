@@ -29,10 +29,10 @@ export interface ChartSpec {
 }
 
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const REL_DRAWING = `${NS_REL}/drawing`;
-const REL_CHART = `${NS_REL}/chart`;
-const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
-const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
+export const REL_DRAWING = `${NS_REL}/drawing`;
+export const REL_CHART = `${NS_REL}/chart`;
+export const CT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+export const CT_DRAWING = "application/vnd.openxmlformats-officedocument.drawing+xml";
 
 export const escapeXml = (text: string): string =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -143,7 +143,7 @@ async function addContentTypes(zip: JSZip, overrides: Array<{ part: string; type
   zip.file("[Content_Types].xml", xml);
 }
 
-function chartXml(spec: ChartSpec): string {
+export function chartXml(spec: ChartSpec): string {
   const points = (values: Array<string | number>): string =>
     `<c:ptCount val="${values.length}"/>` +
     values.map((value, i) => `<c:pt idx="${i}"><c:v>${escapeXml(String(value))}</c:v></c:pt>`).join("");
@@ -191,7 +191,7 @@ function chartXml(spec: ChartSpec): string {
   );
 }
 
-function drawingXml(spec: ChartSpec, chartRelId: string): string {
+export function drawingXml(spec: ChartSpec, chartRelId: string): string {
   const marker = (tag: string, at: { col: number; row: number }): string =>
     `<xdr:${tag}><xdr:col>${at.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${at.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
   return (

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { buildSampleOrders, sampleSheet } from "../../src/samples";
+import { ZipPackage } from "../../src/cli/package/zipRead";
 import { AS_OF, runCli, SAMPLES, tempDir } from "./helpers";
 
 const LATE = "FFFFC7CE";
@@ -284,27 +285,42 @@ describe("ae-guard scan --out on a CSV", () => {
   });
 });
 
-describe("parts of the input the copy cannot keep", () => {
-  it("are named in a note on stderr; the chart of an earlier AE Guard summary is not one of them", async () => {
+describe("parts of the input the copy does not change", () => {
+  it("are copied byte for byte (a seller's chart and macros too); a rescan replaces the summary and its chart", async () => {
     const dir = tempDir();
     const scanned = path.join(dir, "scanned.xlsx");
     expect(
       (await runCli(["scan", path.join(SAMPLES, "orders-en.xlsx"), "--as-of", AS_OF, "--out", scanned])).stderr,
     ).toBe("");
-    // Re-scanning our own output: its chart is ours and is redrawn, so no note.
-    const again = await runCli(["scan", scanned, "--as-of", AS_OF, "--out", path.join(dir, "again.xlsx")]);
-    expect(again.stderr).toBe("");
-    // A workbook with a chart of the seller's own and macros.
+    const again = path.join(dir, "again.xlsx");
+    expect((await runCli(["scan", scanned, "--as-of", AS_OF, "--out", again])).stderr).toBe("");
+    const rescanned = await JSZip.loadAsync(fs.readFileSync(again));
+    expect(Object.keys(rescanned.files).filter((name) => /^xl\/charts\/chart\d+\.xml$/.test(name))).toHaveLength(1);
+    expect(((await rescanned.file("xl/workbook.xml")?.async("string")) ?? "").match(/AE Violations/g)).toHaveLength(1);
+
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(SAMPLES, "orders-en.xlsx")));
     zip.file("xl/charts/chart7.xml", "<c:chartSpace/>");
     zip.file("xl/vbaProject.bin", "macros");
     const withChart = path.join(dir, "with-chart.xlsx");
-    fs.writeFileSync(withChart, await zip.generateAsync({ type: "nodebuffer" }));
-    const run = await runCli(["scan", withChart, "--as-of", AS_OF, "--out", path.join(dir, "with-chart-scanned.xlsx")]);
+    fs.writeFileSync(withChart, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const copy = path.join(dir, "with-chart-scanned.xlsx");
+    const run = await runCli(["scan", withChart, "--as-of", AS_OF, "--out", copy]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe(
-      "ae-guard: note: the copy does not have the input's 1 chart, macros (the xlsx library cannot write them); the input file is unchanged\n",
+    expect(run.stderr).toBe("");
+    const input = new ZipPackage(fs.readFileSync(withChart), "in");
+    const output = new ZipPackage(fs.readFileSync(copy), "out");
+    const changed = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]);
+    changed.add(await sheetPart(zip, "Orders"));
+    const unchanged = input.entries.filter((entry) => !changed.has(entry.name));
+    expect(unchanged.map((entry) => entry.name)).toEqual(
+      expect.arrayContaining(["xl/charts/chart7.xml", "xl/vbaProject.bin"]),
     );
+    const differing = unchanged.filter((entry) => {
+      const written = output.entry(entry.name);
+      const bytesOf = (pkg: ZipPackage, at: typeof entry): Buffer => pkg.bytes.subarray(at.localOffset, at.recordEnd);
+      return !written || !bytesOf(output, written).equals(bytesOf(input, entry));
+    });
+    expect(differing.map((entry) => entry.name)).toEqual([]);
   });
 });
 
