@@ -8,6 +8,8 @@ export interface ScanCommand {
   sheet?: string;
   asOf?: string;
   timeZone?: string;
+  /** The zone the seller thinks in, for the ship-now list's second deadline column (default: this computer's). */
+  sellerTimeZone?: string;
   handlingDays?: number;
   mapping?: ColumnMapping;
   rulesFile?: string;
@@ -24,7 +26,17 @@ export type Command =
   | { command: "help" }
   | { command: "version" };
 
-const VALUE_OPTIONS = new Set(["--sheet", "--as-of", "--tz", "--handling-days", "--map", "--rules", "--out", "--lang"]);
+const VALUE_OPTIONS = new Set([
+  "--sheet",
+  "--as-of",
+  "--tz",
+  "--my-tz",
+  "--handling-days",
+  "--map",
+  "--rules",
+  "--out",
+  "--lang",
+]);
 const WORKBOOK_EXTENSIONS = /\.(xlsx|xlsm|xls|csv|txt|tsv)$/i;
 
 /** `--json` takes the next word as its path only when it is plainly a path for it, never the orders file. */
@@ -134,6 +146,7 @@ export function parseArgs(argv: readonly string[]): Command {
     sheet: options.get("--sheet"),
     asOf: options.get("--as-of"),
     timeZone: options.get("--tz"),
+    sellerTimeZone: options.get("--my-tz"),
     handlingDays: options.has("--handling-days")
       ? parseHandlingDays(options.get("--handling-days") as string)
       : undefined,
@@ -157,6 +170,7 @@ Options for scan:
   --sheet NAME             sheet to scan (default: the first sheet with an order header)
   --as-of ISO-8601         the moment judged as "now" (default: now); without an offset it is read in --tz
   --tz IANA-ZONE           zone the sheet's date-times are written in (default America/Los_Angeles)
+  --my-tz IANA-ZONE        your own zone, for the ship-now deadlines (default: this computer's zone)
   --handling-days N        handling days when the sheet has no deadline column (default 7)
   --map FIELD=HEADER       use this column for a field, e.g. --map paidAt="付款时间" (repeatable)
   --rules FILE.json        rulebook override (points, windows, status words)

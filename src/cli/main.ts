@@ -10,6 +10,7 @@ import { toReportJson } from "../core/report/json";
 import { sheetChoiceJson } from "../core/sheetChoice/chooseSheet";
 import { buildHighlightPlan } from "../core/report/highlight";
 import { buildSummaryModel } from "../core/report/summary";
+import { actionsJson, DEFAULT_SHIP_NOW_WINDOWS, scanActions } from "../core/actions";
 import type { ScanResult } from "../core/report/types";
 import { SAMPLE_AS_OF, SAMPLE_TIME_ZONE } from "../samples";
 import { parseArgs, USAGE, type ScanCommand } from "./args";
@@ -17,7 +18,7 @@ import { parseAsOf } from "./asOf";
 import { CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, REPORT_BUGS } from "./errors";
 import { assertNotInput, readInputBytes, sniffInput } from "./input";
 import { ProgressBar, type OutputStream } from "./progress";
-import { renderSummaryText } from "./render";
+import { renderActionsText, renderSummaryText } from "./render";
 import { choiceNote } from "./sheetChoice";
 import { openOrderSource } from "./source";
 import { cannotWrite, PendingOutputs } from "./outputs";
@@ -128,6 +129,9 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
       `--tz: unknown time zone "${timeZone}" (use an IANA name such as America/Los_Angeles or Asia/Shanghai)`,
     );
   const asOf = command.asOf !== undefined ? parseAsOf(command.asOf, timeZone) : (io.now ?? Date.now)();
+  const sellerTimeZone = command.sellerTimeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!isValidTimeZone(sellerTimeZone))
+    throw new CliError(`--my-tz: unknown time zone "${sellerTimeZone}" (use an IANA name such as Asia/Shanghai)`);
   const input = path.resolve(cwd, command.file);
   const out = command.out === undefined ? undefined : path.resolve(cwd, command.out);
   const jsonFile = command.json === undefined || command.json === "-" ? undefined : path.resolve(cwd, command.json);
@@ -181,6 +185,8 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
   const summary = buildSummaryModel(result, lang);
   const report = toReportJson(result, lang, toolInfo());
   if (source.choice) report.source.sheetChoice = sheetChoiceJson(source.choice);
+  const actions = scanActions(result, { ...DEFAULT_SHIP_NOW_WINDOWS, sellerTimeZone }, rulebook);
+  report.actions = actionsJson(actions, lang);
   // Both files or neither: each is written beside its target and moved into place once all were written.
   const outputs = new PendingOutputs();
   try {
@@ -220,6 +226,7 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
   if (command.json === "-") {
     io.stdout.write(JSON.stringify(report, null, 2) + "\n");
   } else {
+    io.stdout.write(renderActionsText(actions, lang, io.stdout.columns ?? 160));
     io.stdout.write(renderSummaryText(result, summary, lang, io.stdout.columns ?? 160));
     const shown = (file: string): string => {
       const relative = path.relative(cwd, file);

@@ -1,6 +1,10 @@
 import { isUnreadableCell, type Lang, type Localized } from "../core/model";
 import type { ScanResult, SummaryModel } from "../core/report/types";
 import { formatInstant } from "../core/dates/zone";
+import type { ScanActions, ShipNowBand } from "../core/actions";
+
+/** How many ship-now orders the terminal lists (the JSON report has them all). */
+const SHIP_NOW_SHOWN = 10;
 
 const TOP_ORDERS = 10;
 
@@ -18,6 +22,14 @@ const TEXT = {
     en: "more: use --out for the highlighted workbook or --json for every finding",
     zh: "更多：用 --out 生成标记后的工作簿，或用 --json 查看全部",
   },
+  shipNow: { en: "Ship now", zh: "立即发货" },
+  nothingToShip: { en: "Nothing waits to be shipped.", zh: "没有待发货的订单。" },
+  hoursLeft: { en: "Time left", zh: "剩余时间" },
+  deadlineSheet: { en: "Deadline (sheet)", zh: "期限（表格时区）" },
+  deadlineYours: { en: "Deadline (yours)", zh: "期限（您的时区）" },
+  orderId: { en: "Order ID", zh: "订单号" },
+  row: { en: "Row", zh: "行" },
+  moreToShip: { en: "more to ship (--json lists them all)", zh: "个待发货（--json 列出全部）" },
   warehouse: { en: "shipped by the platform warehouse, not judged", zh: "个半托管仓发订单（不检查）" },
   unreadable: { en: "unreadable cells (listed with --json)", zh: "个无法读取的单元格（用 --json 查看）" },
 } satisfies Record<string, Localized>;
@@ -138,5 +150,58 @@ export function renderSummaryText(result: ScanResult, summary: SummaryModel, lan
   if (summary.notes.length > 0) {
     lines.push("", `${summary.headings.notes}:`, ...summary.notes.map((note) => `- ${note}`));
   }
+  return lines.join("\n") + "\n";
+}
+
+const BAND_NAMES: Record<ShipNowBand, { en: string; zh: string }> = {
+  overdue: { en: "overdue", zh: "已超期" },
+  urgent: { en: "due within {h} h", zh: "{h} 小时内到期" },
+  soon: { en: "due within {h} h", zh: "{h} 小时内到期" },
+  later: { en: "later", zh: "更晚" },
+};
+
+function timeLeft(hours: number, lang: Lang): string {
+  const zh = lang === "zh-CN";
+  if (hours < 0) return zh ? `超期 ${-hours} 小时` : `${-hours} h late`;
+  return zh ? `${hours} 小时` : `${hours} h left`;
+}
+
+/** The to-do the terminal output leads with: counts, the most urgent orders, the what-if line. */
+export function renderActionsText(actions: ScanActions, lang: Lang, terminalWidth = 100): string {
+  const t = (text: Localized): string => (lang === "zh-CN" ? text.zh : text.en);
+  const list = actions.shipNow;
+  const lines: string[] = [];
+  const bandText = (band: ShipNowBand): string =>
+    t(BAND_NAMES[band]).replace("{h}", String(band === "urgent" ? list.urgentHours : list.soonHours));
+  const counts = (["overdue", "urgent", "soon", "later"] as const)
+    .filter((band) => list.counts[band] > 0)
+    .map((band) => `${list.counts[band]} ${bandText(band)}`);
+  lines.push(`${t(TEXT.shipNow)}: ${counts.length > 0 ? counts.join(", ") : t(TEXT.nothingToShip)}`);
+  const shown = list.items.filter((item) => item.band !== "later").slice(0, SHIP_NOW_SHOWN);
+  if (shown.length > 0) {
+    lines.push(
+      ...table(
+        [
+          t(TEXT.row),
+          t(TEXT.orderId),
+          t(TEXT.hoursLeft),
+          `${t(TEXT.deadlineSheet)} ${list.sheetTimeZone}`,
+          `${t(TEXT.deadlineYours)} ${list.sellerTimeZone}`,
+        ],
+        shown.map((item) => [
+          String(item.row),
+          item.orderId,
+          timeLeft(item.hoursLeft, lang),
+          item.deadlineInSheetZone,
+          item.deadlineInSellerZone,
+        ]),
+        ["r", "l", "r", "l", "l"],
+        [6, Math.max(16, terminalWidth - 90), 14, 40, 40],
+      ),
+    );
+    const rest = list.items.filter((item) => item.band !== "later").length - shown.length;
+    if (rest > 0) lines.push(`(+${rest} ${t(TEXT.moreToShip)})`);
+  }
+  lines.push(t(actions.whatIf.sentence), "");
   return lines.join("\n") + "\n";
 }

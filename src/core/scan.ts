@@ -19,7 +19,7 @@ import { OrderTable } from "./orders/orderTable";
 import { logisticsNotes } from "./evaluate/logisticsNotes";
 import { onlineRate } from "./evaluate/onlineRate";
 import { assessFindings, assignPoints } from "./assess";
-import type { ScanResult, SkippedCheck } from "./report/types";
+import type { AwaitingOrder, ScanResult, SkippedCheck } from "./report/types";
 
 export interface ScanInput {
   grid: SheetGrid;
@@ -138,6 +138,7 @@ export function scanOrders(
   let rowsIndex = -1;
   let rows: number[] = [];
   const byWarehouse = new Uint8Array(count);
+  const awaiting: AwaitingOrder[] = [];
   let warehouseOrders = 0;
   const maxReuse = judgeOrders(table, ctx, {
     flag(index, code, at, text) {
@@ -159,13 +160,15 @@ export function scanOrders(
       findings.push(finding);
       if (code === "DUPLICATE_TRACKING") duplicateOrders.push(index);
     },
-    judged(index, carrier, warehouse) {
+    judged(index, facts) {
       ends[index] = findings.length;
-      carrierOf[index] = carrier;
-      if (warehouse) {
+      carrierOf[index] = facts.carrier;
+      if (facts.warehouse) {
         byWarehouse[index] = 1;
         warehouseOrders++;
       }
+      const deadline = facts.awaitingDeadline;
+      if (deadline === deadline) awaiting.push({ orderId: table.orderId(index), row: table.firstRow(index), deadline });
     },
   });
 
@@ -243,6 +246,8 @@ export function scanOrders(
         : {}),
     },
     assessment,
+    maxTrackingReuse: maxReuse,
+    awaiting,
     findings,
     diagnostics: [...diagnostics, ...logisticsNotes(table, present, source.columns, source.sheet, rulebook)],
     skipped: skippedChecks(present),

@@ -80,6 +80,8 @@ export function sampleOutcome(lang: "en" | "zh-CN" = "en"): ScanOutcome {
         DUE_SOON: 1,
       },
     },
+    maxTrackingReuse: 0,
+    awaiting: [],
     assessment: {
       totalPoints: 7,
       byTrack: [

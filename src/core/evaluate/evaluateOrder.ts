@@ -45,10 +45,12 @@ export interface OrderEvaluation {
   carrier?: string;
   /** Shipped by the platform's warehouse (半托管仓发订单) and so not judged as the seller's shipment. */
   warehouse: boolean;
+  /** The shipping deadline of an order still awaiting the seller's shipment (NaN otherwise): the ship-now list's. */
+  awaitingDeadline: number;
 }
 
 export function newOrderEvaluation(): OrderEvaluation {
-  return { tracking: newTrackingCellVerdict(), carrier: undefined, warehouse: false };
+  return { tracking: newTrackingCellVerdict(), carrier: undefined, warehouse: false, awaitingDeadline: Number.NaN };
 }
 keepShape(newOrderEvaluation());
 
@@ -129,6 +131,7 @@ export function evaluateOrder(
     ctx.rulebook,
   );
 
+  facts.awaitingDeadline = Number.NaN;
   if (statusClass === "unpaid" || facts.warehouse) return;
 
   const shippedAt = table.number(index, SHIPPED_AT);
@@ -153,6 +156,7 @@ export function evaluateOrder(
 
   if (!shipped) {
     if (!hasDeadline) return;
+    facts.awaitingDeadline = deadline;
     const left = deadline - ctx.asOf;
     if (left < 0) {
       overdueText.deadline = deadline;

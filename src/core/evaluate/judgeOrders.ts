@@ -1,15 +1,22 @@
 import { fieldSlot, type OrderTable } from "../orders/orderTable";
 import { shippingDeadlines } from "./deadline";
 import { SharedTrackingNumbers } from "./duplicates";
-import { evaluateOrder, newOrderEvaluation, type EvaluationContext, type FindingSink } from "./evaluateOrder";
+import {
+  evaluateOrder,
+  newOrderEvaluation,
+  type EvaluationContext,
+  type FindingSink,
+  type OrderEvaluation,
+} from "./evaluateOrder";
 
 /** What a host hears while its orders are judged. */
 export interface OrderSink extends FindingSink {
   /**
-   * Called after order `index`'s own codes, with the carrier it ships with (for the carrier breakdown) and whether
-   * the platform's warehouse shipped it (such an order is not judged).
+   * Called after order `index`'s own codes, with what evaluation learnt of it: the carrier it ships with (for the
+   * carrier breakdown), whether the platform's warehouse shipped it (such an order is not judged), and the deadline
+   * of an order still awaiting shipment. `facts` is reused for the next order: copy what you keep.
    */
-  judged?(index: number, carrier: string | undefined, warehouse: boolean): void;
+  judged?(index: number, facts: Readonly<OrderEvaluation>): void;
 }
 
 const SHIPPED_AT = fieldSlot("shippedAt");
@@ -30,7 +37,7 @@ export function judgeOrders(table: OrderTable, ctx: EvaluationContext, sink: Ord
   const deadlines = shippingDeadlines(table, ctx.deadlines);
   for (let i = 0; i < count; i++) {
     evaluateOrder(table, i, ctx, sink, facts, deadlines);
-    sink.judged?.(i, facts.carrier, facts.warehouse);
+    sink.judged?.(i, facts);
     if (checkDuplicates && !facts.warehouse) {
       const { numbers, count: found } = facts.tracking;
       for (let k = 0; k < found; k++) sharedNumbers.add(i, numbers[k] as string);

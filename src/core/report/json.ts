@@ -2,6 +2,7 @@ import type { CanonicalField, DiagnosticProblem, Lang, ViolationCode, Category }
 import { formatIsoInZone } from "../dates/zone";
 import type { SheetChoiceJson } from "../sheetChoice/chooseSheet";
 import type { ScanResult } from "./types";
+import type { actionsJson } from "../actions";
 import type { OnlineRate } from "../evaluate/onlineRate";
 
 /** The JSON report of contracts/report.md. Fields may be added, never removed or renamed. */
@@ -46,6 +47,8 @@ export interface ScanReportJson {
   notes: string[];
   escalations: Array<{ family: string; cases: number; points: number; reason: string }>;
   carriers: ScanResult["carriers"];
+  /** The to-do (hosts that compute it set it): the ship-now list and the what-if line. */
+  actions?: ReturnType<typeof actionsJson>;
 }
 
 export function toReportJson(result: ScanResult, lang: Lang, tool: { name: string; version: string }): ScanReportJson {

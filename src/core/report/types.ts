@@ -11,6 +11,14 @@ import type {
 } from "../model";
 import type { OnlineRate } from "../evaluate/onlineRate";
 
+/** An order still awaiting the seller's shipment. */
+export interface AwaitingOrder {
+  orderId: string;
+  /** Its first row as Excel shows it. */
+  row: number;
+  deadline: Instant;
+}
+
 /** Points and consequence for one penalty track (e.g. transaction violations 交易违规及其他). */
 export interface TrackAssessment {
   track: string;
@@ -62,6 +70,10 @@ export interface ScanResult {
     onlineRate?: OnlineRate;
   };
   assessment: Assessment;
+  /** The most orders one tracking number is on (the serious false-shipment tier reads it). */
+  maxTrackingReuse: number;
+  /** Every order still awaiting the seller's shipment that has a deadline, in sheet order: the ship-now list's. */
+  awaiting: AwaitingOrder[];
   findings: Finding[];
   diagnostics: Diagnostic[];
   skipped: SkippedCheck[];

@@ -1,0 +1,103 @@
+import type { CanonicalField, Order } from "../../../src/core/model";
+import { CANONICAL_FIELDS } from "../../../src/core/model";
+import { scanOrders } from "../../../src/core/scan";
+import { ALIEXPRESS_RULEBOOK } from "../../../src/core/rulebook";
+import { wallClockToInstant } from "../../../src/core/dates/zone";
+import { DEFAULT_SHIP_NOW_WINDOWS, shipNowList } from "../../../src/core/actions/shipNow";
+import { whatIf } from "../../../src/core/actions/whatIf";
+
+const LA = "America/Los_Angeles";
+const pt = (y: number, mo: number, d: number, h = 0, mi = 0) => wallClockToInstant(Date.UTC(y, mo - 1, d, h, mi), LA);
+const asOf = pt(2025, 6, 15, 12);
+const HOUR = 3_600_000;
+
+let row = 2;
+/** An order awaiting shipment whose deadline is `hoursLeft` from as-of (negative: passed). */
+const awaiting = (hoursLeft: number): Order => ({
+  orderId: `82${row}`,
+  rows: [row++],
+  status: "等待您发货",
+  paidAt: asOf - 7 * 24 * HOUR + hoursLeft * HOUR,
+  shipDeadline: asOf + hoursLeft * HOUR,
+});
+
+function scan(orders: Order[]) {
+  const present = new Set<CanonicalField>(CANONICAL_FIELDS.filter((field) => field !== "firstScanAt"));
+  return scanOrders(
+    orders,
+    present,
+    { asOf, timeZone: LA },
+    {
+      sheet: "Orders",
+      headerRow: 1,
+      firstColumn: 1,
+      lastColumn: 8,
+      lastRow: row,
+      rows: orders.length,
+      columns: {},
+    },
+  );
+}
+const settings = { ...DEFAULT_SHIP_NOW_WINDOWS, sellerTimeZone: "Asia/Shanghai" };
+
+describe("ship now", () => {
+  it("lists unshipped orders by time left, overdue first, in the sheet's zone and the seller's", () => {
+    const orders = [awaiting(30), awaiting(3), awaiting(-5), awaiting(100), awaiting(20)];
+    const shipped: Order = {
+      orderId: "shipped",
+      rows: [row++],
+      status: "已发货",
+      paidAt: asOf - 24 * HOUR,
+      shippedAt: asOf - HOUR,
+      trackingNumber: "LP00649731204655",
+    };
+    const list = shipNowList(scan([...orders, shipped]), settings);
+    expect(list.items.map((item) => [item.orderId, item.hoursLeft, item.band])).toEqual([
+      [orders[2]?.orderId, -5, "overdue"],
+      [orders[1]?.orderId, 3, "urgent"],
+      [orders[4]?.orderId, 20, "urgent"],
+      [orders[0]?.orderId, 30, "soon"],
+      [orders[3]?.orderId, 100, "later"],
+    ]);
+    expect(list.counts).toEqual({ overdue: 1, urgent: 2, soon: 1, later: 1 });
+    const first = list.items[1];
+    // 15:00 Pacific daylight time is 06:00 the next day in Beijing.
+    expect([first?.deadlineInSheetZone, first?.deadlineInSellerZone]).toEqual(["2025-06-15 15:00", "2025-06-16 06:00"]);
+    expect(first?.row).toBe(orders[1]?.rows[0]);
+  });
+
+  it("leaves out shipped, cancelled, unpaid and warehouse-shipped orders", () => {
+    const list = shipNowList(
+      scan([
+        { ...awaiting(5), status: "已发货", trackingNumber: "LP00649731204655" },
+        { ...awaiting(5), status: "订单关闭" },
+        { ...awaiting(5), status: "等待买家付款" },
+        { ...awaiting(5), businessMode: "半托管仓发订单" },
+      ]),
+      settings,
+    );
+    expect(list.items).toEqual([]);
+  });
+});
+
+describe("what it saves", () => {
+  it("prices missing the urgent and soon orders with the scan's own assessment", () => {
+    const result = scan([awaiting(-5), awaiting(3), awaiting(30), awaiting(100)]);
+    const answer = whatIf(result, shipNowList(result, settings), ALIEXPRESS_RULEBOOK);
+    // One order is already overdue (2 points, 成交不卖); two more would be 2 points each; the one due in 100 h is not counted.
+    expect(answer.pointsIfShipped).toBe(2);
+    expect(answer.pointsIfMissed).toBe(6);
+    expect(answer.orders).toHaveLength(2);
+    expect(answer.sentence.en).toMatch(
+      /^Ship these 2 orders in time and you stay at 2 points; miss them and you reach 6 points: /,
+    );
+    expect(answer.sentence.zh).toMatch(/^按时发出这 2 个订单，扣分保持 2 分；错过则达到 6 分：/);
+  });
+
+  it("says so when nothing is due inside the window", () => {
+    const result = scan([awaiting(100)]);
+    expect(whatIf(result, shipNowList(result, settings), ALIEXPRESS_RULEBOOK).sentence.en).toBe(
+      "No order is due within 48 hours; you stay at 0 points.",
+    );
+  });
+});
