@@ -4,6 +4,7 @@ import { buildHighlightPlan } from "../core/report/highlight";
 import { buildSummaryModel, SUMMARY_SHEET_NAME } from "../core/report/summary";
 import type { HighlightPlan, ScanResult, SummaryModel } from "../core/report/types";
 import { loadRulebook } from "../core/rulebook";
+import { DEFAULT_SHIP_NOW_WINDOWS, scanActions } from "../core/actions";
 import { scanGrid } from "../core/scan";
 import { cellText, isBlankCell, readOrderSheet, type ColumnMapping } from "../core/sheet";
 import type { CellBox } from "./a1";
@@ -346,6 +347,7 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         result,
         plan,
         summary,
+        actions: scanActions(result, { ...DEFAULT_SHIP_NOW_WINDOWS, sellerTimeZone: localTimeZone() }, rulebook),
         hiddenFlaggedRows,
         dateSystem: { date1904: read.date1904, source: read.dateSystemSource },
         skippedCells: work.skippedCells,
@@ -418,4 +420,9 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
     },
   };
   return session;
+}
+
+/** The zone of the computer Excel runs on: the one the seller thinks in. */
+function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 }

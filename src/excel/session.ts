@@ -1,4 +1,5 @@
 import type { HeaderDetection, ColumnMapping } from "../core/sheet";
+import type { ScanActions } from "../core/actions";
 import type { Lang } from "../core/model";
 import type { ScanResult, SummaryModel, HighlightPlan } from "../core/report/types";
 
@@ -36,6 +37,8 @@ export interface ScanOutcome {
   result: ScanResult;
   plan: HighlightPlan;
   summary: SummaryModel;
+  /** The to-do: orders to ship by time left (deadlines also in the computer's zone) and the what-if line. */
+  actions?: ScanActions;
   /** Flagged rows currently hidden by a filter or by hand (highlighted too). Set by the Excel session. */
   hiddenFlaggedRows?: number;
   /** The workbook's date system and how it was told: the host said, the displayed dates said, or Excel's default. */

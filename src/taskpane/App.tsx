@@ -455,6 +455,7 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                     onClear={() => void onClear()}
                     onOpenSummary={() => void onOpenSummary()}
                     onScanAgain={() => void runScan()}
+                    onSelectRow={(row) => void onSelectOrder(row)}
                   />
                   <FlaggedList
                     orders={flagged}

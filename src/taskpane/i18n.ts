@@ -93,6 +93,15 @@ export interface Strings {
   skippedHeading: string;
   diagnosticsNote: (count: number) => string;
   flaggedHeading: string;
+  shipNowHeading: string;
+  shipNowCounts: (
+    counts: { overdue: number; urgent: number; soon: number },
+    hours: { urgent: number; soon: number },
+  ) => string;
+  shipNowNothing: string;
+  shipNowTimeLeft: (hours: number) => string;
+  shipNowDeadlines: (sheet: string, sheetZone: string, yours: string, yourZone: string) => string;
+  shipNowMore: (count: number) => string;
   flaggedHint: string;
   flaggedRow: (row: number) => string;
   flaggedTitle: (row: number, orderId: string) => string;
@@ -256,6 +265,20 @@ const en: Strings = {
       ? "1 cell could not be read; its order was judged on the rest."
       : `${count} cells could not be read; their orders were judged on the rest.`,
   flaggedHeading: "Flagged orders",
+  shipNowHeading: "Ship now",
+  shipNowCounts: (counts, hours) =>
+    [
+      counts.overdue > 0 ? `${counts.overdue} overdue` : "",
+      counts.urgent > 0 ? `${counts.urgent} due within ${hours.urgent} hours` : "",
+      counts.soon > 0 ? `${counts.soon} due within ${hours.soon} hours` : "",
+    ]
+      .filter(Boolean)
+      .join(" · "),
+  shipNowNothing: "No order is waiting to be shipped soon.",
+  shipNowTimeLeft: (hours) => (hours < 0 ? `${-hours} h late` : `${hours} h left`),
+  shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
+    sheetZone === yourZone ? `Deadline ${sheet}` : `Deadline ${sheet} (${sheetZone}) · ${yours} your time`,
+  shipNowMore: (count) => `${count} more in the JSON report and the summary sheet`,
   flaggedHint: "Worst first. Select an order to go to its row.",
   flaggedRow: (row) => `Row ${row}`,
   flaggedTitle: (row, orderId) => `Row ${row} · ${orderId}`,
@@ -434,6 +457,20 @@ const zhCN: Strings = {
   skippedHeading: "未执行的检查",
   diagnosticsNote: (count) => `${count} 个单元格无法读取，相关订单已按其余信息判断。`,
   flaggedHeading: "问题订单",
+  shipNowHeading: "立即发货",
+  shipNowCounts: (counts, hours) =>
+    [
+      counts.overdue > 0 ? `${counts.overdue} 个已超期` : "",
+      counts.urgent > 0 ? `${counts.urgent} 个 ${hours.urgent} 小时内到期` : "",
+      counts.soon > 0 ? `${counts.soon} 个 ${hours.soon} 小时内到期` : "",
+    ]
+      .filter(Boolean)
+      .join(" · "),
+  shipNowNothing: "近期没有待发货的订单。",
+  shipNowTimeLeft: (hours) => (hours < 0 ? `超期 ${-hours} 小时` : `剩余 ${hours} 小时`),
+  shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
+    sheetZone === yourZone ? `期限 ${sheet}` : `期限 ${sheet}（${sheetZone}）· 您的时间 ${yours}`,
+  shipNowMore: (count) => `另有 ${count} 个，见汇总表`,
   flaggedHint: "最严重的在前。选择订单可跳到对应行。",
   flaggedRow: (row) => `第 ${row} 行`,
   flaggedTitle: (row, orderId) => `第 ${row} 行 · ${orderId}`,

@@ -192,6 +192,15 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
     await page.getByText(en.previewSelectedRow(row)).waitFor({ timeout: 10_000 });
     expect(await first.getAttribute("aria-current")).toBe("true");
 
+    // The to-do leads the results: the what-if line, then the orders to ship by time left; a click selects the row.
+    const actions = reference.actions!;
+    expect(await page.getByTestId("what-if").textContent()).toBe(actions.whatIf.sentence.en);
+    const firstToShip = page.locator('[aria-labelledby="ae-ship-now-heading"] button[data-row]').first();
+    const shipRow = Number(await firstToShip.getAttribute("data-row"));
+    expect(shipRow).toBe(actions.shipNow.items[0]!.row);
+    await firstToShip.click();
+    await page.getByText(en.previewSelectedRow(shipRow)).waitFor({ timeout: 10_000 });
+
     const violations = await runAxe(page);
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     expect(serious).toEqual([]);

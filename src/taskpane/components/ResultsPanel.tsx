@@ -14,6 +14,7 @@ import { ArrowClockwiseRegular, EraserRegular, TableSimpleRegular } from "@fluen
 import { useEffect, useRef } from "react";
 import { isUnreadableCell, type Lang } from "../../core/model";
 import { onlineRateNotes } from "../../core/report/summary";
+import { ShipNowSection } from "./ShipNowSection";
 import type { Consequence } from "../../core/report/types";
 import { formatInstant } from "../../core/dates/zone";
 import type { ScanOutcome } from "../../excel/session";
@@ -81,6 +82,8 @@ export interface ResultsPanelProps {
   onClear: () => void;
   onOpenSummary: () => void;
   onScanAgain: () => void;
+  /** Selects an order's row in the sheet (the ship-now list's jump). */
+  onSelectRow?: (row: number) => void;
 }
 
 function ConsequenceText({ consequence, lang, strings }: { consequence: Consequence; lang: Lang; strings: Strings }) {
@@ -107,6 +110,7 @@ export function ResultsPanel({
   onClear,
   onOpenSummary,
   onScanAgain,
+  onSelectRow,
 }: ResultsPanelProps) {
   const styles = useStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -138,6 +142,15 @@ export function ResultsPanel({
           </Caption1>
         ) : null}
       </div>
+
+      {outcome.actions ? (
+        <ShipNowSection
+          actions={outcome.actions}
+          lang={lang}
+          strings={strings}
+          onSelectRow={(row) => onSelectRow?.(row)}
+        />
+      ) : null}
 
       <div className={styles.actions}>
         <Button icon={<EraserRegular />} onClick={onClear} disabled={busy}>
