@@ -202,6 +202,15 @@ export function renderActionsText(actions: ScanActions, lang: Lang, terminalWidt
     const rest = list.items.filter((item) => item.band !== "later").length - shown.length;
     if (rest > 0) lines.push(`(+${rest} ${t(TEXT.moreToShip)})`);
   }
-  lines.push(t(actions.whatIf.sentence), "");
+  lines.push(t(actions.whatIf.sentence));
+  if (actions.messages.length > 0 || actions.trackingFixes.length > 0) {
+    lines.push(
+      lang === "zh-CN"
+        ? `${actions.messages.length} 条买家消息草稿，${actions.trackingFixes.length} 个运单问题的处理建议：见 --json（actions.messages、actions.trackingFixes）。`
+        : `${actions.messages.length} buyer message drafts and ${actions.trackingFixes.length} tracking fixes: see --json (actions.messages, actions.trackingFixes).`,
+    );
+  }
+  for (const note of actions.notes) lines.push(t(note));
+  lines.push("");
   return lines.join("\n") + "\n";
 }

@@ -15,7 +15,7 @@ import { readOrderSheet, type ColumnMapping } from "./sheet";
 import type { EvaluationContext } from "./evaluate/evaluateOrder";
 import { judgeOrders } from "./evaluate/judgeOrders";
 import { ScanFinding } from "./evaluate/findingText";
-import { OrderTable } from "./orders/orderTable";
+import { fieldSlot, OrderTable } from "./orders/orderTable";
 import { logisticsNotes } from "./evaluate/logisticsNotes";
 import { onlineRate } from "./evaluate/onlineRate";
 import { assessFindings, assignPoints } from "./assess";
@@ -114,6 +114,8 @@ keepShape(evaluationContext({ asOf: Date.UTC(2025, 0, 1), timeZone: "UTC" }, ALI
 
 type CarrierTally = ScanResult["carriers"][number];
 
+const BUYER_COUNTRY = fieldSlot("buyerCountry");
+
 /**
  * Judges already-read orders (a reader's table, or Order objects): findings with points, the assessment and the
  * carrier breakdown.
@@ -168,7 +170,15 @@ export function scanOrders(
         warehouseOrders++;
       }
       const deadline = facts.awaitingDeadline;
-      if (deadline === deadline) awaiting.push({ orderId: table.orderId(index), row: table.firstRow(index), deadline });
+      if (deadline === deadline) {
+        const buyerCountry = table.get(index, BUYER_COUNTRY) as string | undefined;
+        awaiting.push({
+          orderId: table.orderId(index),
+          row: table.firstRow(index),
+          deadline,
+          ...(buyerCountry ? { buyerCountry } : {}),
+        });
+      }
     },
   });
 

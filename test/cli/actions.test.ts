@@ -10,6 +10,8 @@ interface Report {
       items: Array<{ orderId: string; row: number; hoursLeft: number; band: string; deadlineInSellerZone: string }>;
     };
     whatIf: { orders: string[]; pointsIfShipped: number; pointsIfMissed: number; sentence: string };
+    messages: Array<{ orderId: string; language: string; text: string }>;
+    trackingFixes: Array<{ orderId: string; code: string; problem: string; fix: string }>;
   };
 }
 
@@ -38,6 +40,25 @@ describe("ae-guard scan: what to do now", () => {
     expect(whatIf.pointsIfShipped).toBe(report.totals.points.total);
     expect(whatIf.orders).toHaveLength(shipNow.counts.urgent + shipNow.counts.soon);
     expect(whatIf.pointsIfMissed).toBe(whatIf.pointsIfShipped + 2 * whatIf.orders.length);
+    // A draft for each overdue or urgent order, in its buyer's language (the sample's buyers are in many countries).
+    const { messages, trackingFixes } = report.actions;
+    expect(messages).toHaveLength(shipNow.counts.overdue + shipNow.counts.urgent);
+    expect(new Set(messages.map((message) => message.language)).size).toBeGreaterThan(2);
+    for (const message of messages) expect(message.text).toContain(message.orderId);
+    // A fix for each tracking finding, naming what is wrong.
+    const tracking = [
+      "MISSING_TRACKING",
+      "INVALID_TRACKING",
+      "DUPLICATE_TRACKING",
+      "NOT_ONLINE",
+      "SCAN_BEFORE_PAYMENT",
+      "CARRIER_MISMATCH",
+      "SERVICE_DOWNGRADE",
+    ];
+    expect(trackingFixes).toHaveLength(tracking.reduce((sum, code) => sum + (report.totals.byCode[code] ?? 0), 0));
+    expect(trackingFixes.find((fix) => fix.code === "CARRIER_MISMATCH")?.problem).toMatch(
+      /^Declared UPS; LX\d+CN is a China Post/,
+    );
   });
 
   it("the terminal output leads with the ship-now list and the what-if line", async () => {

@@ -1,4 +1,6 @@
-import type { Lang } from "../model";
+import type { Lang, Localized } from "../model";
+import { delayMessages, noCountryNote, type BuyerMessage } from "./buyerMessages";
+import { trackingFixes, type TrackingFix } from "./trackingFixes";
 import type { Rulebook } from "../rulebook";
 import type { ScanResult } from "../report/types";
 import { shipNowList, type ShipNowList, type ShipNowSettings } from "./shipNow";
@@ -8,16 +10,35 @@ export { DEFAULT_SHIP_NOW_WINDOWS, shipNowList } from "./shipNow";
 export type { ShipNowBand, ShipNowItem, ShipNowList, ShipNowSettings } from "./shipNow";
 export { whatIf } from "./whatIf";
 export type { WhatIf } from "./whatIf";
+export { delayMessages, fillTemplate, MESSAGE_TEMPLATES } from "./buyerMessages";
+export type { BuyerMessage, MessageKind } from "./buyerMessages";
+export { buyerLanguage } from "./buyerLanguage";
+export { trackingFixes } from "./trackingFixes";
+export type { TrackingFix } from "./trackingFixes";
 
 /** The to-do a scan turns into, from its one result (no second judgement of the orders). */
 export interface ScanActions {
   shipNow: ShipNowList;
   whatIf: WhatIf;
+  /** Delay message drafts for overdue and urgent orders, in the buyers' languages. */
+  messages: BuyerMessage[];
+  /** Orders with a tracking finding, what is wrong and what fixes it. */
+  trackingFixes: TrackingFix[];
+  /** Why drafts fall back to English, when they do. */
+  notes: Localized[];
 }
 
 export function scanActions(result: ScanResult, settings: ShipNowSettings, rulebook: Rulebook): ScanActions {
   const shipNow = shipNowList(result, settings);
-  return { shipNow, whatIf: whatIf(result, shipNow, rulebook) };
+  const notes: Localized[] = [];
+  if (result.columns.buyerCountry === undefined) notes.push({ en: noCountryNote("en"), zh: noCountryNote("zh-CN") });
+  return {
+    shipNow,
+    whatIf: whatIf(result, shipNow, rulebook),
+    messages: delayMessages(shipNow, result.asOf),
+    trackingFixes: trackingFixes(result),
+    notes,
+  };
 }
 
 /** The `actions` object of the JSON report, texts in the report's language. */
@@ -37,5 +58,8 @@ export function actionsJson(actions: ScanActions, lang: Lang) {
       },
       sentence: pick(answer.sentence),
     },
+    messages: actions.messages,
+    trackingFixes: actions.trackingFixes.map((fix) => ({ ...fix, problem: pick(fix.problem), fix: pick(fix.fix) })),
+    notes: actions.notes.map(pick),
   };
 }

@@ -29,6 +29,8 @@ export interface ShipNowItem {
   /** The deadline to the minute in the sheet's zone, and in the seller's. */
   deadlineInSheetZone: string;
   deadlineInSellerZone: string;
+  /** The buyer's country as the sheet gives it, for the message draft's language. */
+  buyerCountry?: string;
 }
 
 export interface ShipNowList {
@@ -67,6 +69,7 @@ export function shipNowList(result: ScanResult, settings: ShipNowSettings): Ship
         band,
         deadlineInSheetZone: toMinute(order.deadline, result.timeZone),
         deadlineInSellerZone: toMinute(order.deadline, settings.sellerTimeZone),
+        ...(order.buyerCountry ? { buyerCountry: order.buyerCountry } : {}),
       };
     })
     .sort((a, b) => a.deadline - b.deadline || a.row - b.row);

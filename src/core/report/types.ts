@@ -17,6 +17,7 @@ export interface AwaitingOrder {
   /** Its first row as Excel shows it. */
   row: number;
   deadline: Instant;
+  buyerCountry?: string;
 }
 
 /** Points and consequence for one penalty track (e.g. transaction violations 交易违规及其他). */

@@ -5,6 +5,7 @@ import { ALIEXPRESS_RULEBOOK } from "../../../src/core/rulebook";
 import { wallClockToInstant } from "../../../src/core/dates/zone";
 import { DEFAULT_SHIP_NOW_WINDOWS, shipNowList } from "../../../src/core/actions/shipNow";
 import { whatIf } from "../../../src/core/actions/whatIf";
+import { buyerLanguage, delayMessages, MESSAGE_TEMPLATES, trackingFixes } from "../../../src/core/actions";
 
 const LA = "America/Los_Angeles";
 const pt = (y: number, mo: number, d: number, h = 0, mi = 0) => wallClockToInstant(Date.UTC(y, mo - 1, d, h, mi), LA);
@@ -99,5 +100,69 @@ describe("what it saves", () => {
     expect(whatIf(result, shipNowList(result, settings), ALIEXPRESS_RULEBOOK).sentence.en).toBe(
       "No order is due within 48 hours; you stay at 0 points.",
     );
+  });
+});
+
+describe("buyer message drafts", () => {
+  it("drafts a delay message for overdue and urgent orders in the buyer's language, English when unknown", () => {
+    const orders = [
+      { ...awaiting(-5), buyerCountry: "BR" },
+      { ...awaiting(3), buyerCountry: "俄罗斯" },
+      { ...awaiting(10), buyerCountry: "Atlantis" },
+      { ...awaiting(30), buyerCountry: "FR" },
+    ];
+    const result = scan(orders);
+    const messages = delayMessages(shipNowList(result, settings), result.asOf);
+    expect(messages.map((m) => [m.orderId, m.language])).toEqual([
+      [orders[0]?.orderId, "pt-BR"],
+      [orders[1]?.orderId, "ru"],
+      [orders[2]?.orderId, "en"],
+    ]);
+    expect(messages[0]?.text).toContain(`pedido ${orders[0]?.orderId}`);
+    // The promised date is the day after as-of, in the sheet's zone.
+    expect(messages[0]?.text).toContain("2025-06-16");
+    expect(messages[2]?.text).toMatch(/^Hello, thank you for your order \d+\. .* by 2025-06-16 /);
+  });
+
+  it("every reviewed template has the three kinds, and the delay one names the order and the date", () => {
+    for (const [language, templates] of Object.entries(MESSAGE_TEMPLATES)) {
+      expect([language, Object.keys(templates).sort()]).toEqual([
+        language,
+        ["delay", "shippedLate", "trackingUpdated"],
+      ]);
+      expect([language, templates.delay.includes("{orderId}") && templates.delay.includes("{shipDate}")]).toEqual([
+        language,
+        true,
+      ]);
+    }
+    expect(buyerLanguage("Republic of Korea")).toBe("ko");
+    expect(buyerLanguage(undefined)).toBe("en");
+  });
+});
+
+describe("tracking fixes", () => {
+  it("names what is wrong and what fixes it, for each tracking finding", () => {
+    const bad: Order = {
+      orderId: "bad",
+      rows: [row++],
+      status: "已发货",
+      paidAt: asOf - 48 * HOUR,
+      shippedAt: asOf - 24 * HOUR,
+      trackingNumber: "RB917544616CN",
+    };
+    const missing: Order = {
+      orderId: "none",
+      rows: [row++],
+      status: "已发货",
+      paidAt: asOf - 48 * HOUR,
+      shippedAt: asOf - 24 * HOUR,
+    };
+    const fixes = trackingFixes(scan([bad, missing]));
+    expect(fixes.map((fix) => [fix.orderId, fix.code])).toEqual([
+      ["bad", "INVALID_TRACKING"],
+      ["none", "MISSING_TRACKING"],
+    ]);
+    expect(fixes[0]?.problem.en).toContain("check digit should be 5, not 6");
+    expect(fixes[1]?.fix.en).toMatch(/^Upload the parcel's tracking number/);
   });
 });

@@ -1,0 +1,76 @@
+import type { Lang } from "../model";
+import { formatInstant } from "../dates/zone";
+import type { ShipNowList } from "./shipNow";
+import { buyerLanguage, type MessageLanguage } from "./buyerLanguage";
+import de from "./templates/de.json";
+import en from "./templates/en.json";
+import es from "./templates/es.json";
+import fr from "./templates/fr.json";
+import ko from "./templates/ko.json";
+import pl from "./templates/pl.json";
+import ptBR from "./templates/pt-BR.json";
+import ru from "./templates/ru.json";
+import zhCN from "./templates/zh-CN.json";
+
+export type MessageKind = "delay" | "shippedLate" | "trackingUpdated";
+export type MessageTemplates = Record<MessageKind, string>;
+
+/** Reviewed drafts, one file per language: data, not code. */
+export const MESSAGE_TEMPLATES: Readonly<Record<MessageLanguage, MessageTemplates>> = {
+  en,
+  ru,
+  es,
+  fr,
+  "pt-BR": ptBR,
+  pl,
+  ko,
+  de,
+  "zh-CN": zhCN,
+};
+
+/** A new ship date this many days after as-of: the promise a delay message makes (a setting of the to-do). */
+export const DEFAULT_PROMISE_DAYS = 1;
+
+export interface BuyerMessage {
+  orderId: string;
+  row: number;
+  kind: MessageKind;
+  language: MessageLanguage;
+  /** The draft, with the order id and the new ship date filled in. Never sent: the seller copies it. */
+  text: string;
+}
+
+const DAY = 86_400_000;
+
+/** Fills `{name}` placeholders; a placeholder the values lack stays as written, so a reviewer sees it. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/**
+ * A delay message for every order overdue or due within the urgent window, in its buyer's language (English when
+ * the sheet has no buyer-country column or the country is unknown), promising shipment `promiseDays` after as-of
+ * (the date in the sheet's zone, the platform's).
+ */
+export function delayMessages(list: ShipNowList, asOf: number, promiseDays = DEFAULT_PROMISE_DAYS): BuyerMessage[] {
+  const shipDate = formatInstant(asOf + promiseDays * DAY, list.sheetTimeZone).slice(0, 10);
+  return list.items
+    .filter((item) => item.band === "overdue" || item.band === "urgent")
+    .map((item) => {
+      const language = buyerLanguage(item.buyerCountry);
+      return {
+        orderId: item.orderId,
+        row: item.row,
+        kind: "delay" as const,
+        language,
+        text: fillTemplate(MESSAGE_TEMPLATES[language].delay, { orderId: item.orderId, shipDate }),
+      };
+    });
+}
+
+/** The note when drafts fall back to English because the sheet names no buyer country. */
+export function noCountryNote(lang: Lang): string {
+  return lang === "zh-CN"
+    ? "表中没有收货国家列：买家消息草稿均为英文。"
+    : "The sheet has no buyer-country column: the buyer message drafts are in English.";
+}
