@@ -101,7 +101,9 @@ export interface Strings {
   shipNowNothing: string;
   shipNowTimeLeft: (hours: number) => string;
   shipNowDeadlines: (sheet: string, sheetZone: string, yours: string, yourZone: string) => string;
-  shipNowMore: (count: number) => string;
+  messageDraft: string;
+  copyMessage: string;
+  messageCopied: string;
   flaggedHint: string;
   flaggedRow: (row: number) => string;
   flaggedTitle: (row: number, orderId: string) => string;
@@ -278,7 +280,9 @@ const en: Strings = {
   shipNowTimeLeft: (hours) => (hours < 0 ? `${-hours} h late` : `${hours} h left`),
   shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
     sheetZone === yourZone ? `Deadline ${sheet}` : `Deadline ${sheet} (${sheetZone}) · ${yours} your time`,
-  shipNowMore: (count) => `${count} more in the JSON report and the summary sheet`,
+  messageDraft: "Message to the buyer (draft)",
+  copyMessage: "Copy message",
+  messageCopied: "Copied",
   flaggedHint: "Worst first. Select an order to go to its row.",
   flaggedRow: (row) => `Row ${row}`,
   flaggedTitle: (row, orderId) => `Row ${row} · ${orderId}`,
@@ -470,7 +474,9 @@ const zhCN: Strings = {
   shipNowTimeLeft: (hours) => (hours < 0 ? `超期 ${-hours} 小时` : `剩余 ${hours} 小时`),
   shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
     sheetZone === yourZone ? `期限 ${sheet}` : `期限 ${sheet}（${sheetZone}）· 您的时间 ${yours}`,
-  shipNowMore: (count) => `另有 ${count} 个，见汇总表`,
+  messageDraft: "给买家的消息（草稿）",
+  copyMessage: "复制消息",
+  messageCopied: "已复制",
   flaggedHint: "最严重的在前。选择订单可跳到对应行。",
   flaggedRow: (row) => `第 ${row} 行`,
   flaggedTitle: (row, orderId) => `第 ${row} 行 · ${orderId}`,

@@ -200,6 +200,12 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
     expect(shipRow).toBe(actions.shipNow.items[0]!.row);
     await firstToShip.click();
     await page.getByText(en.previewSelectedRow(shipRow)).waitFor({ timeout: 10_000 });
+    // Its buyer message draft unfolds under it, in the buyer's language, with a copy button.
+    const draft = actions.messages.find((message) => message.row === shipRow)!;
+    const details = page.locator("[data-testid=ship-now] details").first();
+    await details.locator("summary").click();
+    expect(await details.locator("p").textContent()).toBe(draft.text);
+    await details.getByRole("button", { name: en.copyMessage }).click();
 
     const violations = await runAxe(page);
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");

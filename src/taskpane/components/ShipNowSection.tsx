@@ -32,6 +32,8 @@ const useStyles = makeStyles({
   strong: { fontWeight: tokens.fontWeightSemibold },
   late: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
+  draft: { paddingLeft: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  draftText: { margin: `${tokens.spacingVerticalXS} 0`, userSelect: "text" },
 });
 
 export interface ShipNowSectionProps {
@@ -49,6 +51,7 @@ export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowS
   const due = list.items.filter((item) => item.band !== "later");
   const shown = showAll ? due : due.slice(0, FIRST_SHOWN);
   const sentence = lang === "zh-CN" ? actions.whatIf.sentence.zh : actions.whatIf.sentence.en;
+  const draftOf = new Map(actions.messages.map((message) => [message.orderId, message.text]));
   const counts = strings.shipNowCounts(list.counts, { urgent: list.urgentHours, soon: list.soonHours });
   return (
     <section className={styles.root} aria-labelledby="ae-ship-now-heading" data-testid="ship-now">
@@ -77,6 +80,9 @@ export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowS
                   )}
                 </Caption1>
               </button>
+              {draftOf.has(item.orderId) ? (
+                <MessageDraft text={draftOf.get(item.orderId) as string} strings={strings} />
+              ) : null}
             </li>
           ))}
         </ul>
@@ -87,5 +93,30 @@ export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowS
         </Button>
       ) : null}
     </section>
+  );
+}
+
+/** A buyer message draft, folded; Copy puts it on the clipboard (the seller pastes it into the order's messages). */
+function MessageDraft({ text, strings }: { text: string; strings: Strings }) {
+  const styles = useStyles();
+  const [copied, setCopied] = useState(false);
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <details className={styles.draft}>
+      <summary>{strings.messageDraft}</summary>
+      <Caption1 as="p" className={styles.draftText}>
+        {text}
+      </Caption1>
+      <Button size="small" onClick={() => void copy()}>
+        {copied ? strings.messageCopied : strings.copyMessage}
+      </Button>
+    </details>
   );
 }
