@@ -8,6 +8,7 @@
  * formula over B2:B5000 spills a result per row. No function is volatile: leaving `asOf` out means "now" at the
  * moment Excel last calculated the cell.
  */
+import { messageResults } from "./logic/message";
 import type { Lang } from "../core/model";
 import { functionSettings } from "./settings";
 import { unexpectedError } from "./logic/matrix";
@@ -125,6 +126,19 @@ export function trackingCarrier(number: any[][]): any[][] {
  */
 export function trackingValid(number: any[][]): any[][] {
   return guarded(() => trackingValidResults(number, functionSettings()));
+}
+
+/**
+ * A polite message draft to the buyer in the buyer's language (English when unknown), with the order id and the new ship date filled in; nothing is sent.
+ * @customfunction MESSAGE
+ * @param orderId Order number.
+ * @param buyerCountry Buyer country (code or name, e.g. BR, 俄罗斯, France).
+ * @param newShipDate The date the order will ship.
+ * @param [kind] delay (default), shipped late or tracking updated.
+ * @returns The message draft.
+ */
+export function message(orderId: any[][], buyerCountry: any[][], newShipDate: any[][], kind?: any[][]): any[][] {
+  return guarded(() => messageResults({ orderId, buyerCountry, newShipDate, kind }, functionSettings()));
 }
 
 /**
