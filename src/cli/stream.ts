@@ -160,7 +160,16 @@ async function readChosenSheet(request: OpenRequest): Promise<{ grid: SheetGrid;
     );
   }
   if (fits.length === 0 && listed.names.length === 0) throw new CliError(`${name} has no worksheets`);
-  const choice = chooseSheet(fits, request.sheet, name);
+  let choice: ChosenSheet;
+  try {
+    choice = chooseSheet(fits, request.sheet, name);
+  } catch (error) {
+    // A sheet the workbook lists but the package lacks is the likelier cause than a missing header.
+    const read = new Set(fits.map((fit) => fit.sheet));
+    const lost = listed.names.find((sheet) => !read.has(sheet) && !isSummarySheet(sheet));
+    if (lost === undefined) throw error;
+    throw new CliError(`${name}: the sheet "${lost}" points at a part the package does not hold; it may be damaged`);
+  }
   if (kept === undefined || kept.fit.sheet !== choice.chosen.sheet)
     throw new Error(`the streamed read kept sheet "${kept?.fit.sheet}", not the chosen "${choice.chosen.sheet}"`);
   const grid: SheetGrid = { name: kept.fit.sheet, rows: kept.rows, firstRow: 1, firstColumn: 1 };
