@@ -19,7 +19,7 @@ import { writeSurgicalCopy } from "./package/scannedCopy";
 const MIB = 1024 * 1024;
 /**
  * Default: every workbook is read as a stream. It is faster than exceljs's full load even at 100,000 rows
- * (BENCHMARKS.md) and keeps memory flat; a positive AE_GUARD_STREAM_THRESHOLD_MB brings the full load back below it.
+ * (BENCHMARKS.md) and needs about a quarter of its memory; a positive AE_GUARD_STREAM_THRESHOLD_MB brings the full load back below it.
  */
 const DEFAULT_THRESHOLD_MIB = 0;
 
