@@ -1,8 +1,8 @@
 /**
  * Headless scan cost: `ae-guard scan FILE --out COPY` (read, evaluate, write the highlighted copy with its summary
  * sheet and chart) against plainly reading and writing the same workbook with exceljs, each in its own child process
- * so that peak memory (max RSS) is the run's own. AE_GUARD_BENCH_MILLION=1 adds a 1,048,576-row workbook (the
- * streaming path; a few minutes).
+ * so that peak memory (max RSS) is the run's own. AE_GUARD_BENCH_MILLION=1 adds a 1,048,576-row workbook (read
+ * with the streaming reader; a few minutes).
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -123,16 +123,12 @@ export async function run(): Promise<BenchResult> {
     if (scan.exitCode !== 0) throw new Error(`scan exited ${scan.exitCode}`);
     figures["exceljs read + write (s)"] = round(baseline.seconds);
     figures["ae-guard scan --out (s)"] = round(scan.seconds);
-    figures["ratio scan / (read + write), wall time, goal <= 1.5"] = round(scan.seconds / baseline.seconds);
+    figures["ratio scan / (read + write), wall time, goal <= 0.5"] = round(scan.seconds / baseline.seconds);
     figures["exceljs read + write, CPU (s)"] = round(baseline.cpuSeconds);
     figures["ae-guard scan --out, CPU (s)"] = round(scan.cpuSeconds);
     figures["ratio scan / (read + write), CPU time"] = round(scan.cpuSeconds / baseline.cpuSeconds);
     figures["peak RSS exceljs read + write (MiB)"] = Math.round(baseline.maxRssMiB);
     figures["peak RSS ae-guard scan (MiB)"] = Math.round(scan.maxRssMiB);
-    const streamed = child("scan", input, path.join(dir, "streamed.xlsx"), { AE_GUARD_STREAM_THRESHOLD_MB: "0" });
-    figures["ae-guard scan --out, streaming path forced (s)"] = round(streamed.seconds);
-    figures["ratio streaming scan / (read + write), wall time"] = round(streamed.seconds / baseline.seconds);
-    figures["peak RSS streaming path, 100k (MiB)"] = Math.round(streamed.maxRssMiB);
     fs.rmSync(input, { force: true });
 
     if (process.env.AE_GUARD_BENCH_MILLION === "1") {
@@ -149,7 +145,7 @@ export async function run(): Promise<BenchResult> {
     notes.push(
       "Each figure is one child process: the baseline loads and saves the workbook with exceljs (in memory); the scan runs the CLI's main() with --out.",
       "Workbooks are made from the bundled sample's rows (15 columns, dates as date cells) with unique order ids and tracking numbers; generating them is not timed.",
-      "Workbooks whose largest sheet XML exceeds 120 MiB uncompressed take the streaming path (exceljs WorkbookReader/WorkbookWriter).",
+      "The copy is always a surgical edit of the input package (unchanged parts copied as they are, the order sheet rewritten as it streams); the order sheet is read with exceljs's streaming WorkbookReader.",
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

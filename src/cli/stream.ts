@@ -18,8 +18,11 @@ import { writeSurgicalCopy } from "./package/scannedCopy";
  */
 
 const MIB = 1024 * 1024;
-/** Default: stream when one worksheet's XML is larger than this (about 150,000 rows of 15 columns). */
-const DEFAULT_THRESHOLD_MIB = 120;
+/**
+ * Default: every workbook is read as a stream. It is faster than exceljs's full load even at 100,000 rows
+ * (BENCHMARKS.md) and needs about a quarter of its memory; a positive AE_GUARD_STREAM_THRESHOLD_MB brings the full load back below it.
+ */
+const DEFAULT_THRESHOLD_MIB = 0;
 
 /** Uncompressed size above which a worksheet is streamed; AE_GUARD_STREAM_THRESHOLD_MB overrides it (0 = always). */
 export function STREAMING_THRESHOLD_BYTES(): number {
@@ -131,7 +134,17 @@ async function readChosenSheet(request: OpenRequest): Promise<{ grid: SheetGrid;
       `${name} could not be read as an .xlsx workbook; it may be damaged (${(error as Error).message.split("\n")[0]})`,
     );
   }
-  const choice = chooseSheet(fits, request.sheet, name);
+  if (fits.length === 0 && listed.names.length === 0) throw new CliError(`${name} has no worksheets`);
+  let choice: ChosenSheet;
+  try {
+    choice = chooseSheet(fits, request.sheet, name);
+  } catch (error) {
+    // A sheet the workbook lists but the package lacks is the likelier cause than a missing header.
+    const read = new Set(fits.map((fit) => fit.sheet));
+    const lost = listed.names.find((sheet) => !read.has(sheet) && !isSummarySheet(sheet));
+    if (lost === undefined) throw error;
+    throw new CliError(`${name}: the sheet "${lost}" points at a part the package does not hold; it may be damaged`);
+  }
   if (kept === undefined || kept.fit.sheet !== choice.chosen.sheet)
     throw new Error(`the streamed read kept sheet "${kept?.fit.sheet}", not the chosen "${choice.chosen.sheet}"`);
   const grid: SheetGrid = { name: kept.fit.sheet, rows: kept.rows, firstRow: 1, firstColumn: 1 };

@@ -1,0 +1,98 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import JSZip from "jszip";
+import { AS_OF, runCli, SAMPLES, tempDir } from "./helpers";
+
+/** Packages the scanned copy must refuse (exit 2, one line saying what is wrong, no file at --out), and .xlsm in, .xlsm out. */
+
+async function sampleWith(edit: (zip: JSZip) => void | Promise<void>, file: string): Promise<void> {
+  const zip = await JSZip.loadAsync(fs.readFileSync(path.join(SAMPLES, "orders-en.xlsx")));
+  await edit(zip);
+  fs.writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+async function expectRefused(file: string, message: RegExp): Promise<void> {
+  const out = path.join(path.dirname(file), "copy.xlsx");
+  const run = await runCli(["scan", file, "--as-of", AS_OF, "--out", out]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(message);
+  expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
+  expect(fs.readdirSync(path.dirname(file)).sort()).toEqual([path.basename(file)]);
+}
+
+describe("ae-guard scan --out refuses a damaged package without writing anything", () => {
+  it("a part whose name climbs out of the package (..)", async () => {
+    const file = path.join(tempDir(), "climb.xlsx");
+    await sampleWith((zip) => void zip.file("xl/../../evil.txt", "x", { createFolders: false }), file);
+    await expectRefused(file, /part named "xl\/\.\.\/\.\.\/evil\.txt", which points outside it/);
+  });
+
+  it("an order sheet whose XML is not well-formed", async () => {
+    const file = path.join(tempDir(), "broken.xlsx");
+    await sampleWith(async (zip) => {
+      const part = "xl/worksheets/sheet2.xml";
+      const xml = (await zip.file(part)?.async("string")) as string;
+      zip.file(part, xml.replace("</sheetData>", '<row r="999999"><c r="A999999"><v>1</c></row></sheetData>'));
+    }, file);
+    await expectRefused(file, /broken\.xlsx could not be read as an \.xlsx workbook; it may be damaged/);
+  });
+
+  it("a workbook whose sheet relationship points at a missing part", async () => {
+    const file = path.join(tempDir(), "missing.xlsx");
+    await sampleWith((zip) => void zip.remove("xl/worksheets/sheet2.xml"), file);
+    await expectRefused(file, /the sheet "Orders" points at a part the package does not hold/);
+  });
+});
+
+describe("ae-guard scan --out on a macro-enabled workbook (.xlsm)", () => {
+  const MACRO_MAIN = "application/vnd.ms-excel.sheet.macroEnabled.main+xml";
+  const VBA_PROJECT = "application/vnd.ms-office.vbaProject";
+  const REL_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject";
+  const macros = Buffer.from("a stand-in for the seller's VBA project, copied as it is");
+
+  async function macroWorkbook(file: string): Promise<void> {
+    await sampleWith(async (zip) => {
+      zip.file("xl/vbaProject.bin", macros);
+      const types = (await zip.file("[Content_Types].xml")?.async("string")) as string;
+      zip.file(
+        "[Content_Types].xml",
+        types
+          .replace(/application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml/, MACRO_MAIN)
+          .replace("</Types>", `<Default Extension="bin" ContentType="${VBA_PROJECT}"/></Types>`),
+      );
+      const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) as string;
+      zip.file(
+        "xl/_rels/workbook.xml.rels",
+        rels.replace(
+          "</Relationships>",
+          `<Relationship Id="rIdVba" Type="${REL_VBA}" Target="vbaProject.bin"/></Relationships>`,
+        ),
+      );
+    }, file);
+  }
+
+  it("asks for an .xlsm name rather than dropping the macros", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "macros.xlsm");
+    await macroWorkbook(file);
+    const run = await runCli(["scan", file, "--as-of", AS_OF, "--out", path.join(dir, "copy.xlsx")]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/holds macros.*\.xlsm/);
+    expect(fs.readdirSync(dir)).toEqual(["macros.xlsm"]);
+  });
+
+  it("writes an .xlsm that keeps the macro content type and the VBA project byte for byte", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "macros.xlsm");
+    const out = path.join(dir, "copy.xlsm");
+    await macroWorkbook(file);
+    const run = await runCli(["scan", file, "--as-of", AS_OF, "--out", out]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(await zip.file("[Content_Types].xml")?.async("string")).toContain(MACRO_MAIN);
+    expect(await zip.file("xl/vbaProject.bin")?.async("nodebuffer")).toEqual(macros);
+    expect(await zip.file("xl/_rels/workbook.xml.rels")?.async("string")).toContain(REL_VBA);
+    expect(await zip.file("xl/workbook.xml")?.async("string")).toContain("AE Violations");
+  });
+});
