@@ -1,4 +1,5 @@
 import { zipParts } from "./zipLimits";
+import { tableTotalsRowsInPackage } from "./tableTotals";
 import * as path from "node:path";
 import ExcelJS from "exceljs";
 import type { CellValue, SheetGrid } from "../core/model";
@@ -147,7 +148,13 @@ async function readChosenSheet(request: OpenRequest): Promise<{ grid: SheetGrid;
   }
   if (kept === undefined || kept.fit.sheet !== choice.chosen.sheet)
     throw new Error(`the streamed read kept sheet "${kept?.fit.sheet}", not the chosen "${choice.chosen.sheet}"`);
-  const grid: SheetGrid = { name: kept.fit.sheet, rows: kept.rows, firstRow: 1, firstColumn: 1 };
+  const grid: SheetGrid = {
+    name: kept.fit.sheet,
+    rows: kept.rows,
+    firstRow: 1,
+    firstColumn: 1,
+    totalsRows: tableTotalsRowsInPackage(request.bytes, kept.fit.sheet, name),
+  };
   grid.date1904 = Boolean(reader.properties?.model?.date1904);
   checkHeader(grid, request.mapping, name);
   return { grid, choice };
