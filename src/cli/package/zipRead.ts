@@ -1,5 +1,7 @@
 import * as zlib from "node:zlib";
 import { CliError } from "../errors";
+// One set of zip-bomb limits for the whole CLI (the input is checked against them before it is read).
+import { MAX_INFLATE_RATIO, MAX_PART_BYTES, RATIO_GRACE_BYTES } from "../zipLimits";
 
 /**
  * The entries of a zip package held in memory, read from its central directory (APPNOTE.TXT 4.3.12, 4.3.16). Nothing
@@ -29,12 +31,6 @@ const LOCAL = 0x04034b50;
 const DESCRIPTOR = 0x08074b50;
 const FLAG_ENCRYPTED = 0x1;
 const FLAG_DESCRIPTOR = 0x8;
-
-/** An entry may inflate to at most this many times its compressed size once past BOMB_FLOOR bytes. */
-export const MAX_INFLATE_RATIO = 1000;
-const BOMB_FLOOR = 16 * 1024 * 1024;
-/** No part of a workbook this tool rewrites is larger (Excel's own limit is 4 GB per part in a non-ZIP64 package). */
-export const MAX_PART_BYTES = 4 * 1024 * 1024 * 1024 - 1;
 
 export class ZipPackage {
   readonly entries: ZipEntry[];
@@ -123,7 +119,7 @@ export class ZipPackage {
   private checkBomb(entry: ZipEntry): void {
     if (
       entry.size > MAX_PART_BYTES ||
-      (entry.size > BOMB_FLOOR && entry.size > entry.compressedSize * MAX_INFLATE_RATIO)
+      (entry.size > RATIO_GRACE_BYTES && entry.size > entry.compressedSize * MAX_INFLATE_RATIO)
     )
       throw bomb(this.file, entry.name);
   }
@@ -131,7 +127,7 @@ export class ZipPackage {
 
 const bomb = (file: string, name: string): CliError =>
   new CliError(
-    `${file}: part ${name} would inflate to more than ${MAX_INFLATE_RATIO} times its packed size or past 4 GB; it looks like a zip bomb, so it is not read`,
+    `${file}: part ${name} would inflate to more than ${MAX_INFLATE_RATIO} times its packed size or past 2 GiB; it looks like a zip bomb, so it is not read`,
   );
 
 function inflate(data: Buffer, entry: ZipEntry, file: string): Buffer {
