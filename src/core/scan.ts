@@ -1,3 +1,4 @@
+import { isKnown } from "./numbers";
 import type {
   CanonicalField,
   Diagnostic,
@@ -170,7 +171,7 @@ export function scanOrders(
         warehouseOrders++;
       }
       const deadline = facts.awaitingDeadline;
-      if (deadline === deadline) {
+      if (isKnown(deadline)) {
         const buyerCountry = table.get(index, BUYER_COUNTRY) as string | undefined;
         awaiting.push({
           orderId: table.orderId(index),

@@ -19,7 +19,7 @@ export const MAX_SERIAL_1904 = MAX_SERIAL_1900 - 1462;
 /** The wall-clock reading of a serial, or undefined for 1900-02-29, negatives and serials past 9999-12-31. */
 export function serialToWallClock(serial: number, date1904 = false): number | undefined {
   const wall = serialWallClock(serial, date1904);
-  return wall === wall ? wall : undefined;
+  return isKnown(wall) ? wall : undefined;
 }
 
 /**
@@ -44,3 +44,4 @@ export function wallClockToSerial(wallMs: number, date1904 = false): number {
   const serial = (wallMs - EPOCH_1900) / DAY;
   return serial >= FICTITIOUS_LEAP_DAY_SERIAL + 1 ? serial : (wallMs - EPOCH_1900_EARLY) / DAY;
 }
+import { isKnown } from "../numbers";

@@ -1,3 +1,4 @@
+import { isKnown } from "../numbers";
 import type { Instant } from "../model";
 import { instantToWallClock, wallClockToInstant, zoneOffsetMs } from "./zone";
 
@@ -39,7 +40,7 @@ export class WallClockConverter {
       if (offsets[cached] === NOT_LOOKED_UP) offsets[cached] = this.offsetOfWallDay(cached + CACHED_FROM_DAY);
       const offset = offsets[cached] as number;
       // NaN: the offset changes near this day, so the reading is resolved by its bucket.
-      return offset === offset ? wallMs - offset : wallMs - this.wallBucketOffset(wallMs);
+      return isKnown(offset) ? wallMs - offset : wallMs - this.wallBucketOffset(wallMs);
     }
     return +this.farToInstant(wallMs);
   }
@@ -51,7 +52,7 @@ export class WallClockConverter {
       const offsets = this.instantOffsets;
       if (offsets[cached] === NOT_LOOKED_UP) offsets[cached] = this.offsetOfUtcDay(cached + CACHED_FROM_DAY);
       const offset = offsets[cached] as number;
-      return offset === offset ? instant + offset : instant + this.instantBucketOffset(instant);
+      return isKnown(offset) ? instant + offset : instant + this.instantBucketOffset(instant);
     }
     return +instantToWallClock(instant, this.zone);
   }
@@ -85,7 +86,7 @@ export class WallClockConverter {
       offset = this.offsetOfWallDay(dayIndex);
       this.otherDays.set(dayIndex, offset);
     }
-    return offset === offset ? wallMs - offset : wallClockToInstant(wallMs, this.zone);
+    return isKnown(offset) ? wallMs - offset : wallClockToInstant(wallMs, this.zone);
   }
 
   /** addCalendarDays(instant, days, zone): the same wall-clock time `days` later, whatever DST does between. */

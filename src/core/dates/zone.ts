@@ -1,3 +1,4 @@
+import { isKnown } from "../numbers";
 import { tzOffset } from "@date-fns/tz";
 import type { Instant } from "../model";
 
@@ -69,7 +70,7 @@ export function zoneOffsetMs(zone: string, instant: Instant): number {
   const day = Math.floor(instant / DAY) - FIRST_DAY;
   if (!(day >= 0 && day < DAY_COUNT)) return bucketOffset(zone, offsets, bucket); // outside the array, or NaN
   const known = offsets.byDay[day] as number;
-  if (known === known) return known === CHANGES ? bucketOffset(zone, offsets, bucket) : known;
+  if (isKnown(known)) return known === CHANGES ? bucketOffset(zone, offsets, bucket) : known;
   const dayStart = (day + FIRST_DAY) * (DAY / BUCKET);
   const atStart = bucketOffset(zone, offsets, dayStart);
   const atEnd = bucketOffset(zone, offsets, dayStart + DAY / BUCKET - 1);

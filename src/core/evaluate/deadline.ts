@@ -1,3 +1,4 @@
+import { isKnown } from "../numbers";
 import type { Instant, Order } from "../model";
 import type { Rulebook } from "../rulebook";
 import { wallClockConverter, type WallClockConverter } from "../dates/wallClock";
@@ -22,7 +23,7 @@ export function shippingDeadline(order: Order, settings: DeadlineSettings): Inst
     order.handlingDays ?? Number.NaN,
     settings,
   );
-  return deadline === deadline ? deadline : undefined;
+  return isKnown(deadline) ? deadline : undefined;
 }
 
 /** shippingDeadline over plain numbers, NaN standing for "not given" (how the scan reads its order table). */
@@ -32,9 +33,9 @@ export function deadlineOf(
   handlingDays: number,
   settings: DeadlineSettings,
 ): Instant {
-  if (shipDeadline === shipDeadline) return shipDeadline;
-  if (paidAt !== paidAt) return Number.NaN;
-  const days = handlingDays === handlingDays ? handlingDays : settings.handlingDays;
+  if (isKnown(shipDeadline)) return shipDeadline;
+  if (!isKnown(paidAt)) return Number.NaN;
+  const days = isKnown(handlingDays) ? handlingDays : settings.handlingDays;
   const clockStart = paidAt + settings.rulebook.riskControlHours.value * HOURS;
   return platformClock(settings.rulebook).addCalendarDays(clockStart, days);
 }

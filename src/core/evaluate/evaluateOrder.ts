@@ -1,3 +1,4 @@
+import { isKnown } from "../numbers";
 import type { Instant, ViolationCode } from "../model";
 import { keepShape } from "../keepShape";
 import { classifyStatus, isBuyerSideReason, type LogisticsName, type Rulebook, type ServiceTier } from "../rulebook";
@@ -101,7 +102,7 @@ const BUYER_CARRIER = fieldSlot("buyerCarrier");
 const BUSINESS_MODE = fieldSlot("businessMode");
 
 /** An optional instant as findings carry it (NaN = not given). */
-const known = (instant: number): Instant | undefined => (instant === instant ? instant : undefined);
+const known = (instant: number): Instant | undefined => (isKnown(instant) ? instant : undefined);
 
 /**
  * Reports to `sink` every code order `index` of `table` raises on its own (DUPLICATE_TRACKING needs all orders and
@@ -136,13 +137,13 @@ export function evaluateOrder(
 
   const shippedAt = table.number(index, SHIPPED_AT);
   const paidAt = table.number(index, PAID_AT);
-  const hasShipTime = shippedAt === shippedAt;
+  const hasShipTime = isKnown(shippedAt);
   const declaredShipped = hasShipTime || hasTracking;
   const endedUnshipped = statusClass === "ended" && !declaredShipped;
   const cancelled = CANCELLED_CLASSES.has(statusClass) || endedUnshipped;
   const shipped = declaredShipped || SHIPPED_CLASSES.has(statusClass) || statusClass === "ended";
   const deadline = deadlines[index] as number;
-  const hasDeadline = deadline === deadline;
+  const hasDeadline = isKnown(deadline);
 
   if (cancelled && !declaredShipped) {
     const reason = (table.get(index, CANCEL_REASON) as string | undefined)?.trim();
@@ -189,13 +190,13 @@ export function evaluateOrder(
   }
 
   const firstScanAt = table.number(index, FIRST_SCAN_AT);
-  if (firstScanAt === firstScanAt) flagScanBeforePayment(table, index, ctx, sink, firstScanAt, paidAt);
+  if (isKnown(firstScanAt)) flagScanBeforePayment(table, index, ctx, sink, firstScanAt, paidAt);
   if (hasTracking) flagCarrierMismatch(index, ctx, sink, declaredCarrier, servicePrefix, trackingCell, shipmentAt);
   flagServiceDowngrade(table, index, ctx, sink, declaredCarrier, servicePrefix, shipmentAt);
 
   if (ctx.checkOnline && hasShipTime) {
     const onlineWindow = ctx.rulebook.onlineWindowHours.value * HOURS;
-    if (firstScanAt === firstScanAt) {
+    if (isKnown(firstScanAt)) {
       const wait = firstScanAt - shippedAt;
       if (wait > onlineWindow) {
         firstScanLateText.waited = wait;
@@ -235,9 +236,9 @@ function flagScanBeforePayment(
   firstScanAt: number,
   paidAt: number,
 ): void {
-  const byCreation = paidAt !== paidAt;
+  const byCreation = !isKnown(paidAt);
   const reference = byCreation ? table.number(index, CREATED_AT) : paidAt;
-  if (reference !== reference) return;
+  if (!isKnown(reference)) return;
   if (reference - firstScanAt <= ctx.rulebook.logistics.scanBeforePaymentToleranceHours.value * HOURS) return;
   scanBeforePaymentText.firstScan = firstScanAt;
   scanBeforePaymentText.reference = reference;

@@ -1,3 +1,4 @@
+import { isKnown } from "../numbers";
 import { fieldSlot, type OrderTable } from "../orders/orderTable";
 import { shippingDeadlines } from "./deadline";
 import { SharedTrackingNumbers } from "./duplicates";
@@ -63,8 +64,8 @@ export function judgeOrders(table: OrderTable, ctx: EvaluationContext, sink: Ord
     const others = orders.length - 1;
     const listed = named.join(", ") + (others > named.length ? ` (+${others - named.length})` : "");
     const shippedAt = table.number(index, SHIPPED_AT);
-    const at = shippedAt === shippedAt ? shippedAt : table.number(index, PAID_AT);
-    sink.flag(index, "DUPLICATE_TRACKING", at === at ? at : undefined, { kind: "duplicateTracking", number, listed });
+    const at = isKnown(shippedAt) ? shippedAt : table.number(index, PAID_AT);
+    sink.flag(index, "DUPLICATE_TRACKING", isKnown(at) ? at : undefined, { kind: "duplicateTracking", number, listed });
   }
   return maxReuse;
 }

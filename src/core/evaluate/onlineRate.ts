@@ -1,3 +1,4 @@
+import { isKnown } from "../numbers";
 import type { Rulebook } from "../rulebook";
 import { fieldSlot, type OrderTable } from "../orders/orderTable";
 import { HOURS } from "./durations";
@@ -47,9 +48,9 @@ export function onlineRate(
   }));
   for (let i = 0; i < table.count; i++) {
     const shippedAt = table.number(i, SHIPPED_AT);
-    if (shippedAt !== shippedAt || !judged(i)) continue;
+    if (!isKnown(shippedAt) || !judged(i)) continue;
     const firstScanAt = table.number(i, FIRST_SCAN_AT);
-    const scanned = firstScanAt === firstScanAt;
+    const scanned = isKnown(firstScanAt);
     for (const window of windows) {
       const limit = shippedAt + window.hours * HOURS;
       if (!scanned && asOf < limit) continue; // still inside its window: neither online nor missed yet

@@ -1,3 +1,4 @@
+import { isKnown } from "../numbers";
 import type { CanonicalField, Order } from "../model";
 import { keepShape } from "../keepShape";
 
@@ -118,13 +119,13 @@ export class OrderTable {
   get(index: number, slot: number): string | number | undefined {
     if (slot < 0) return this.text(index, -1 - slot);
     const value = this.number(index, slot);
-    return value === value ? value : undefined;
+    return isKnown(value) ? value : undefined;
   }
 
   has(index: number, slot: number): boolean {
     if (slot < 0) return this.text(index, -1 - slot) !== undefined;
     const value = this.number(index, slot);
-    return value === value;
+    return isKnown(value);
   }
 
   /** A number field's value, NaN when the sheet gave none. */

@@ -1,3 +1,4 @@
+import { isKnown } from "../numbers";
 import type { CellValue } from "../model";
 import { serialToWallClock, serialWallClock } from "../dates/serial";
 import {
@@ -91,7 +92,7 @@ export function plausibleSerialInstant(serial: number, ctx: DateCellContext): nu
 
 function fromNumber(serial: number, ctx: DateCellContext, numberFormat: string | undefined, out: DateCellOut): void {
   const plausible = plausibleSerialInstant(serial, ctx);
-  if (plausible === plausible) {
+  if (isKnown(plausible)) {
     out.instant = plausible;
     return;
   }

@@ -1,3 +1,4 @@
+import { isKnown } from "../numbers";
 import {
   DATE_FIELDS,
   type CanonicalField,
@@ -351,7 +352,7 @@ class SheetReader {
       if (typeof value === "number") {
         // The common case, an Excel serial in a plausible year, without a call into the general reader.
         const instant = plausibleSerialInstant(value, this.dateContext);
-        if (instant === instant) {
+        if (isKnown(instant)) {
           orders.setNumber(order, plan.slot, instant);
           continue;
         }

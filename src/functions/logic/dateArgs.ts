@@ -1,3 +1,4 @@
+import { isKnown } from "../../core/numbers";
 import { ORDER_EVIDENCE_EITHER } from "../../core/dates/text";
 import { DayMonthEvidence } from "../../core/dates/dayMonthOrder";
 import { formatInstant } from "../../core/dates/zone";
@@ -66,7 +67,7 @@ function readDateArg(
         if (typeof serial === "number" && serial !== 0) {
           const instant = plausibleSerialInstant(serial, dates);
           instants[index] = instant;
-          if (instant === instant) continue;
+          if (isKnown(instant)) continue;
         }
       }
       const raw = row[c];
@@ -166,5 +167,5 @@ export function dateErrorAt(date: DateArg, row: number, col: number): FunctionEr
 /** A date argument's value at a result position, broadcasting single rows and columns like `cellAt`. */
 export function dateAt(date: DateArg, row: number, col: number): DateValue {
   const instant = instantAt(date, row, col);
-  return instant === instant ? instant : dateErrorAt(date, row, col);
+  return isKnown(instant) ? instant : dateErrorAt(date, row, col);
 }

@@ -1,3 +1,4 @@
+import { isKnown } from "../../core/numbers";
 import type { CellValue, Lang } from "../../core/model";
 import { wallClockConverter } from "../../core/dates/wallClock";
 import { cellText, excelErrorOf, isBlankText, parseNumberText } from "../../core/sheet/cells";
@@ -90,7 +91,7 @@ export function readInstant(
   const problem = readInstantInto(value, parameter, reader);
   if (problem !== undefined) return problem;
   const instant = reader.out.instant;
-  return instant === instant ? instant : undefined;
+  return isKnown(instant) ? instant : undefined;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isKnown } from "../../core/numbers";
 import type { CanonicalField, ScanOptions, ViolationCode } from "../../core/model";
 import { evaluationContext } from "../../core/scan";
 import { judgeOrders, type OrderSink } from "../../core/evaluate/judgeOrders";
@@ -287,15 +288,15 @@ function readOrders(
       const paidAt = paidInstants[position] as number;
       const shippedAt = shipInstants[position] as number;
       const shipDeadline = deadlineInstants[position] as number;
-      const paidError = paidAt === paidAt ? undefined : dateErrorAt(paidDates, r, c);
-      const shipError = shippedAt === shippedAt ? undefined : dateErrorAt(shipTimes, r, c);
-      const deadlineError = shipDeadline === shipDeadline ? undefined : dateErrorAt(deadlines, r, c);
+      const paidError = isKnown(paidAt) ? undefined : dateErrorAt(paidDates, r, c);
+      const shipError = isKnown(shippedAt) ? undefined : dateErrorAt(shipTimes, r, c);
+      const deadlineError = isKnown(shipDeadline) ? undefined : dateErrorAt(deadlines, r, c);
       const trackingNumber = readTrackingText(cellAt(tracking, r, c), "trackingNumber", reader);
       const blank =
-        ((paidAt !== paidAt && paidError === undefined) || !perRow[0]) &&
-        ((shippedAt !== shippedAt && shipError === undefined) || !perRow[1]) &&
+        ((!isKnown(paidAt) && paidError === undefined) || !perRow[0]) &&
+        ((!isKnown(shippedAt) && shipError === undefined) || !perRow[1]) &&
         (trackingNumber === undefined || !perRow[2]) &&
-        ((shipDeadline !== shipDeadline && deadlineError === undefined) || !perRow[3]);
+        ((!isKnown(shipDeadline) && deadlineError === undefined) || !perRow[3]);
       if (blank) continue;
       const handlingDays = hasHandling ? readHandlingDays(cellAt(handling, r, c), "handlingDays", reader) : undefined;
       const carrierName = hasCarrier ? readTrackingText(cellAt(carrier, r, c), "carrier", reader) : undefined;
@@ -303,17 +304,17 @@ function readOrders(
         ? readTrackingText(cellAt(buyerService, r, c), "buyerService", reader)
         : undefined;
       const firstScanAt = firstScanInstants[position] as number;
-      const firstScanError = firstScanAt === firstScanAt ? undefined : dateErrorAt(firstScans, r, c);
+      const firstScanError = isKnown(firstScanAt) ? undefined : dateErrorAt(firstScans, r, c);
       // An order's "row" is its row-major result position + 1, so each finding says which cell its code goes to.
       const order = orders.add(undefined, position + 1);
-      if (paidAt === paidAt) orders.setNumber(order, PAID_AT, paidAt);
-      if (shippedAt === shippedAt) orders.setNumber(order, SHIPPED_AT, shippedAt);
+      if (isKnown(paidAt)) orders.setNumber(order, PAID_AT, paidAt);
+      if (isKnown(shippedAt)) orders.setNumber(order, SHIPPED_AT, shippedAt);
       if (typeof trackingNumber === "string") orders.setText(order, TRACKING, trackingNumber);
-      if (shipDeadline === shipDeadline) orders.setNumber(order, SHIP_DEADLINE, shipDeadline);
+      if (isKnown(shipDeadline)) orders.setNumber(order, SHIP_DEADLINE, shipDeadline);
       if (typeof handlingDays === "number") orders.setNumber(order, HANDLING_DAYS, handlingDays);
       if (typeof carrierName === "string") orders.setText(order, CARRIER, carrierName);
       if (typeof chosenService === "string") orders.setText(order, BUYER_CARRIER, chosenService);
-      if (firstScanAt === firstScanAt) orders.setNumber(order, FIRST_SCAN_AT, firstScanAt);
+      if (isKnown(firstScanAt)) orders.setNumber(order, FIRST_SCAN_AT, firstScanAt);
       // The cell shows its input problem, if any, instead of its codes (it is still judged).
       const problem =
         paidError ??
