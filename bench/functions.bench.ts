@@ -6,7 +6,7 @@
  */
 import type { BenchResult } from "./types";
 import type { CanonicalField } from "../src/core/model";
-import { evaluationContext } from "../src/core/scan";
+import { evaluationContext } from "../src/core/evaluate/evaluationContext";
 import { judgeOrders } from "../src/core/evaluate/judgeOrders";
 import { fieldSlot, OrderTable } from "../src/core/orders/orderTable";
 import { wallClockToInstant } from "../src/core/dates/zone";

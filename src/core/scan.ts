@@ -10,10 +10,9 @@ import type {
   ViolationCode,
 } from "./model";
 import { CANONICAL_FIELDS } from "./model";
-import { keepShape } from "./keepShape";
 import { ALIEXPRESS_RULEBOOK, type Rulebook } from "./rulebook";
 import { readOrderSheet, type ColumnMapping } from "./sheet";
-import type { EvaluationContext } from "./evaluate/evaluateOrder";
+import { evaluationContext } from "./evaluate/evaluationContext";
 import { judgeOrders } from "./evaluate/judgeOrders";
 import { ScanFinding } from "./evaluate/findingText";
 import { fieldSlot, OrderTable } from "./orders/orderTable";
@@ -94,24 +93,6 @@ function skippedChecks(present: ReadonlySet<CanonicalField>): SkippedCheck[] {
   }
   return skipped;
 }
-
-export function evaluationContext(
-  options: ScanOptions,
-  rulebook: Rulebook,
-  present: ReadonlySet<CanonicalField>,
-): EvaluationContext {
-  return {
-    rulebook,
-    asOf: options.asOf,
-    dueSoonHours: options.dueSoonHours ?? rulebook.dueSoonHours.value,
-    checkTracking: present.has("trackingNumber"),
-    checkOnline: present.has("firstScanAt"),
-    deadlines: { rulebook, handlingDays: options.handlingDays ?? rulebook.handlingDays.value },
-    text: { timeZone: options.timeZone, rulebook },
-  };
-}
-// See keepShape (asOf a double, as every instant is).
-keepShape(evaluationContext({ asOf: Date.UTC(2025, 0, 1), timeZone: "UTC" }, ALIEXPRESS_RULEBOOK, new Set()));
 
 type CarrierTally = ScanResult["carriers"][number];
 

@@ -1,6 +1,6 @@
 import { isKnown } from "../../core/numbers";
 import type { CanonicalField, ScanOptions, ViolationCode } from "../../core/model";
-import { evaluationContext } from "../../core/scan";
+import { evaluationContext } from "../../core/evaluate/evaluationContext";
 import { judgeOrders, type OrderSink } from "../../core/evaluate/judgeOrders";
 import { fieldSlot, OrderTable } from "../../core/orders/orderTable";
 import { keepShape } from "../../core/keepShape";

@@ -1,0 +1,23 @@
+import type { CanonicalField, ScanOptions } from "../model";
+import { keepShape } from "../keepShape";
+import { ALIEXPRESS_RULEBOOK, type Rulebook } from "../rulebook";
+import type { EvaluationContext } from "./evaluateOrder";
+
+/** What judging a sheet's (or a formula's) orders needs: the options, the rulebook and which columns it has. */
+export function evaluationContext(
+  options: ScanOptions,
+  rulebook: Rulebook,
+  present: ReadonlySet<CanonicalField>,
+): EvaluationContext {
+  return {
+    rulebook,
+    asOf: options.asOf,
+    dueSoonHours: options.dueSoonHours ?? rulebook.dueSoonHours.value,
+    checkTracking: present.has("trackingNumber"),
+    checkOnline: present.has("firstScanAt"),
+    deadlines: { rulebook, handlingDays: options.handlingDays ?? rulebook.handlingDays.value },
+    text: { timeZone: options.timeZone, rulebook },
+  };
+}
+// See keepShape (asOf a double, as every instant is).
+keepShape(evaluationContext({ asOf: Date.UTC(2025, 0, 1), timeZone: "UTC" }, ALIEXPRESS_RULEBOOK, new Set()));
