@@ -8,7 +8,7 @@ import type { BenchResult } from "./types";
 import type { CanonicalField } from "../src/core/model";
 import { evaluationContext } from "../src/core/evaluate/evaluationContext";
 import { judgeOrders } from "../src/core/evaluate/judgeOrders";
-import { fieldSlot, OrderTable } from "../src/core/orders/orderTable";
+import { NUMBER, OrderTable, TEXT } from "../src/core/orders/orderTable";
 import { wallClockToInstant } from "../src/core/dates/zone";
 import { s10Check } from "../src/core/tracking/checksums";
 import { functionSettings, resetFunctionSettings } from "../src/functions/settings";
@@ -62,9 +62,7 @@ function orderColumns(seed: number): Columns {
   const json = JSON.stringify({ paidAt, shippedAt, trackingNumber, asOfWall });
   paidAt.length = shippedAt.length = trackingNumber.length = 0;
   // Excel's runtime parses a call's arguments into a heap it collected while idle, so the columns are parsed after a
-  // collection. That collection also frees the hidden classes of the last call's objects unless something keeps
-  // them: before src/core/keepShape.ts did, every call compiled its loops again, and the ten calls took 1.1-1.3 s
-  // here against 0.7-0.9 s with no collection between calls.
+  // collection (see BENCHMARKS.md).
   collectGarbage();
   return JSON.parse(json) as Columns;
 }
@@ -86,11 +84,11 @@ function tableOf(columns: Columns, timeZone: string): OrderTable {
     const paid = columns.paidAt[i][0] as number;
     const shipped = columns.shippedAt[i][0] as number | null;
     const tracking = columns.trackingNumber[i][0] as string | null;
-    table.setNumber(order, fieldSlot("paidAt"), wallClockToInstant(EXCEL_EPOCH + paid * DAY, timeZone));
+    table.setNumber(order, NUMBER.paidAt, wallClockToInstant(EXCEL_EPOCH + paid * DAY, timeZone));
     if (shipped !== null) {
-      table.setNumber(order, fieldSlot("shippedAt"), wallClockToInstant(EXCEL_EPOCH + shipped * DAY, timeZone));
+      table.setNumber(order, NUMBER.shippedAt, wallClockToInstant(EXCEL_EPOCH + shipped * DAY, timeZone));
     }
-    if (tracking !== null) table.setText(order, fieldSlot("trackingNumber"), tracking);
+    if (tracking !== null) table.setText(order, TEXT.trackingNumber, tracking);
   }
   return table;
 }

@@ -14,8 +14,8 @@ import { ALIEXPRESS_RULEBOOK, type Rulebook } from "./rulebook";
 import { readOrderSheet, type ColumnMapping } from "./sheet";
 import { evaluationContext } from "./evaluate/evaluationContext";
 import { judgeOrders } from "./evaluate/judgeOrders";
-import { ScanFinding } from "./evaluate/findingText";
-import { fieldSlot, OrderTable } from "./orders/orderTable";
+import { ScanFinding, type FindingText } from "./evaluate/findingText";
+import { OrderTable, TEXT } from "./orders/orderTable";
 import { logisticsNotes } from "./evaluate/logisticsNotes";
 import { onlineRate } from "./evaluate/onlineRate";
 import { assessFindings, assignPoints } from "./assess";
@@ -96,8 +96,6 @@ function skippedChecks(present: ReadonlySet<CanonicalField>): SkippedCheck[] {
 
 type CarrierTally = ScanResult["carriers"][number];
 
-const BUYER_COUNTRY = fieldSlot("buyerCountry");
-
 /**
  * Judges already-read orders (a reader's table, or Order objects): findings with points, the assessment and the
  * carrier breakdown.
@@ -131,7 +129,7 @@ export function scanOrders(
         code,
         rulebook.violations[code].category,
         at,
-        { ...text }, // evaluation reuses its texts
+        text as FindingText, // this sink does not set codesOnly, so every code comes with its text
         ctx.text,
       );
       // An order's findings share one rows list, made only when the order is flagged.
@@ -153,7 +151,7 @@ export function scanOrders(
       }
       const deadline = facts.awaitingDeadline;
       if (isKnown(deadline)) {
-        const buyerCountry = table.get(index, BUYER_COUNTRY) as string | undefined;
+        const buyerCountry = table.text(index, TEXT.buyerCountry);
         awaiting.push({
           orderId: table.orderId(index),
           row: table.firstRow(index),

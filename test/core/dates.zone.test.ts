@@ -3,11 +3,9 @@ import {
   addCalendarDays,
   formatInstant,
   formatIsoInZone,
-  instantToWallClock,
   wallClockToInstant,
   zoneOffsetMs,
 } from "../../src/core/dates/zone";
-import { WallClockConverter, wallClockConverter } from "../../src/core/dates/wallClock";
 import { serialToWallClock, wallClockToSerial } from "../../src/core/dates/serial";
 
 const LA = "America/Los_Angeles";
@@ -77,39 +75,5 @@ describe("zoneOffsetMs", () => {
   it("still answers outside the years it keeps by day", () => {
     expect(zoneOffsetMs("Asia/Shanghai", Date.UTC(2250, 0, 1))).toBe(8 * 3_600_000);
     expect(zoneOffsetMs("UTC", Date.UTC(1850, 0, 1))).toBe(0);
-  });
-});
-
-describe("WallClockConverter (the cached conversions the reader, formulas and deadlines use)", () => {
-  // Every 7 minutes across both DST changes of a year, and a few readings outside the days it keeps in arrays: the
-  // converter must give what zone.ts gives, gap and fall-back resolutions included.
-  const moments = (from: number, to: number): number[] => {
-    const out: number[] = [];
-    for (let t = from; t < to; t += 7 * 60_000) out.push(t);
-    return out;
-  };
-  const spans = [
-    [Date.UTC(2025, 2, 7), Date.UTC(2025, 2, 11)],
-    [Date.UTC(2025, 9, 24), Date.UTC(2025, 10, 4)],
-    [Date.UTC(1985, 3, 26), Date.UTC(1985, 3, 29)],
-    [Date.UTC(2150, 2, 6), Date.UTC(2150, 2, 10)],
-  ];
-
-  for (const zone of ["America/Los_Angeles", "Europe/Berlin", "Australia/Lord_Howe", "Asia/Shanghai"]) {
-    it(`agrees with wallClockToInstant, instantToWallClock and addCalendarDays in ${zone}`, () => {
-      const converter = new WallClockConverter(zone);
-      for (const [from, to] of spans) {
-        for (const t of moments(from as number, to as number)) {
-          expect(converter.toInstant(t)).toBe(wallClockToInstant(t, zone));
-          expect(converter.toWallClock(t)).toBe(instantToWallClock(t, zone));
-          expect(converter.addCalendarDays(t, 3)).toBe(addCalendarDays(t, 3, zone));
-        }
-      }
-    });
-  }
-
-  it("is shared per zone", () => {
-    expect(wallClockConverter(LA)).toBe(wallClockConverter(LA));
-    expect(wallClockConverter(LA)).not.toBe(wallClockConverter("Asia/Shanghai"));
   });
 });

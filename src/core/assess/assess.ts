@@ -21,9 +21,7 @@ function familyOfCode(rulebook: Rulebook): Map<string, FamilyDefinition | undefi
  */
 export function assignPoints(findings: Finding[], rulebook: Rulebook): void {
   const families = familyOfCode(rulebook);
-  // The run of one order's findings each family last counted a case in. (A Set emptied per order would allocate a
-  // new table each time, and this runs once per scan over every finding, mostly before V8 optimises it: hence the
-  // indexed loop too.)
+  // The run of one order's findings each family last counted a case in.
   const lastCounted = new Map<FamilyDefinition, number>();
   let currentOrder: string | undefined;
   let run = 0;

@@ -22,10 +22,7 @@ export function serialToWallClock(serial: number, date1904 = false): number | un
   return isKnown(wall) ? wall : undefined;
 }
 
-/**
- * serialToWallClock with NaN for "no date". A hot loop that inlines it keeps the number a plain double; a result that
- * may be undefined makes V8 box it, an allocation per date cell.
- */
+/** serialToWallClock with NaN for "no date". */
 export function serialWallClock(serial: number, date1904: boolean): number {
   if (!(serial >= 0)) return Number.NaN; // negatives and NaN; Infinity fails the next test
   if (date1904) {

@@ -1,4 +1,3 @@
-import { isKnown } from "../numbers";
 import { tzOffset } from "@date-fns/tz";
 import type { Instant } from "../model";
 
@@ -8,49 +7,120 @@ const DAY = 86_400_000;
 const BUCKET = 15 * MINUTE;
 
 /**
- * Offsets by UTC day, per zone: one array read for the common case. A day whose start and end have the same offset
- * has it all day (zones change offset at most once a day); a day with a change is looked up per 15-minute bucket.
- * Days from 1900 to 2199 are kept in the array; other instants go to the bucket map.
+ * The one cache of zone offsets (ZoneClock): offsets by UTC day, per zone, one array read for the common case. A
+ * day whose start and end have the same offset has it all day (zones change offset at most once a day); a day with
+ * a change is looked up per 15-minute bucket. Days from 1900 to 2199 are kept in the array; others go to the map.
  */
 const FIRST_DAY = Math.floor(Date.UTC(1900, 0, 1) / DAY);
 const DAY_COUNT = Math.floor(Date.UTC(2200, 0, 1) / DAY) - FIRST_DAY;
-/** In `byDay`: the offset changes during that day (NaN: not looked up yet). */
+/** In the day arrays: the offset changes during (or, for wall-clock days, near) that day. */
 const CHANGES = Infinity;
 
-interface ZoneOffsets {
-  /** The day's offset in ms, CHANGES, or NaN (not looked up yet). */
-  byDay: Float64Array;
-  byBucket: Map<number, number>;
+/** A zone's offsets, remembered as they are looked up, and the conversions that read them. */
+export class ZoneClock {
+  /** By UTC day: the offset of every instant that day, CHANGES, or NaN (not looked up yet). */
+  private readonly byDay = new Float64Array(DAY_COUNT).fill(Number.NaN);
+  /** By wall-clock day: the offset every reading that day converts with, CHANGES, or NaN (not looked up yet). */
+  private readonly byWallDay = new Float64Array(DAY_COUNT).fill(Number.NaN);
+  private readonly byBucket = new Map<number, number>();
+
+  constructor(readonly zone: string) {}
+
+  /** The zone's UTC offset in milliseconds at `instant`. */
+  offsetAt(instant: Instant): number {
+    const known = this.byDay[Math.floor(instant / DAY) - FIRST_DAY];
+    return known !== undefined && Number.isFinite(known) ? known : this.lookUpOffset(instant);
+  }
+
+  /**
+   * The offset a wall-clock reading converts with (wall-clock minus instant): see `toInstant`. The conversions
+   * work in offsets, small whole numbers, rather than instants (BENCHMARKS.md, "Plain code").
+   */
+  wallOffset(wallMs: number): number {
+    const known = this.byWallDay[Math.floor(wallMs / DAY) - FIRST_DAY];
+    return known !== undefined && Number.isFinite(known) ? known : this.lookUpWallOffset(wallMs);
+  }
+
+  /**
+   * A wall-clock reading (encoded as if it were UTC: `Date.UTC(y, m, d, h, mi, s)`) as an instant. A time that
+   * occurs twice (autumn fall-back) resolves to the first occurrence; a time skipped by a spring-forward gap
+   * resolves to the same distance past the gap, as Excel users and the platform's own countdown read it.
+   */
+  toInstant(wallMs: number): Instant {
+    return wallMs - this.wallOffset(wallMs);
+  }
+
+  /** The wall-clock reading of `instant`, encoded as if it were UTC. */
+  toWallClock(instant: Instant): number {
+    return instant + this.offsetAt(instant);
+  }
+
+  /** `days` calendar days after `instant`: the same wall-clock time, whatever DST does in between. */
+  addCalendarDays(instant: Instant, days: number): Instant {
+    const wallMs = instant + this.offsetAt(instant) + days * DAY;
+    return wallMs - this.wallOffset(wallMs);
+  }
+
+  private lookUpOffset(instant: Instant): number {
+    const day = Math.floor(instant / DAY) - FIRST_DAY;
+    const bucket = Math.floor(instant / BUCKET);
+    if (!(day >= 0 && day < DAY_COUNT)) return this.bucketOffset(bucket); // far, or NaN
+    if (this.byDay[day] === CHANGES) return this.bucketOffset(bucket);
+    // Offsets change at most once a day, so equal offsets at a day's first and last bucket hold all day.
+    const dayStart = (day + FIRST_DAY) * (DAY / BUCKET);
+    const atStart = this.bucketOffset(dayStart);
+    const atEnd = this.bucketOffset(dayStart + DAY / BUCKET - 1);
+    this.byDay[day] = atStart === atEnd ? atStart : CHANGES;
+    return atStart === atEnd ? atStart : this.bucketOffset(bucket);
+  }
+
+  private lookUpWallOffset(wallMs: number): number {
+    const day = Math.floor(wallMs / DAY) - FIRST_DAY;
+    if (day >= 0 && day < DAY_COUNT && this.byWallDay[day] !== CHANGES) {
+      // One offset from the day before to the day after: every reading that day converts with it.
+      const dayStart = (day + FIRST_DAY) * DAY;
+      const before = this.offsetAt(dayStart - DAY);
+      const after = this.offsetAt(dayStart + 2 * DAY);
+      this.byWallDay[day] = before === after ? before : CHANGES;
+      if (before === after) return before;
+    }
+    return this.resolveWallOffset(wallMs);
+  }
+
+  /** A reading near an offset change: of the two readings, keep those the zone really shows at that time. */
+  private resolveWallOffset(wallMs: number): number {
+    const before = this.offsetAt(wallMs - DAY);
+    const after = this.offsetAt(wallMs + DAY);
+    if (before === after) return before;
+    const firstFits = this.offsetAt(wallMs - before) === before;
+    const secondFits = this.offsetAt(wallMs - after) === after;
+    if (firstFits && secondFits) return Math.max(before, after); // the earlier instant
+    if (secondFits && !firstFits) return after;
+    return before; // the first fits, or the reading is in the gap
+  }
+
+  private bucketOffset(bucket: number): number {
+    let offset = this.byBucket.get(bucket);
+    if (offset === undefined) {
+      const minutes = tzOffset(this.zone, new Date(bucket * BUCKET));
+      if (Number.isNaN(minutes)) throw new RangeError(`Unknown time zone "${this.zone}"`);
+      offset = minutes * MINUTE;
+      this.byBucket.set(bucket, offset);
+    }
+    return offset;
+  }
 }
 
-const offsetsByZone = new Map<string, ZoneOffsets>();
-let lastZone = "";
-let lastOffsets: ZoneOffsets | undefined;
+const clocks = new Map<string, ZoneClock>();
 
-function offsetsOf(zone: string): ZoneOffsets {
-  if (zone === lastZone && lastOffsets !== undefined) return lastOffsets;
-  let offsets = offsetsByZone.get(zone);
-  if (!offsets) {
-    offsets = {
-      byDay: new Float64Array(DAY_COUNT).fill(Number.NaN),
-      byBucket: new Map(),
-    };
-    offsetsByZone.set(zone, offsets);
+/** The clock of `zone`, shared: what it remembers is the same for every sheet and formula. */
+export function zoneClock(zone: string): ZoneClock {
+  let clock = clocks.get(zone);
+  if (!clock) {
+    clock = new ZoneClock(zone);
+    clocks.set(zone, clock);
   }
-  lastZone = zone;
-  lastOffsets = offsets;
-  return offsets;
-}
-
-function bucketOffset(zone: string, offsets: ZoneOffsets, bucket: number): number {
-  let offset = offsets.byBucket.get(bucket);
-  if (offset === undefined) {
-    const minutes = tzOffset(zone, new Date(bucket * BUCKET));
-    if (Number.isNaN(minutes)) throw new RangeError(`Unknown time zone "${zone}"`);
-    offset = minutes * MINUTE;
-    offsets.byBucket.set(bucket, offset);
-  }
-  return offset;
+  return clock;
 }
 
 /** Whether `zone` is an IANA zone name (or offset) this runtime knows. */
@@ -65,48 +135,22 @@ export function isValidTimeZone(zone: string): boolean {
 
 /** The zone's UTC offset in milliseconds at `instant` (e.g. -7 h for Pacific daylight time). */
 export function zoneOffsetMs(zone: string, instant: Instant): number {
-  const offsets = offsetsOf(zone);
-  const bucket = Math.floor(instant / BUCKET);
-  const day = Math.floor(instant / DAY) - FIRST_DAY;
-  if (!(day >= 0 && day < DAY_COUNT)) return bucketOffset(zone, offsets, bucket); // outside the array, or NaN
-  const known = offsets.byDay[day] as number;
-  if (isKnown(known)) return known === CHANGES ? bucketOffset(zone, offsets, bucket) : known;
-  const dayStart = (day + FIRST_DAY) * (DAY / BUCKET);
-  const atStart = bucketOffset(zone, offsets, dayStart);
-  const atEnd = bucketOffset(zone, offsets, dayStart + DAY / BUCKET - 1);
-  offsets.byDay[day] = atStart === atEnd ? atStart : CHANGES;
-  return atStart === atEnd ? atStart : bucketOffset(zone, offsets, bucket);
+  return zoneClock(zone).offsetAt(instant);
 }
 
-/**
- * A wall-clock reading (encoded as if it were UTC: `Date.UTC(y, m, d, h, mi, s)`) in `zone`, as an instant.
- * A time that occurs twice (autumn fall-back) resolves to the first occurrence; a time skipped by a spring-forward
- * gap resolves to the same distance past the gap, as Excel users and the platform's own countdown read it.
- */
+/** A wall-clock reading (encoded as if it were UTC) in `zone`, as an instant (see ZoneClock.toInstant). */
 export function wallClockToInstant(wallMs: number, zone: string): Instant {
-  const before = zoneOffsetMs(zone, wallMs - DAY);
-  const after = zoneOffsetMs(zone, wallMs + DAY);
-  if (before === after) return wallMs - before;
-  // Near a change: of the two readings, keep those the zone really shows at that wall-clock time (no array, as
-  // every order paid in the weeks around a DST change comes here).
-  const first = wallMs - before;
-  const second = wallMs - after;
-  const firstFits = zoneOffsetMs(zone, first) === wallMs - first;
-  const secondFits = zoneOffsetMs(zone, second) === wallMs - second;
-  if (firstFits && secondFits) return Math.min(first, second);
-  if (firstFits) return first;
-  if (secondFits) return second;
-  return wallMs - before; // in the gap
+  return zoneClock(zone).toInstant(wallMs);
 }
 
 /** The wall-clock reading of `instant` in `zone`, encoded as if it were UTC. */
 export function instantToWallClock(instant: Instant, zone: string): number {
-  return instant + zoneOffsetMs(zone, instant);
+  return zoneClock(zone).toWallClock(instant);
 }
 
 /** `days` calendar days after `instant` in `zone`: the same wall-clock time, whatever DST does in between. */
 export function addCalendarDays(instant: Instant, days: number, zone: string): Instant {
-  return wallClockToInstant(instantToWallClock(instant, zone) + days * DAY, zone);
+  return zoneClock(zone).addCalendarDays(instant, days);
 }
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, "0");

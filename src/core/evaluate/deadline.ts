@@ -1,8 +1,8 @@
 import { isKnown } from "../numbers";
 import type { Instant, Order } from "../model";
 import type { Rulebook } from "../rulebook";
-import { wallClockConverter, type WallClockConverter } from "../dates/wallClock";
-import { fieldSlot, type OrderTable } from "../orders/orderTable";
+import { zoneClock } from "../dates/zone";
+import { NUMBER, type OrderTable } from "../orders/orderTable";
 import { HOURS } from "./durations";
 
 export interface DeadlineSettings {
@@ -37,36 +37,17 @@ export function deadlineOf(
   if (!isKnown(paidAt)) return Number.NaN;
   const days = isKnown(handlingDays) ? handlingDays : settings.handlingDays;
   const clockStart = paidAt + settings.rulebook.riskControlHours.value * HOURS;
-  return platformClock(settings.rulebook).addCalendarDays(clockStart, days);
+  return zoneClock(settings.rulebook.platformTimeZone.value).addCalendarDays(clockStart, days);
 }
 
-let clockRulebook: Rulebook | undefined;
-let clock: WallClockConverter | undefined;
-
-/** The converter for the rulebook's platform zone, remembered for the rulebook last asked about. */
-function platformClock(rulebook: Rulebook): WallClockConverter {
-  if (rulebook !== clockRulebook || clock === undefined) {
-    clock = wallClockConverter(rulebook.platformTimeZone.value);
-    clockRulebook = rulebook;
-  }
-  return clock;
-}
-
-const SHIP_DEADLINE = fieldSlot("shipDeadline");
-const PAID_AT = fieldSlot("paidAt");
-const HANDLING_DAYS = fieldSlot("handlingDays");
-
-/**
- * Every order's deadline (NaN: none), in one pass before the orders are judged: in a loop this small the date
- * arithmetic is inlined and no number is boxed.
- */
+/** Every order's deadline (NaN: none), worked out before the orders are judged. */
 export function shippingDeadlines(table: OrderTable, settings: DeadlineSettings): Float64Array {
   const deadlines = new Float64Array(table.count);
   for (let i = 0; i < table.count; i++) {
     deadlines[i] = deadlineOf(
-      table.number(i, SHIP_DEADLINE),
-      table.number(i, PAID_AT),
-      table.number(i, HANDLING_DAYS),
+      table.number(i, NUMBER.shipDeadline),
+      table.number(i, NUMBER.paidAt),
+      table.number(i, NUMBER.handlingDays),
       settings,
     );
   }

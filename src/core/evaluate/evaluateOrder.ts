@@ -1,7 +1,6 @@
 import { isKnown } from "../numbers";
 import type { Instant, ViolationCode } from "../model";
-import { keepShape } from "../keepShape";
-import { classifyStatus, isBuyerSideReason, type LogisticsName, type Rulebook, type ServiceTier } from "../rulebook";
+import { classifyStatus, isBuyerSideReason, type LogisticsName, type Rulebook } from "../rulebook";
 import { checkTrackingCell, judgeTrackingCell, newTrackingCellVerdict, type TrackingCellVerdict } from "../tracking";
 import { businessMode, shippedByWarehouse } from "./businessMode";
 import {
@@ -15,7 +14,7 @@ import {
   type ServicePrefix,
 } from "./logistics";
 import type { DeadlineSettings } from "./deadline";
-import { fieldSlot, type OrderTable } from "../orders/orderTable";
+import { NUMBER, TEXT, type OrderTable } from "../orders/orderTable";
 import { DAYS, HOURS } from "./durations";
 import type { FindingText, FindingTextContext } from "./findingText";
 
@@ -53,7 +52,6 @@ export interface OrderEvaluation {
 export function newOrderEvaluation(): OrderEvaluation {
   return { tracking: newTrackingCellVerdict(), carrier: undefined, warehouse: false, awaitingDeadline: Number.NaN };
 }
-keepShape(newOrderEvaluation());
 
 /**
  * Where evaluation reports what it finds. The scan turns each code into a finding with its message; AE.STATUS only
@@ -61,45 +59,16 @@ keepShape(newOrderEvaluation());
  */
 export interface FindingSink {
   /**
-   * Order `index` raises `code`, dated `at`, with what its message would say. `text` is reused for the next finding
-   * of its kind, so evaluating an order allocates nothing for a sink that drops it: a sink that keeps it copies it.
+   * Order `index` raises `code`, dated `at`, with what its message would say (written only when a host reads it;
+   * undefined for a sink that wants codes only).
    */
-  flag(index: number, code: ViolationCode, at: Instant | undefined, text: FindingText): void;
+  flag(index: number, code: ViolationCode, at: Instant | undefined, text: FindingText | undefined): void;
+  /** AE.STATUS shows codes only, so evaluation makes no text for it (they cost it more than its budget allows). */
+  readonly codesOnly?: boolean;
 }
-
-// The reused texts, one per kind evaluateOrder raises (see FindingSink).
-const overdueText = { kind: "overdue" as const, deadline: 0, late: 0 };
-const dueSoonText = { kind: "dueSoon" as const, deadline: 0, left: 0 };
-const shippedLateText = { kind: "shippedLate" as const, deadline: 0, late: 0 };
-const missingTrackingText = { kind: "missingTracking" as const };
-const invalidTrackingText = { kind: "invalidTracking" as const, cell: "" };
-const firstScanLateText = { kind: "firstScanLate" as const, waited: 0 };
-const noFirstScanText = { kind: "noFirstScan" as const, waited: 0 };
-const sellerCancelledText = { kind: "sellerCancelled" as const, reason: "" };
-const scanBeforePaymentText = { kind: "scanBeforePayment" as const, firstScan: 0, reference: 0, byCreation: false };
-const carrierMismatchText = { kind: "carrierMismatch" as const, declared: "", number: "", carrier: "", format: "" };
-const serviceDowngradeText = {
-  kind: "serviceDowngrade" as const,
-  actual: "",
-  actualTier: "economy" as ServiceTier,
-  chosen: "",
-  chosenTier: "economy" as ServiceTier,
-};
 
 const SHIPPED_CLASSES = new Set(["shipped", "partlyShipped", "completed"]);
 const CANCELLED_CLASSES = new Set(["cancelled", "refunded"]);
-
-const SHIPPED_AT = fieldSlot("shippedAt");
-const PAID_AT = fieldSlot("paidAt");
-const FIRST_SCAN_AT = fieldSlot("firstScanAt");
-const DELIVERED_AT = fieldSlot("deliveredAt");
-const STATUS = fieldSlot("status");
-const TRACKING = fieldSlot("trackingNumber");
-const CARRIER = fieldSlot("carrier");
-const CANCEL_REASON = fieldSlot("cancelReason");
-const CREATED_AT = fieldSlot("createdAt");
-const BUYER_CARRIER = fieldSlot("buyerCarrier");
-const BUSINESS_MODE = fieldSlot("businessMode");
 
 /** An optional instant as findings carry it (NaN = not given). */
 const known = (instant: number): Instant | undefined => (isKnown(instant) ? instant : undefined);
@@ -117,26 +86,23 @@ export function evaluateOrder(
   facts: OrderEvaluation,
   deadlines: Float64Array,
 ): void {
-  const statusClass = classifyStatus(table.get(index, STATUS) as string | undefined, ctx.rulebook);
-  const trackingText = table.get(index, TRACKING) as string | undefined;
+  const statusClass = classifyStatus(table.text(index, TEXT.status), ctx.rulebook);
+  const trackingText = table.text(index, TEXT.trackingNumber);
   const typedCell = trackingText === undefined ? "" : trackingText.trim();
   // A cell that opens with a service code (CAINIAO_STANDARD_…:LP…) names the service; the rest holds the numbers.
   const servicePrefix = typedCell === "" ? undefined : splitServicePrefix(typedCell, ctx.rulebook);
   const trackingCell = servicePrefix ? servicePrefix.rest : typedCell;
   const hasTracking = trackingCell !== "";
   const tracking = judgeTrackingCell(trackingCell, facts.tracking);
-  const declaredCarrier = (table.get(index, CARRIER) as string | undefined)?.trim();
+  const declaredCarrier = table.text(index, TEXT.carrier)?.trim();
   facts.carrier = declaredCarrier || (servicePrefix && logisticsLabel(servicePrefix.service)) || tracking.carrier;
-  facts.warehouse = shippedByWarehouse(
-    businessMode(table.get(index, BUSINESS_MODE) as string | undefined, ctx.rulebook),
-    ctx.rulebook,
-  );
+  facts.warehouse = shippedByWarehouse(businessMode(table.text(index, TEXT.businessMode), ctx.rulebook), ctx.rulebook);
 
   facts.awaitingDeadline = Number.NaN;
   if (statusClass === "unpaid" || facts.warehouse) return;
 
-  const shippedAt = table.number(index, SHIPPED_AT);
-  const paidAt = table.number(index, PAID_AT);
+  const shippedAt = table.number(index, NUMBER.shippedAt);
+  const paidAt = table.number(index, NUMBER.paidAt);
   const hasShipTime = isKnown(shippedAt);
   const declaredShipped = hasShipTime || hasTracking;
   const endedUnshipped = statusClass === "ended" && !declaredShipped;
@@ -146,11 +112,10 @@ export function evaluateOrder(
   const hasDeadline = isKnown(deadline);
 
   if (cancelled && !declaredShipped) {
-    const reason = (table.get(index, CANCEL_REASON) as string | undefined)?.trim();
+    const reason = table.text(index, TEXT.cancelReason)?.trim();
     if (reason && !isBuyerSideReason(reason, ctx.rulebook)) {
       const at = known(hasDeadline ? deadline : paidAt);
-      sellerCancelledText.reason = reason;
-      sink.flag(index, "SELLER_CANCELLED", at, sellerCancelledText);
+      sink.flag(index, "SELLER_CANCELLED", at, sink.codesOnly ? undefined : { kind: "sellerCancelled", reason });
     }
     return;
   }
@@ -160,36 +125,44 @@ export function evaluateOrder(
     facts.awaitingDeadline = deadline;
     const left = deadline - ctx.asOf;
     if (left < 0) {
-      overdueText.deadline = deadline;
-      overdueText.late = -left;
-      sink.flag(index, "OVERDUE_UNSHIPPED", deadline, overdueText);
+      sink.flag(
+        index,
+        "OVERDUE_UNSHIPPED",
+        deadline,
+        sink.codesOnly ? undefined : { kind: "overdue", deadline, late: -left },
+      );
     } else if (left <= ctx.dueSoonHours * HOURS) {
-      dueSoonText.deadline = deadline;
-      dueSoonText.left = left;
-      sink.flag(index, "DUE_SOON", deadline, dueSoonText);
+      sink.flag(index, "DUE_SOON", deadline, sink.codesOnly ? undefined : { kind: "dueSoon", deadline, left });
     }
     return;
   }
 
   if (hasShipTime && hasDeadline && shippedAt > deadline) {
-    shippedLateText.deadline = deadline;
-    shippedLateText.late = shippedAt - deadline;
-    sink.flag(index, "SHIPPED_LATE", shippedAt, shippedLateText);
+    sink.flag(
+      index,
+      "SHIPPED_LATE",
+      shippedAt,
+      sink.codesOnly ? undefined : { kind: "shippedLate", deadline, late: shippedAt - deadline },
+    );
   }
 
   const shipmentAt = known(hasShipTime ? shippedAt : hasDeadline ? deadline : paidAt);
   if (ctx.checkTracking) {
     if (!hasTracking || !tracking.valid) {
       if (!hasTracking) {
-        sink.flag(index, "MISSING_TRACKING", shipmentAt, missingTrackingText);
+        sink.flag(index, "MISSING_TRACKING", shipmentAt, sink.codesOnly ? undefined : { kind: "missingTracking" });
       } else {
-        invalidTrackingText.cell = trackingCell;
-        sink.flag(index, "INVALID_TRACKING", shipmentAt, invalidTrackingText);
+        sink.flag(
+          index,
+          "INVALID_TRACKING",
+          shipmentAt,
+          sink.codesOnly ? undefined : { kind: "invalidTracking", cell: trackingCell },
+        );
       }
     }
   }
 
-  const firstScanAt = table.number(index, FIRST_SCAN_AT);
+  const firstScanAt = table.number(index, NUMBER.firstScanAt);
   if (isKnown(firstScanAt)) flagScanBeforePayment(table, index, ctx, sink, firstScanAt, paidAt);
   if (hasTracking) flagCarrierMismatch(index, ctx, sink, declaredCarrier, servicePrefix, trackingCell, shipmentAt);
   flagServiceDowngrade(table, index, ctx, sink, declaredCarrier, servicePrefix, shipmentAt);
@@ -199,14 +172,12 @@ export function evaluateOrder(
     if (isKnown(firstScanAt)) {
       const wait = firstScanAt - shippedAt;
       if (wait > onlineWindow) {
-        firstScanLateText.waited = wait;
-        sink.flag(index, "NOT_ONLINE", shippedAt, firstScanLateText);
+        sink.flag(index, "NOT_ONLINE", shippedAt, sink.codesOnly ? undefined : { kind: "firstScanLate", waited: wait });
       }
-    } else if (!table.has(index, DELIVERED_AT)) {
+    } else if (!table.has(index, "deliveredAt")) {
       const since = ctx.asOf - shippedAt;
       if (since > ctx.rulebook.noFirstScanDays.value * DAYS) {
-        noFirstScanText.waited = since;
-        sink.flag(index, "NOT_ONLINE", shippedAt, noFirstScanText);
+        sink.flag(index, "NOT_ONLINE", shippedAt, sink.codesOnly ? undefined : { kind: "noFirstScan", waited: since });
       }
     }
   }
@@ -237,13 +208,22 @@ function flagScanBeforePayment(
   paidAt: number,
 ): void {
   const byCreation = !isKnown(paidAt);
-  const reference = byCreation ? table.number(index, CREATED_AT) : paidAt;
+  const reference = byCreation ? table.number(index, NUMBER.createdAt) : paidAt;
   if (!isKnown(reference)) return;
   if (reference - firstScanAt <= ctx.rulebook.logistics.scanBeforePaymentToleranceHours.value * HOURS) return;
-  scanBeforePaymentText.firstScan = firstScanAt;
-  scanBeforePaymentText.reference = reference;
-  scanBeforePaymentText.byCreation = byCreation;
-  sink.flag(index, "SCAN_BEFORE_PAYMENT", firstScanAt, scanBeforePaymentText);
+  sink.flag(
+    index,
+    "SCAN_BEFORE_PAYMENT",
+    firstScanAt,
+    sink.codesOnly
+      ? undefined
+      : {
+          kind: "scanBeforePayment",
+          firstScan: firstScanAt,
+          reference,
+          byCreation,
+        },
+  );
 }
 
 /**
@@ -264,11 +244,20 @@ function flagCarrierMismatch(
   for (const check of checkTrackingCell(trackingCell)) {
     const carrier = numberCarrier(check);
     if (carrier === undefined || declared.entries.some((entry) => canCarry(entry, carrier))) continue;
-    carrierMismatchText.declared = declared.label;
-    carrierMismatchText.number = check.normalized;
-    carrierMismatchText.carrier = check.carrier ?? carrier;
-    carrierMismatchText.format = check.format ?? "";
-    sink.flag(index, "CARRIER_MISMATCH", at, carrierMismatchText);
+    sink.flag(
+      index,
+      "CARRIER_MISMATCH",
+      at,
+      sink.codesOnly
+        ? undefined
+        : {
+            kind: "carrierMismatch",
+            declared: declared.label,
+            number: check.normalized,
+            carrier: check.carrier ?? carrier,
+            format: check.format ?? "",
+          },
+    );
     return;
   }
 }
@@ -283,16 +272,25 @@ function flagServiceDowngrade(
   servicePrefix: ServicePrefix | undefined,
   at: Instant | undefined,
 ): void {
-  const chosenText = (table.get(index, BUYER_CARRIER) as string | undefined)?.trim();
+  const chosenText = table.text(index, TEXT.buyerCarrier)?.trim();
   const chosen = lookupLogistics(chosenText, ctx.rulebook);
   const chosenTier = chosen.unknown.length === 0 ? lowestTier(chosen.known) : undefined;
   if (chosenTier === undefined) return;
   const actual = declaredLogistics(declaredCarrier, servicePrefix, ctx);
   const actualTier = actual && lowestTier(actual.entries);
   if (!actual || actualTier === undefined || TIER_RANK[actualTier] >= TIER_RANK[chosenTier]) return;
-  serviceDowngradeText.actual = actual.label;
-  serviceDowngradeText.actualTier = actualTier;
-  serviceDowngradeText.chosen = chosenText as string;
-  serviceDowngradeText.chosenTier = chosenTier;
-  sink.flag(index, "SERVICE_DOWNGRADE", at, serviceDowngradeText);
+  sink.flag(
+    index,
+    "SERVICE_DOWNGRADE",
+    at,
+    sink.codesOnly
+      ? undefined
+      : {
+          kind: "serviceDowngrade",
+          actual: actual.label,
+          actualTier,
+          chosen: chosenText as string,
+          chosenTier,
+        },
+  );
 }

@@ -1,6 +1,5 @@
 import type { CanonicalField, ScanOptions } from "../model";
-import { keepShape } from "../keepShape";
-import { ALIEXPRESS_RULEBOOK, type Rulebook } from "../rulebook";
+import type { Rulebook } from "../rulebook";
 import type { EvaluationContext } from "./evaluateOrder";
 
 /** What judging a sheet's (or a formula's) orders needs: the options, the rulebook and which columns it has. */
@@ -19,5 +18,3 @@ export function evaluationContext(
     text: { timeZone: options.timeZone, rulebook },
   };
 }
-// See keepShape (asOf a double, as every instant is).
-keepShape(evaluationContext({ asOf: Date.UTC(2025, 0, 1), timeZone: "UTC" }, ALIEXPRESS_RULEBOOK, new Set()));

@@ -1,5 +1,5 @@
 import { isKnown } from "../numbers";
-import { fieldSlot, type OrderTable } from "../orders/orderTable";
+import { NUMBER, type OrderTable } from "../orders/orderTable";
 import { shippingDeadlines } from "./deadline";
 import { SharedTrackingNumbers } from "./duplicates";
 import {
@@ -20,8 +20,6 @@ export interface OrderSink extends FindingSink {
   judged?(index: number, facts: Readonly<OrderEvaluation>): void;
 }
 
-const SHIPPED_AT = fieldSlot("shippedAt");
-const PAID_AT = fieldSlot("paidAt");
 /** A duplicate's message names at most this many other orders, so one number on thousands of orders stays linear. */
 const NAMED_ORDERS = 3;
 
@@ -63,8 +61,8 @@ export function judgeOrders(table: OrderTable, ctx: EvaluationContext, sink: Ord
     }
     const others = orders.length - 1;
     const listed = named.join(", ") + (others > named.length ? ` (+${others - named.length})` : "");
-    const shippedAt = table.number(index, SHIPPED_AT);
-    const at = isKnown(shippedAt) ? shippedAt : table.number(index, PAID_AT);
+    const shippedAt = table.number(index, NUMBER.shippedAt);
+    const at = isKnown(shippedAt) ? shippedAt : table.number(index, NUMBER.paidAt);
     sink.flag(index, "DUPLICATE_TRACKING", isKnown(at) ? at : undefined, { kind: "duplicateTracking", number, listed });
   }
   return maxReuse;

@@ -1,6 +1,6 @@
 import type { CanonicalField, Diagnostic } from "../model";
 import type { Rulebook } from "../rulebook";
-import { fieldSlot, type OrderTable } from "../orders/orderTable";
+import { TEXT, type OrderTable, type TextField } from "../orders/orderTable";
 import { businessMode } from "./businessMode";
 import { lookupLogistics } from "./logistics";
 
@@ -19,16 +19,11 @@ interface Seen {
   orders: number;
 }
 
-function unknownValues(
-  table: OrderTable,
-  field: CanonicalField,
-  isUnknown: (text: string) => string[],
-): Map<string, Seen> {
-  const slot = fieldSlot(field);
+function unknownValues(table: OrderTable, field: TextField, isUnknown: (text: string) => string[]): Map<string, Seen> {
   const seen = new Map<string, Seen>();
   const verdicts = new Map<string, string[]>();
   for (let i = 0; i < table.count; i++) {
-    const text = table.get(i, slot) as string | undefined;
+    const text = table.text(i, TEXT[field]);
     if (text === undefined || text.trim() === "") continue;
     let unknown = verdicts.get(text);
     if (!unknown) {

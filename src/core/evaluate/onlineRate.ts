@@ -1,6 +1,6 @@
 import { isKnown } from "../numbers";
 import type { Rulebook } from "../rulebook";
-import { fieldSlot, type OrderTable } from "../orders/orderTable";
+import { NUMBER, type OrderTable } from "../orders/orderTable";
 import { HOURS } from "./durations";
 
 /** One window of the store's online rate (R5): shipped parcels with a first scan within `hours` of shipment. */
@@ -23,9 +23,6 @@ export interface OnlineRate {
   windows: OnlineRateWindowResult[];
 }
 
-const SHIPPED_AT = fieldSlot("shippedAt");
-const FIRST_SCAN_AT = fieldSlot("firstScanAt");
-
 /**
  * The store's online rate over the table's shipped orders (those with a ship time), as ERPs compute it (C15):
  * parcels first scanned within the window ÷ parcels shipped at least that long ago or already scanned. `judged`
@@ -47,9 +44,9 @@ export function onlineRate(
     missed: [],
   }));
   for (let i = 0; i < table.count; i++) {
-    const shippedAt = table.number(i, SHIPPED_AT);
+    const shippedAt = table.number(i, NUMBER.shippedAt);
     if (!isKnown(shippedAt) || !judged(i)) continue;
-    const firstScanAt = table.number(i, FIRST_SCAN_AT);
+    const firstScanAt = table.number(i, NUMBER.firstScanAt);
     const scanned = isKnown(firstScanAt);
     for (const window of windows) {
       const limit = shippedAt + window.hours * HOURS;

@@ -1,17 +1,15 @@
 import { isKnown } from "../numbers";
 import type { CanonicalField, Order } from "../model";
-import { keepShape } from "../keepShape";
 
 /**
- * Orders stored by column, the way the reader fills them and the scan judges them. A million Order objects cost
- * more than the rules that judge them: each is ~17 properties plus boxed numbers, allocated, promoted and traced
- * by the garbage collector. Here an order is an index into columns: a Float64Array per number field (NaN where the
- * sheet gave none) and an array per text field of references to the strings the sheet already holds. A column is
- * made when its field is first set.
+ * Orders stored by column, the way the reader fills them and the scan judges them: an order is an index into
+ * columns, a Float64Array per number field (NaN where the sheet gave none) and an array per text field. A column is
+ * made when its field is first set; fields are read and written through the named layout (`NUMBER.paidAt`,
+ * `TEXT.status`).
  * `toOrder` and `orders()` give plain Order objects to hosts that want them; the scan never builds one per order.
  */
 
-/** Fields kept as numbers (instants, amounts, days), in slot order. */
+/** Fields kept as numbers (instants, amounts, days). */
 export const NUMBER_FIELDS = [
   "createdAt",
   "paidAt",
@@ -23,7 +21,7 @@ export const NUMBER_FIELDS = [
   "handlingDays",
 ] as const satisfies readonly CanonicalField[];
 
-/** Fields kept as text, in slot order; orderId is slot 0. */
+/** Fields kept as text, orderId first. */
 export const TEXT_FIELDS = [
   "orderId",
   "status",
@@ -39,21 +37,25 @@ export const TEXT_FIELDS = [
 export type NumberField = (typeof NUMBER_FIELDS)[number];
 export type TextField = (typeof TEXT_FIELDS)[number];
 
-const NUMBER_STRIDE = NUMBER_FIELDS.length;
-const TEXT_STRIDE = TEXT_FIELDS.length;
-const NUMBER_SLOT = Object.fromEntries(NUMBER_FIELDS.map((field, slot) => [field, slot])) as Record<
-  NumberField,
-  number
->;
-const TEXT_SLOT = Object.fromEntries(TEXT_FIELDS.map((field, slot) => [field, slot])) as Record<TextField, number>;
+declare const numberColumnBrand: unique symbol;
+declare const textColumnBrand: unique symbol;
+/** Where a number field lives in the table: `NUMBER.paidAt`. */
+export type NumberColumn = number & { readonly [numberColumnBrand]: true };
+/** Where a text field lives in the table: `TEXT.status`. */
+export type TextColumn = number & { readonly [textColumnBrand]: true };
 
-/** Where a field lives: a number slot, or a text slot (as the negative -1 - slot, so one int says both). */
-export function fieldSlot(field: CanonicalField): number {
-  if (field in NUMBER_SLOT) return NUMBER_SLOT[field as NumberField];
-  return -1 - TEXT_SLOT[field as TextField];
+function layout<Field extends string, Column>(fields: readonly Field[]): Readonly<Record<Field, Column>> {
+  return Object.fromEntries(fields.map((field, column) => [field, column])) as Record<Field, Column>;
 }
 
-export const isTextSlot = (slot: number): boolean => slot < 0;
+/** The table's layout: each number field's column. */
+export const NUMBER = layout<NumberField, NumberColumn>(NUMBER_FIELDS);
+/** The table's layout: each text field's column. */
+export const TEXT = layout<TextField, TextColumn>(TEXT_FIELDS);
+
+export function isNumberField(field: CanonicalField): field is NumberField {
+  return field in NUMBER;
+}
 
 const MIN_CAPACITY = 16;
 
@@ -65,13 +67,13 @@ export class OrderTable {
    * One column per number field, NaN where the sheet gave none; made when the field is first set, so a table of
    * payment and ship times (AE.STATUS) holds two columns, not eight.
    */
-  private readonly numberColumns: Array<Float64Array | undefined> = new Array(NUMBER_STRIDE).fill(undefined);
-  /** One column per text field (orderId first), made when the field is first set. */
-  private readonly textColumns: Array<Array<string | undefined> | undefined> = new Array(TEXT_STRIDE).fill(undefined);
+  private readonly numberColumns: Array<Float64Array | undefined> = NUMBER_FIELDS.map(() => undefined);
+  /** One column per text field, made when the field is first set. */
+  private readonly textColumns: Array<Array<string | undefined> | undefined> = TEXT_FIELDS.map(() => undefined);
   private firstRows: Int32Array;
   /**
-   * Every row of the orders that span more than one (SKU continuation rows, a repeated order id); holey, and made
-   * with the first such order (a formula's orders never have one).
+   * Every row of the orders that span more than one (SKU continuation rows, a repeated order id); made with the
+   * first such order (a formula's orders never have one).
    */
   private moreRows: Array<number[] | undefined> | undefined;
 
@@ -88,7 +90,7 @@ export class OrderTable {
   add(orderId: string | undefined, row: number): number {
     if (this.count === this.capacity) this.grow();
     const index = this.count++;
-    if (orderId !== undefined) this.textColumn(0)[index] = orderId;
+    if (orderId !== undefined) this.setText(index, TEXT.orderId, orderId);
     this.firstRows[index] = row;
     return index;
   }
@@ -98,11 +100,11 @@ export class OrderTable {
     const moreRows = (this.moreRows ??= new Array<number[] | undefined>(this.capacity));
     const rows = moreRows[index];
     if (rows) rows.push(row);
-    else moreRows[index] = [this.firstRows[index] as number, row];
+    else moreRows[index] = [this.firstRow(index), row];
   }
 
   orderId(index: number): string {
-    return this.text(index, 0) ?? String(index + 1);
+    return this.text(index, TEXT.orderId) ?? String(index + 1);
   }
 
   /** The order's first sheet row (where its order-level cells are). */
@@ -112,81 +114,67 @@ export class OrderTable {
 
   /** Every sheet row of the order, first row first (a new array for single-row orders). */
   rowsOf(index: number): number[] {
-    return this.moreRows?.[index] ?? [this.firstRows[index] as number];
-  }
-
-  /** The value at a slot from fieldSlot(); undefined when the sheet gave none. */
-  get(index: number, slot: number): string | number | undefined {
-    if (slot < 0) return this.text(index, -1 - slot);
-    const value = this.number(index, slot);
-    return isKnown(value) ? value : undefined;
-  }
-
-  has(index: number, slot: number): boolean {
-    if (slot < 0) return this.text(index, -1 - slot) !== undefined;
-    const value = this.number(index, slot);
-    return isKnown(value);
+    return this.moreRows?.[index] ?? [this.firstRow(index)];
   }
 
   /** A number field's value, NaN when the sheet gave none. */
-  number(index: number, slot: number): number {
-    const column = this.numberColumns[slot];
+  number(index: number, field: NumberColumn): number {
+    const column = this.numberColumns[field];
     return column === undefined ? Number.NaN : (column[index] as number);
   }
 
+  /** A text field's value, undefined when the sheet gave none. */
+  text(index: number, field: TextColumn): string | undefined {
+    return this.textColumns[field]?.[index];
+  }
+
+  /** Any field's value, undefined when the sheet gave none. */
+  value(index: number, field: CanonicalField): string | number | undefined {
+    if (!isNumberField(field)) return this.text(index, TEXT[field as TextField]);
+    const value = this.number(index, NUMBER[field]);
+    return isKnown(value) ? value : undefined;
+  }
+
+  has(index: number, field: CanonicalField): boolean {
+    return this.value(index, field) !== undefined;
+  }
+
   /** Sets a number field; NaN means "none". */
-  setNumber(index: number, slot: number, value: number): void {
-    let column = this.numberColumns[slot];
+  setNumber(index: number, field: NumberColumn, value: number): void {
+    let column = this.numberColumns[field];
     if (column === undefined) {
       column = new Float64Array(this.capacity).fill(Number.NaN);
-      this.numberColumns[slot] = column;
+      this.numberColumns[field] = column;
     }
     column[index] = value;
   }
 
-  setText(index: number, slot: number, value: string): void {
-    this.textColumn(-1 - slot)[index] = value;
-  }
-
-  set(index: number, slot: number, value: string | number): void {
-    if (slot < 0) this.setText(index, slot, value as string);
-    else this.setNumber(index, slot, value as number);
-  }
-
-  clear(index: number, slot: number): void {
-    if (slot < 0) {
-      const column = this.textColumns[-1 - slot];
-      if (column !== undefined) column[index] = undefined;
-    } else {
-      const column = this.numberColumns[slot];
-      if (column !== undefined) column[index] = Number.NaN;
-    }
-  }
-
-  private text(index: number, textSlot: number): string | undefined {
-    const column = this.textColumns[textSlot];
-    return column === undefined ? undefined : column[index];
-  }
-
-  private textColumn(textSlot: number): Array<string | undefined> {
-    let column = this.textColumns[textSlot];
+  setText(index: number, field: TextColumn, value: string): void {
+    let column = this.textColumns[field];
     if (column === undefined) {
       column = new Array<string | undefined>(this.capacity);
-      this.textColumns[textSlot] = column;
+      this.textColumns[field] = column;
     }
-    return column;
+    column[index] = value;
+  }
+
+  clear(index: number, field: CanonicalField): void {
+    if (isNumberField(field)) {
+      const column = this.numberColumns[NUMBER[field]];
+      if (column !== undefined) column[index] = Number.NaN;
+    } else {
+      const column = this.textColumns[TEXT[field as TextField]];
+      if (column !== undefined) column[index] = undefined;
+    }
   }
 
   /** Order `index` as a plain object with every canonical field as a key (undefined where the sheet gave none). */
   toOrder(index: number): Order {
-    const order = newOrderCursor();
-    for (let slot = 0; slot < TEXT_STRIDE; slot++) {
-      (order as unknown as Record<string, unknown>)[TEXT_FIELDS[slot] as TextField] = this.text(index, slot);
-    }
+    const order = newOrder();
+    const fields = order as unknown as Record<CanonicalField, unknown>;
+    for (const field of TEXT_FIELDS) fields[field] = this.text(index, TEXT[field]);
     order.orderId = this.orderId(index);
-    for (let slot = 0; slot < NUMBER_STRIDE; slot++) {
-      (order as unknown as Record<string, unknown>)[NUMBER_FIELDS[slot] as NumberField] = this.get(index, slot);
-    }
+    for (const field of NUMBER_FIELDS) fields[field] = this.value(index, field);
     order.rows = this.rowsOf(index);
     return order;
   }
@@ -204,13 +192,13 @@ export class OrderTable {
       const rows = order.rows;
       const index = table.add(order.orderId, rows[0] ?? 0);
       for (let r = 1; r < rows.length; r++) table.addRow(index, rows[r] as number);
-      for (let slot = 1; slot < TEXT_STRIDE; slot++) {
-        const value = order[TEXT_FIELDS[slot] as TextField];
-        if (value !== undefined) table.setText(index, -1 - slot, value);
+      for (const field of TEXT_FIELDS) {
+        const value = order[field];
+        if (field !== "orderId" && value !== undefined) table.setText(index, TEXT[field], value);
       }
-      for (let slot = 0; slot < NUMBER_STRIDE; slot++) {
-        const value = order[NUMBER_FIELDS[slot] as NumberField];
-        if (value !== undefined) table.setNumber(index, slot, value);
+      for (const field of NUMBER_FIELDS) {
+        const value = order[field];
+        if (value !== undefined) table.setNumber(index, NUMBER[field], value);
       }
     }
     return table;
@@ -218,13 +206,12 @@ export class OrderTable {
 
   private grow(): void {
     const capacity = this.capacity * 2;
-    for (let slot = 0; slot < NUMBER_STRIDE; slot++) {
-      const old = this.numberColumns[slot];
-      if (old === undefined) continue;
+    this.numberColumns.forEach((old, at) => {
+      if (old === undefined) return;
       const column = new Float64Array(capacity).fill(Number.NaN);
       column.set(old);
-      this.numberColumns[slot] = column;
-    }
+      this.numberColumns[at] = column;
+    });
     for (const column of this.textColumns) if (column !== undefined) column.length = capacity;
     const firstRows = new Int32Array(capacity);
     firstRows.set(this.firstRows);
@@ -234,11 +221,8 @@ export class OrderTable {
   }
 }
 
-// See keepShape: a formula call's table must not take the optimised code of the loops over it away with it.
-keepShape(new OrderTable(0));
-
-/** An Order with every canonical field as a key, in one fixed order (one hidden class for all of them). */
-function newOrderCursor(): Order {
+/** An Order with every canonical field as a key. */
+function newOrder(): Order {
   return {
     orderId: "",
     rows: [],

@@ -11,7 +11,7 @@ import {
   type DayMonthOrder,
   type TextDateScan,
 } from "../dates/text";
-import { wallClockConverter, type WallClockConverter } from "../dates/wallClock";
+import { zoneClock, type ZoneClock } from "../dates/zone";
 import { excelErrorOf, isBlankCell, plainNumber } from "./cells";
 
 /**
@@ -59,7 +59,7 @@ export function isDateNumberFormat(format: string | undefined): boolean {
 }
 
 export interface DateCellContext {
-  converter: WallClockConverter;
+  clock: ZoneClock;
   date1904: boolean;
   order: DayMonthOrder;
   scan: TextDateScan;
@@ -83,11 +83,11 @@ export function newDateCellOut(): DateCellOut {
 
 /**
  * The common date cell, an Excel serial in a plausible year, as an instant; NaN for anything else (then use
- * `readDateCell`). Small enough to be inlined into a hot loop, so no number is boxed on the way.
+ * `readDateCell`).
  */
 export function plausibleSerialInstant(serial: number, ctx: DateCellContext): number {
   const wall = serialWallClock(serial, ctx.date1904);
-  return wall >= PLAUSIBLE_SERIAL_FROM && wall < PLAUSIBLE_SERIAL_UNTIL ? ctx.converter.toInstant(wall) : Number.NaN;
+  return wall >= PLAUSIBLE_SERIAL_FROM && wall < PLAUSIBLE_SERIAL_UNTIL ? ctx.clock.toInstant(wall) : Number.NaN;
 }
 
 function fromNumber(serial: number, ctx: DateCellContext, numberFormat: string | undefined, out: DateCellOut): void {
@@ -99,7 +99,7 @@ function fromNumber(serial: number, ctx: DateCellContext, numberFormat: string |
   // Outside the plausible years, a serial is still a date when the cell is formatted as one.
   const wall = serialToWallClock(serial, ctx.date1904);
   if (wall !== undefined && isDateNumberFormat(numberFormat)) {
-    out.instant = ctx.converter.toInstant(wall);
+    out.instant = ctx.clock.toInstant(wall);
     return;
   }
   if (Number.isInteger(serial)) {
@@ -109,7 +109,7 @@ function fromNumber(serial: number, ctx: DateCellContext, numberFormat: string |
     ) {
       scanDateText(String(serial), ctx.order, ctx.scan);
       if (ctx.scan.kind === TEXT_DATE_WALL) {
-        out.instant = ctx.converter.toInstant(ctx.scan.ms);
+        out.instant = ctx.clock.toInstant(ctx.scan.ms);
         return;
       }
     }
@@ -154,9 +154,9 @@ export function readDateCell(
       const scan = ctx.scan;
       scanDateText(value, ctx.order, scan);
       if (scan.kind === TEXT_DATE_WALL) {
-        out.instant = ctx.converter.toInstant(scan.ms);
+        out.instant = ctx.clock.toInstant(scan.ms);
         if (scan.evidence === ORDER_EVIDENCE_EITHER && scan.swappedMs === scan.swappedMs) {
-          out.swappedInstant = ctx.converter.toInstant(scan.swappedMs);
+          out.swappedInstant = ctx.clock.toInstant(scan.swappedMs);
         }
       } else if (scan.kind === TEXT_DATE_INSTANT) {
         out.instant = scan.ms;
@@ -172,7 +172,7 @@ export function readDateCell(
       if (value instanceof Date) {
         const wall = value.getTime();
         if (!(wall >= MIN_WALL && wall < MAX_WALL)) out.problem = DATE_UNPARSEABLE;
-        else out.instant = ctx.converter.toInstant(wall);
+        else out.instant = ctx.clock.toInstant(wall);
         return;
       }
       out.problem = excelErrorOf(value) !== undefined ? DATE_ERROR : DATE_UNPARSEABLE;
@@ -193,7 +193,7 @@ export function parseDateCell(
   ctx: { timeZone: string; date1904?: boolean; numberFormat?: string; dateOrder?: DayMonthOrder | "ambiguous" },
 ): { instant?: number; problem?: "UNPARSEABLE_DATE" | "EXCEL_ERROR" | "AMBIGUOUS_DATE" } {
   const context: DateCellContext = {
-    converter: wallClockConverter(ctx.timeZone),
+    clock: zoneClock(ctx.timeZone),
     date1904: ctx.date1904 ?? false,
     order: ctx.dateOrder === "dmy" ? "dmy" : "mdy",
     scan: newTextDateScan(),

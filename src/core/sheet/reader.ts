@@ -7,7 +7,7 @@ import {
   type Order,
   type SheetGrid,
 } from "../model";
-import { wallClockConverter } from "../dates/wallClock";
+import { zoneClock } from "../dates/zone";
 import { newTextDateScan, ORDER_EVIDENCE_EITHER } from "../dates/text";
 import { DayMonthEvidence } from "../dates/dayMonthOrder";
 import { formatInstant, isValidTimeZone } from "../dates/zone";
@@ -23,13 +23,10 @@ import {
   type DateCellOut,
 } from "./dateCell";
 import * as diagnose from "./diagnostics";
-import { OrderIndex } from "./orderIndex";
-import { fieldSlot, OrderTable } from "../orders/orderTable";
+import { TextIndex } from "../base/textIndex";
+import { NUMBER, OrderTable, TEXT, isNumberField, type NumberColumn, type TextColumn } from "../orders/orderTable";
 import { detectHeader, HEADER_SCAN_ROWS, isCombinedHeader } from "./header";
 import type { ColumnMatch, HeaderDetection, ReadOptions, SheetReadResult } from "./types";
-
-const CARRIER = fieldSlot("carrier");
-const TRACKING = fieldSlot("trackingNumber");
 
 const KIND_TEXT = 0;
 const KIND_DATE = 1;
@@ -62,8 +59,9 @@ const PROGRESS_EVERY_MASK = 0xffff;
 
 interface ColumnPlan {
   field: CanonicalField;
-  /** Where the field lives in the OrderTable (fieldSlot). */
-  slot: number;
+  /** The field's column in the OrderTable, as a number or a text column (the other one is -1). */
+  numberColumn: NumberColumn;
+  textColumn: TextColumn;
   index: number;
   header: string;
   kind: number;
@@ -79,6 +77,12 @@ interface PendingDate {
   value: string;
   instant: number;
   swapped: number;
+}
+
+function columnsOf(field: CanonicalField): { numberColumn: NumberColumn; textColumn: TextColumn } {
+  return isNumberField(field)
+    ? { numberColumn: NUMBER[field], textColumn: -1 as TextColumn }
+    : { numberColumn: -1 as NumberColumn, textColumn: TEXT[field] };
 }
 
 function kindOf(field: CanonicalField): number {
@@ -99,13 +103,12 @@ function planColumns(header: HeaderDetection): ColumnPlan[] {
   const combinedAt = new Map<number, ColumnPlan>();
   for (const [field, match] of Object.entries(header.columns) as Array<[CanonicalField, ColumnMatch]>) {
     if (field === "orderId") continue;
-    const slot = fieldSlot(field);
     if ((field === "carrier" || field === "trackingNumber") && isCombinedMatch(match)) {
       let plan = combinedAt.get(match.index);
       if (!plan) {
         plan = {
           field,
-          slot,
+          ...columnsOf(field),
           index: match.index,
           header: match.header,
           kind: KIND_COMBINED,
@@ -122,7 +125,7 @@ function planColumns(header: HeaderDetection): ColumnPlan[] {
     }
     plans.push({
       field,
-      slot,
+      ...columnsOf(field),
       index: match.index,
       header: match.header,
       kind: kindOf(field),
@@ -159,9 +162,7 @@ class SheetReader {
   private readonly firstRow: number;
   private readonly firstColumn: number;
   private readonly plans: ColumnPlan[];
-  /** The date columns, read in a loop of their own (see `fillDates`), and the others. */
   private readonly datePlans: ColumnPlan[];
-  private readonly otherPlans: ColumnPlan[];
   private readonly idIndex: number;
   private readonly idHeader: string;
   private readonly alternateIndex: number;
@@ -169,7 +170,8 @@ class SheetReader {
   private readonly dateContext: DateCellContext;
   private readonly dateOut: DateCellOut = newDateCellOut();
   private readonly orders: OrderTable;
-  private readonly byId: OrderIndex;
+  /** Each order id's order (its index in the table). */
+  private readonly byId: TextIndex;
   private readonly diagnostics: Diagnostic[] = [];
   private readonly pending: PendingDate[] = [];
   private readonly totalsRows: ReadonlySet<number>;
@@ -190,10 +192,9 @@ class SheetReader {
     this.firstColumn = grid.firstColumn ?? 1;
     this.plans = planColumns(header);
     this.datePlans = this.plans.filter((plan) => plan.kind === KIND_DATE);
-    this.otherPlans = this.plans.filter((plan) => plan.kind !== KIND_DATE);
     const rowsBelowHeader = Math.max(0, this.rows.length - (header.headerRow - this.firstRow) - 1);
     this.orders = new OrderTable(rowsBelowHeader);
-    this.byId = new OrderIndex(this.orders, rowsBelowHeader);
+    this.byId = new TextIndex(rowsBelowHeader);
     const id = header.columns.orderId;
     this.idIndex = id ? id.index : -1;
     this.idHeader = id ? id.header : "";
@@ -201,7 +202,7 @@ class SheetReader {
     this.date1904 = grid.date1904 ?? false;
     this.totalsRows = new Set(grid.totalsRows ?? []);
     this.dateContext = {
-      converter: wallClockConverter(options.timeZone),
+      clock: zoneClock(options.timeZone),
       date1904: this.date1904,
       order: options.dateOrder ?? "mdy",
       scan: newTextDateScan(),
@@ -263,15 +264,17 @@ class SheetReader {
 
       let order: number;
       if (id !== undefined) {
-        order = current >= 0 && this.orders.orderId(current) === id ? current : this.byId.find(id);
+        // An id not seen before is indexed as the order about to be added (the table's next index).
+        order =
+          current >= 0 && this.orders.orderId(current) === id ? current : this.byId.putIfAbsent(id, this.orders.count);
         if (order >= 0 && this.disagrees(row, i, order)) {
           // Another order under the same (cut) number: kept apart, named by its row.
           id = `${id} (row ${excelRow})`;
-          order = this.byId.find(id);
+          order = this.byId.putIfAbsent(id, this.orders.count);
           this.splitRows++;
         }
         if (order < 0) {
-          order = this.byId.addAfterMiss(id, excelRow);
+          order = this.orders.add(id, excelRow);
           this.fill(order, row, i, excelRow);
           current = order;
           currentAlternate = alternate;
@@ -320,83 +323,53 @@ class SheetReader {
     return { sheet: this.grid.name, row, column, field };
   }
 
-  /** Reads a row's cells into `order`: only what its earlier rows left blank (tracking numbers add up). */
+  /** Reads a row's cells into `order`, left to right: only what its earlier rows left blank (tracking numbers add up). */
   private fill(order: number, row: readonly CellValue[], i: number, excelRow: number): void {
-    const before = this.diagnostics.length;
-    this.fillDates(order, row, i, excelRow);
-    const afterDates = this.diagnostics.length;
-    this.fillOthers(order, row, excelRow);
-    if (afterDates > before && this.diagnostics.length > afterDates) this.sortRowDiagnostics(before);
-  }
-
-  /** Dates are read first: the row's diagnostics from `from` on go back into the sheet's left-to-right order. */
-  private sortRowDiagnostics(from: number): void {
-    const columnOf = new Map(this.plans.map((plan) => [plan.header, plan.index]));
-    const rowDiagnostics = this.diagnostics.splice(from);
-    rowDiagnostics.sort((a, b) => (columnOf.get(a.column) ?? 0) - (columnOf.get(b.column) ?? 0));
-    this.diagnostics.push(...rowDiagnostics);
-  }
-
-  /**
-   * The row's date cells. A loop of its own, small enough for V8 to inline the serial-to-instant conversion: in the
-   * loop over every kind of cell it ran out of inlining budget, and each instant returned from a call that is not
-   * inlined is boxed (an allocation per date).
-   */
-  private fillDates(order: number, row: readonly CellValue[], i: number, excelRow: number): void {
-    const plans = this.datePlans;
     const orders = this.orders;
-    for (let p = 0; p < plans.length; p++) {
-      const plan = plans[p];
-      const value = row[plan.index];
-      if (value === null || value === undefined || value === "" || orders.has(order, plan.slot)) continue;
-      if (typeof value === "number") {
-        // The common case, an Excel serial in a plausible year, without a call into the general reader.
-        const instant = plausibleSerialInstant(value, this.dateContext);
-        if (isKnown(instant)) {
-          orders.setNumber(order, plan.slot, instant);
-          continue;
-        }
-      }
-      this.readDate(order, plan, value, i, excelRow);
-    }
-  }
-
-  private fillOthers(order: number, row: readonly CellValue[], excelRow: number): void {
-    const plans = this.otherPlans;
-    const orders = this.orders;
-    for (let p = 0; p < plans.length; p++) {
-      const plan = plans[p];
+    for (const plan of this.plans) {
       const value = row[plan.index];
       if (value === null || value === undefined || value === "") continue;
       const kind = plan.kind;
-      if (kind !== KIND_TRACKING && kind !== KIND_COMBINED && orders.has(order, plan.slot)) continue;
+      if (kind !== KIND_TRACKING && kind !== KIND_COMBINED && this.known(order, plan)) continue;
       switch (kind) {
+        case KIND_DATE:
+          this.readDate(order, plan, value, i, excelRow);
+          break;
         case KIND_TEXT: {
           const text = this.textOf(value, plan, excelRow);
-          if (text !== undefined) orders.setText(order, plan.slot, text);
+          if (text !== undefined) orders.setText(order, plan.textColumn, text);
           break;
         }
         case KIND_TRACKING: {
           const text = this.textOf(value, plan, excelRow);
-          if (text !== undefined) orders.setText(order, plan.slot, withTracking(orders.get(order, plan.slot), text));
+          if (text !== undefined) this.addTracking(order, text);
           break;
         }
         case KIND_COMBINED: {
           const text = this.textOf(value, plan, excelRow);
           if (text === undefined) break;
           const parts = splitCarrierTracking(text);
-          if (plan.fillCarrier && parts.carrier !== undefined && !orders.has(order, CARRIER)) {
-            orders.setText(order, CARRIER, parts.carrier);
+          if (plan.fillCarrier && parts.carrier !== undefined && orders.text(order, TEXT.carrier) === undefined) {
+            orders.setText(order, TEXT.carrier, parts.carrier);
           }
-          if (plan.fillTracking && parts.trackingNumber !== undefined) {
-            orders.setText(order, TRACKING, withTracking(orders.get(order, TRACKING), parts.trackingNumber));
-          }
+          if (plan.fillTracking && parts.trackingNumber !== undefined) this.addTracking(order, parts.trackingNumber);
           break;
         }
         default:
           this.readQuantity(order, plan, value, excelRow);
       }
     }
+  }
+
+  /** Whether `order` already has the value of `plan`'s field (an earlier row gave it). */
+  private known(order: number, plan: ColumnPlan): boolean {
+    return plan.kind === KIND_TEXT
+      ? this.orders.text(order, plan.textColumn) !== undefined
+      : isKnown(this.orders.number(order, plan.numberColumn));
+  }
+
+  private addTracking(order: number, text: string): void {
+    this.orders.setText(order, TEXT.trackingNumber, withTracking(this.orders.text(order, TEXT.trackingNumber), text));
   }
 
   /** The cell as trimmed text; undefined (with a diagnostic for an Excel error) when there is none. */
@@ -427,7 +400,7 @@ class SheetReader {
     const number = readNumber(value);
     const valid = !Number.isNaN(number) && (plan.kind !== KIND_DAYS || number >= 0);
     if (valid) {
-      this.orders.setNumber(order, plan.slot, number);
+      this.orders.setNumber(order, plan.numberColumn, number);
       return;
     }
     if (isBlankCell(value)) return;
@@ -438,8 +411,16 @@ class SheetReader {
     else this.diagnostics.push(diagnose.unparseableNumber(place, cellText(value)));
   }
 
-  /** A date cell other than a plausible serial. */
   private readDate(order: number, plan: ColumnPlan, value: CellValue, i: number, excelRow: number): void {
+    const field = plan.numberColumn;
+    if (typeof value === "number") {
+      // The common case, an Excel serial in a plausible year, without a call into the general reader.
+      const instant = plausibleSerialInstant(value, this.dateContext);
+      if (isKnown(instant)) {
+        this.orders.setNumber(order, field, instant);
+        return;
+      }
+    }
     const out = this.dateOut;
     if (typeof value === "number") {
       const numberFormat = this.grid.numberFormat ? this.grid.numberFormat(i, plan.index) : undefined;
@@ -454,7 +435,7 @@ class SheetReader {
       else this.diagnostics.push(diagnose.unparseableDate(place, cellText(value)));
       return;
     }
-    if (out.instant !== out.instant) return; // blank
+    if (!isKnown(out.instant)) return; // blank
     const evidence = out.evidence;
     if (evidence === ORDER_EVIDENCE_EITHER && this.options.dateOrder === undefined) {
       this.pending.push({
@@ -466,7 +447,7 @@ class SheetReader {
         swapped: out.swappedInstant,
       });
     } else if (typeof value === "string") this.columnEvidence(plan).note(value, evidence);
-    this.orders.setNumber(order, plan.slot, out.instant);
+    this.orders.setNumber(order, field, out.instant);
   }
 
   private columnEvidence(plan: ColumnPlan): DayMonthEvidence {
@@ -489,15 +470,16 @@ class SheetReader {
     let reported = false;
     for (const pending of this.pending) {
       const { order, plan } = pending;
-      if (orders.get(order, plan.slot) !== pending.instant) continue;
+      const field = plan.numberColumn;
+      if (orders.number(order, field) !== pending.instant) continue;
       const reading = this.columnEvidence(plan).settle(pending.value);
       if (reading === "asRead") continue;
       if (reading === "swapped") {
-        orders.setNumber(order, plan.slot, pending.swapped);
+        orders.setNumber(order, field, pending.swapped);
         continue;
       }
       reported = true;
-      orders.clear(order, plan.slot);
+      orders.clear(order, plan.field);
       this.diagnostics.push(
         diagnose.ambiguousDate(
           this.place(pending.row, plan.header, plan.field),
@@ -528,7 +510,7 @@ class SheetReader {
       const numberFormat =
         typeof value === "number" && this.grid.numberFormat ? this.grid.numberFormat(i, plan.index) : undefined;
       readDateCell(value, this.dateContext, numberFormat, this.dateOut);
-      if (this.dateOut.problem === DATE_OK && this.dateOut.instant === this.dateOut.instant) return true;
+      if (this.dateOut.problem === DATE_OK && isKnown(this.dateOut.instant)) return true;
     }
     return false;
   }
@@ -563,7 +545,7 @@ class SheetReader {
       if (!compared(plan)) continue;
       const value = row[plan.index];
       if (isBlankCell(value)) continue;
-      const known = this.orders.get(order, plan.slot);
+      const known = this.orders.value(order, plan.field);
       if (known === undefined) continue;
       if (plan.kind === KIND_DATE) {
         const numberFormat =

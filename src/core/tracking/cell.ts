@@ -2,7 +2,7 @@
  * A tracking cell may hold several numbers ("LP001, LP002", one per line, "a; b", "a / b"), a word that means
  * "no number" ("N/A", "无", "-"), or nothing. These functions split and judge such cells.
  */
-import { checkTrackingNumber, hasVisibleText, judgeByFormats, judgePlainS10, type TrackingVerdict } from "./classify";
+import { checkTrackingNumber, hasVisibleText, judgeByFormats, plainS10, type TrackingVerdict } from "./classify";
 import { normalizeTrackingNumber } from "./normalize";
 import { isPlaceholderWord } from "./placeholders";
 import type { TrackingCheck } from "./types";
@@ -165,8 +165,6 @@ export function newTrackingCellVerdict(): TrackingCellVerdict {
   return { valid: true, carrier: undefined, numbers: [], count: 0 };
 }
 
-const numberVerdict: TrackingVerdict = { normalized: "", valid: false, placeholder: false, carrier: undefined };
-
 function note(verdict: TrackingCellVerdict, number: TrackingVerdict | TrackingCheck): void {
   if (!number.valid) verdict.valid = false;
   if (verdict.carrier === undefined && number.carrier) verdict.carrier = number.carrier;
@@ -190,13 +188,16 @@ export function judgeTrackingCell(cell: string, verdict: TrackingCellVerdict): T
   verdict.valid = true;
   verdict.carrier = undefined;
   verdict.count = 0; // the array is reused: emptying it would free its storage on every cell
-  if (judgePlainS10(cell, numberVerdict)) {
-    note(verdict, numberVerdict);
+  const plain = plainS10(cell);
+  if (plain !== undefined) {
+    if (!plain.valid) verdict.valid = false;
+    verdict.carrier = plain.carrier || undefined;
+    if (!plain.placeholder) verdict.numbers[verdict.count++] = cell;
     return verdict;
   }
   const n = cell.length;
   if (plainPrefix(cell) === n) {
-    if (n > 0) note(verdict, judgeByFormats(cell, numberVerdict));
+    if (n > 0) note(verdict, judgeByFormats(cell));
     return verdict;
   }
   const known = n <= NUMBERLESS_CELL_LONGEST ? numberlessCells.get(cell) : undefined;

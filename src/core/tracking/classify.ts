@@ -31,6 +31,8 @@ interface CompiledOperator {
   carrier: string;
   carrierZh: string;
   validSentence: say.Sentence;
+  /** What `plainS10` says of this operator's numbers. */
+  plain: { valid: PlainS10Verdict; placeholder: PlainS10Verdict };
 }
 
 const ASCII = 128;
@@ -107,6 +109,10 @@ const S10_BY_LETTERS: (CompiledOperator | undefined)[] = (() => {
       carrier: operator.operator,
       carrierZh,
       validSentence: say.validWithCheckDigit(spec.name, spec.nameZh, operator.operator, carrierZh),
+      plain: {
+        valid: { valid: true, placeholder: false, carrier: operator.operator },
+        placeholder: { valid: false, placeholder: true, carrier: operator.operator },
+      },
     };
   }
   return table;
@@ -353,7 +359,7 @@ function unknown(input: string, s: string, n: number): TrackingCheck {
   return unmatched(input, s, "UNKNOWN_FORMAT", say.UNKNOWN_FORMAT);
 }
 
-/** How a normalised number matched: the outcome of `matchNumber`, with the details left in `matched`. */
+/** How a normalised number matched. */
 const enum Outcome {
   /** Nothing visible. */
   Empty,
@@ -367,29 +373,26 @@ const enum Outcome {
   Unknown,
 }
 
-/**
- * What `matchNumber` found besides its outcome, kept in one reused object so judging a number allocates nothing:
- * the format, where its body starts, the expected check character (-1 if none) and the S10 operator.
- */
-const matched: {
-  format: CompiledFormat | undefined;
+/** How a normalised number matched: its outcome and, for a format that matched, the details. */
+interface Match {
+  outcome: Outcome;
+  format: CompiledFormat;
+  /** Where the number's body starts. */
   body: number;
+  /** The expected check character (-1 if none). */
   expected: number;
+  /** The S10 operator. */
   operator: CompiledOperator | undefined;
-} = { format: undefined, body: 0, expected: -1, operator: undefined };
+}
 
 function found(
-  outcome: Outcome,
+  outcome: Outcome.Recognised | Outcome.Failed,
   format: CompiledFormat,
   body: number,
   expected: number,
   operator: CompiledOperator | undefined,
-): Outcome {
-  matched.format = format;
-  matched.body = body;
-  matched.expected = expected;
-  matched.operator = operator;
-  return outcome;
+): Match {
+  return { outcome, format, body, expected, operator };
 }
 
 /**
@@ -397,7 +400,7 @@ function found(
  * failed check digit on a distinctive shape (UPU S10 with a real country, UPS 1Z, USPS IMpb…); then a shape without
  * check digit; then a failed check digit on a generic digit run; then "no known format".
  */
-function matchNumber(input: string, s: string): Outcome {
+function matchNumber(input: string, s: string): Match | Outcome.Empty | Outcome.PlaceholderWord | Outcome.Unknown {
   const n = s.length;
   if (n === 0) return hasVisibleText(input) ? Outcome.PlaceholderWord : Outcome.Empty;
   if (isPlaceholderWord(s)) return Outcome.PlaceholderWord;
@@ -480,18 +483,19 @@ export function checkTrackingNumber(raw: string): TrackingCheck {
   const input = asInput(raw);
   const s = normalizeTrackingNumber(input);
   const n = s.length;
-  switch (matchNumber(input, s)) {
+  const match = matchNumber(input, s);
+  switch (typeof match === "object" ? match.outcome : match) {
     case Outcome.Empty:
       return unmatched(input, s, "EMPTY", say.EMPTY);
     case Outcome.PlaceholderWord:
       return unmatched(input, s, "PLACEHOLDER", say.PLACEHOLDER_WORD);
-    case Outcome.Recognised:
-      return recognised(input, s, n, matched.format as CompiledFormat, matched.body, matched.operator);
-    case Outcome.Failed:
-      return failed(input, s, n, matched.format as CompiledFormat, matched.body, matched.expected, matched.operator);
     case Outcome.Unknown:
       return unknown(input, s, n);
   }
+  const { outcome, format, body, expected, operator } = match as Match;
+  return outcome === Outcome.Recognised
+    ? recognised(input, s, n, format, body, operator)
+    : failed(input, s, n, format, body, expected, operator);
 }
 
 /**
@@ -508,63 +512,65 @@ export interface TrackingVerdict {
 
 /** A recognised number's verdict: valid unless its serial or the whole number is a placeholder. */
 function recognisedVerdict(
-  verdict: TrackingVerdict,
   format: CompiledFormat,
   s: string,
   body: number,
   operator: CompiledOperator | undefined,
-): void {
-  verdict.placeholder = placeholderPattern(format.spec, s, s.length, body) !== null;
-  verdict.valid = !verdict.placeholder;
-  verdict.carrier = operator !== undefined ? operator.carrier : format.spec.carrier;
+): TrackingVerdict {
+  const placeholder = placeholderPattern(format.spec, s, s.length, body) !== null;
+  const carrier = operator !== undefined ? operator.carrier : format.spec.carrier;
+  return { normalized: s, valid: !placeholder, placeholder, carrier };
 }
 
 /**
- * judgeTrackingNumber for a plain UPU S10 number (the shape most sellers ship): fills `verdict` and returns true,
- * or returns false for anything else. Such a number needs no normalising, and a cell holding one needs no splitting.
+ * judgeTrackingNumber for a plain UPU S10 number (the shape most sellers ship), or undefined for anything else.
+ * Such a number needs no normalising, and a cell holding one needs no splitting.
  */
-export function judgePlainS10(s: string, verdict: TrackingVerdict): boolean {
+export function judgePlainS10(s: string): TrackingVerdict | undefined {
   const operator = recognisedS10(s);
-  if (operator === undefined) return false;
-  verdict.normalized = s;
-  recognisedVerdict(verdict, S10_FORMAT as CompiledFormat, s, 0, operator);
-  return true;
+  return operator === undefined ? undefined : recognisedVerdict(S10_FORMAT as CompiledFormat, s, 0, operator);
 }
 
-/** Fills `verdict` for one number and returns it. */
-export function judgeTrackingNumber(raw: string, verdict: TrackingVerdict): TrackingVerdict {
+/** A plain S10 number's verdict, its number aside: one value per carrier, shared (read only). */
+export type PlainS10Verdict = Readonly<{ valid: boolean; placeholder: boolean; carrier: string }>;
+
+/**
+ * `judgePlainS10` for the scan's cells without a verdict made per cell (why: BENCHMARKS.md, "Plain code"):
+ * undefined for anything but a plain UPU S10 number.
+ */
+export function plainS10(s: string): PlainS10Verdict | undefined {
+  const operator = recognisedS10(s);
+  if (operator === undefined) return undefined;
+  const placeholder = placeholderPattern((S10_FORMAT as CompiledFormat).spec, s, s.length, 0) !== null;
+  return placeholder ? operator.plain.placeholder : operator.plain.valid;
+}
+
+/** Judges one number: the part of its check the scan needs. */
+export function judgeTrackingNumber(raw: string): TrackingVerdict {
   const input = asInput(raw);
-  return judgePlainS10(input, verdict) ? verdict : judgeByFormats(input, verdict);
+  return judgePlainS10(input) ?? judgeByFormats(input);
 }
 
 /** judgeTrackingNumber for a number `judgePlainS10` has turned down: normalised, then matched against the formats. */
-export function judgeByFormats(input: string, verdict: TrackingVerdict): TrackingVerdict {
+export function judgeByFormats(input: string): TrackingVerdict {
   const s = normalizeTrackingNumber(input);
   const n = s.length;
-  verdict.normalized = s;
-  verdict.valid = false;
-  verdict.placeholder = false;
-  verdict.carrier = undefined;
-  switch (matchNumber(input, s)) {
+  const match = matchNumber(input, s);
+  const none = { normalized: s, valid: false, placeholder: false, carrier: undefined };
+  switch (typeof match === "object" ? match.outcome : match) {
     case Outcome.Empty:
-      break;
+      return none;
     case Outcome.PlaceholderWord:
-      verdict.placeholder = true;
-      break;
-    case Outcome.Recognised:
-      recognisedVerdict(verdict, matched.format as CompiledFormat, s, matched.body, matched.operator);
-      break;
-    case Outcome.Failed: {
-      const format = matched.format as CompiledFormat;
-      const operator = matched.operator;
-      if (format.isS10 && operator === undefined) break; // an unknown country: no carrier, not a placeholder
-      verdict.placeholder = placeholderPattern(format.spec, s, n, matched.body) !== null;
-      verdict.carrier = operator !== undefined ? operator.carrier : format.spec.carrier;
-      break;
-    }
+      return { ...none, placeholder: true };
     case Outcome.Unknown:
-      verdict.placeholder = unknownPlaceholder(s, n) !== null;
-      break;
+      return { ...none, placeholder: unknownPlaceholder(s, n) !== null };
   }
-  return verdict;
+  const { outcome, format, body, operator } = match as Match;
+  if (outcome === Outcome.Recognised) return recognisedVerdict(format, s, body, operator);
+  if (format.isS10 && operator === undefined) return none; // an unknown country: no carrier, not a placeholder
+  return {
+    ...none,
+    placeholder: placeholderPattern(format.spec, s, n, body) !== null,
+    carrier: operator !== undefined ? operator.carrier : format.spec.carrier,
+  };
 }

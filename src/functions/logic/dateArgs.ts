@@ -4,8 +4,7 @@ import { DayMonthEvidence } from "../../core/dates/dayMonthOrder";
 import { formatInstant } from "../../core/dates/zone";
 import { plausibleSerialInstant } from "../../core/sheet/dateCell";
 import { invalidValue, type FunctionErrorValue } from "./errors";
-import { keepShape } from "../../core/keepShape";
-import { toArg, type Arg, type Shape } from "./matrix";
+import type { Arg } from "./matrix";
 import { readInstantInto, type CellReader } from "./inputs";
 import { say } from "./language";
 
@@ -34,12 +33,8 @@ interface PendingDate {
 export function dateArgOf(arg: Arg): DateArg {
   return { arg, instants: new Float64Array(arg.cells ? arg.rows * arg.cols : 0), errors: new Map() };
 }
-keepShape(dateArgOf(toArg(null)));
 
-/**
- * Reads one date argument into instants. A plain function, not a callback made per call: V8 optimises it once for
- * every call, and its load of a cell sees only date columns.
- */
+/** Reads one date argument into instants, noting its `a/b/yyyy` dates' evidence of day/month order. */
 function readDateArg(
   arg: Arg,
   parameter: string,
@@ -52,20 +47,17 @@ function readDateArg(
   if (cells === undefined) return date;
   const { instants, errors } = date;
   const out = reader.out;
-  const dates = reader.dates;
   let index = 0;
   for (let r = 0; r < arg.rows; r++) {
     const row = cells[r] as ReadonlyArray<unknown>;
-    // Parsed from JSON, a row of numbers keeps them as raw doubles and a row with a blank keeps values. One read
-    // that met both kinds would box every double (an allocation and about 60 ns a cell), so a row holding a blank
-    // is read only by the general path below, and the serial path's read meets rows of numbers.
-    const mayBeNumbers = !row.includes(null);
+    // Rows holding a blank go straight to the general reader (why: BENCHMARKS.md, "Plain code").
+    const mayBeSerials = !row.includes(null);
     for (let c = 0; c < arg.cols; c++, index++) {
-      if (mayBeNumbers) {
-        const serial = row[c];
+      if (mayBeSerials) {
         // A serial in a plausible year (0 is Excel's blank, read below) needs none of the general reader.
+        const serial = row[c];
         if (typeof serial === "number" && serial !== 0) {
-          const instant = plausibleSerialInstant(serial, dates);
+          const instant = plausibleSerialInstant(serial, reader.dates);
           instants[index] = instant;
           if (isKnown(instant)) continue;
         }
@@ -74,10 +66,9 @@ function readDateArg(
       const problem = readInstantInto(raw, parameter, reader);
       instants[index] = out.instant;
       if (problem !== undefined) errors.set(index, problem);
-      if (problem !== undefined || out.instant !== out.instant) continue;
-      if (typeof raw !== "string") continue;
+      if (problem !== undefined || !isKnown(out.instant) || typeof raw !== "string") continue;
       const order = out.evidence;
-      if (order === ORDER_EVIDENCE_EITHER && out.swappedInstant === out.swappedInstant) {
+      if (order === ORDER_EVIDENCE_EITHER && isKnown(out.swappedInstant)) {
         pending.push({ date, index, parameter, text: raw.trim(), swapped: out.swappedInstant, evidence });
       } else evidence.note(raw, order);
     }
@@ -141,13 +132,8 @@ export function instantAt(date: DateArg, row: number, col: number): number {
   return index < 0 ? Number.NaN : (date.instants[index] as number);
 }
 
-/**
- * The argument's instants by row-major result position (`instantAt` for every position), so a loop over the
- * result reads them from an array rather than through a call per cell. An argument the size of the result is its
- * own array.
- */
-export function instantsByPosition(date: DateArg, shape: Shape): Float64Array {
-  const { rows, cols } = shape;
+/** The argument's instants by row-major result position (`instantAt` for every position). */
+export function instantsByPosition(date: DateArg, rows: number, cols: number): Float64Array {
   const arg = date.arg;
   if (arg.cells !== undefined && arg.rows === rows && arg.cols === cols) return date.instants;
   const instants = new Float64Array(rows * cols);

@@ -1,6 +1,6 @@
 import { isKnown } from "../../core/numbers";
 import type { CellValue, Lang } from "../../core/model";
-import { wallClockConverter } from "../../core/dates/wallClock";
+import { zoneClock } from "../../core/dates/zone";
 import { cellText, excelErrorOf, isBlankText, parseNumberText } from "../../core/sheet/cells";
 import {
   DATE_ERROR,
@@ -44,7 +44,7 @@ export function cellReader(settings: ResolvedFunctionSettings): CellReader {
     reader = {
       lang: settings.lang,
       dates: {
-        converter: wallClockConverter(settings.timeZone),
+        clock: zoneClock(settings.timeZone),
         date1904: settings.date1904,
         order: "mdy",
         scan: newTextDateScan(),

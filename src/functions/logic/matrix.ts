@@ -1,5 +1,4 @@
 import type { Lang } from "../../core/model";
-import { keepShape } from "../../core/keepShape";
 import { invalidValue, notAvailable, type FunctionErrorValue } from "./errors";
 import { say } from "./language";
 
@@ -63,7 +62,6 @@ export function resultShape(args: readonly Arg[]): Shape {
   }
   return { rows, cols };
 }
-keepShape(resultShape([]));
 
 /** Whether any argument lacks this position (it is smaller than the result and not a single row or column). */
 export function outsideAny(args: readonly Arg[], row: number, col: number): boolean {

@@ -1,12 +1,11 @@
 import { SharedTrackingNumbers } from "../../../src/core/evaluate/duplicates";
 
 describe("SharedTrackingNumbers", () => {
-  it("finds numbers on two or more orders, each order listed once, even past the size it was made for", () => {
-    const shared = new SharedTrackingNumbers(2);
+  it("finds numbers on two or more orders, each order listed once", () => {
+    const shared = new SharedTrackingNumbers();
     // Order 0 repeats its own number (one cell holding it twice): not a duplicate on its own.
     shared.add(0, "LX000000001CN");
     shared.add(0, "LX000000001CN");
-    // 300 distinct numbers make the table grow several times.
     for (let order = 1; order <= 300; order++) shared.add(order, `LP${String(order).padStart(14, "0")}`);
     shared.add(301, "LX000000001CN");
     shared.add(302, "LP00000000000007");
@@ -18,8 +17,8 @@ describe("SharedTrackingNumbers", () => {
     ]);
   });
 
-  it("keeps every number's first order through each growth of the table", () => {
-    const shared = new SharedTrackingNumbers(2);
+  it("keeps every number's first order among many numbers", () => {
+    const shared = new SharedTrackingNumbers();
     const number = (n: number): string => `LP${String(n).padStart(14, "0")}`;
     for (let order = 0; order < 600; order++) shared.add(order, number(order));
     for (let order = 0; order < 600; order++) shared.add(1000 + order, number(order));

@@ -1,9 +1,5 @@
-import { fieldSlot, OrderTable } from "../../../src/core/orders/orderTable";
+import { NUMBER, OrderTable, TEXT } from "../../../src/core/orders/orderTable";
 import { CANONICAL_FIELDS, type Order } from "../../../src/core/model";
-
-const PAID = fieldSlot("paidAt");
-const AMOUNT = fieldSlot("amount");
-const TRACKING = fieldSlot("trackingNumber");
 
 describe("OrderTable", () => {
   it("knows an order added without an id by its number, beside orders that have one", () => {
@@ -20,20 +16,20 @@ describe("OrderTable", () => {
     const table = new OrderTable(1);
     for (let n = 0; n < 100; n++) {
       const index = table.add(`A${n}`, n + 2);
-      if (n % 2 === 0) table.setNumber(index, PAID, n * 1000);
-      if (n % 3 === 0) table.setText(index, TRACKING, `LP${n}`);
-      if (n % 5 === 0) table.setNumber(index, AMOUNT, 0); // zero is a value, not a blank
+      if (n % 2 === 0) table.setNumber(index, NUMBER.paidAt, n * 1000);
+      if (n % 3 === 0) table.setText(index, TEXT.trackingNumber, `LP${n}`);
+      if (n % 5 === 0) table.setNumber(index, NUMBER.amount, 0); // zero is a value, not a blank
     }
     expect(table.count).toBe(100);
-    expect(table.get(4, PAID)).toBe(4000);
-    expect(table.get(3, PAID)).toBeUndefined();
-    expect(Number.isNaN(table.number(3, PAID))).toBe(true);
-    expect(table.get(10, AMOUNT)).toBe(0);
-    expect(table.has(11, AMOUNT)).toBe(false);
-    expect(table.get(99, TRACKING)).toBe("LP99");
-    expect(table.get(98, TRACKING)).toBeUndefined();
-    table.clear(4, PAID);
-    expect(table.get(4, PAID)).toBeUndefined();
+    expect(table.value(4, "paidAt")).toBe(4000);
+    expect(table.value(3, "paidAt")).toBeUndefined();
+    expect(Number.isNaN(table.number(3, NUMBER.paidAt))).toBe(true);
+    expect(table.value(10, "amount")).toBe(0);
+    expect(table.has(11, "amount")).toBe(false);
+    expect(table.value(99, "trackingNumber")).toBe("LP99");
+    expect(table.value(98, "trackingNumber")).toBeUndefined();
+    table.clear(4, "paidAt");
+    expect(table.value(4, "paidAt")).toBeUndefined();
     expect(table.orderId(57)).toBe("A57");
   });
 
