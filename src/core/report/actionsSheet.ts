@@ -1,6 +1,7 @@
 import type { Lang, Localized } from "../model";
 import type { ScanActions, ShipNowBand, ShipNowItem, TrackingFix, BuyerMessage } from "../actions";
 import { fillTemplate } from "../actions";
+import { SUMMARY_LABELS } from "./summary";
 
 /**
  * The "AE Actions" sheet as data: a title, the what-if line, the notes, then one section per kind of to-do. Every
@@ -72,11 +73,6 @@ interface SectionSpec<T extends { orderId: string; row: number }> {
   columns: ReadonlyArray<ColumnSpec<T>>;
 }
 
-const LABELS = {
-  row: { en: "Row", zh: "行" },
-  orderId: { en: "Order ID", zh: "订单号" },
-} satisfies Record<string, Localized>;
-
 const BAND_NAMES: Record<ShipNowBand, Localized> = {
   overdue: { en: "Overdue", zh: "已超期" },
   urgent: { en: "Due within {hours} h", zh: "{hours} 小时内到期" },
@@ -85,13 +81,13 @@ const BAND_NAMES: Record<ShipNowBand, Localized> = {
 };
 
 const rowColumn = <T extends { row: number }>(): ColumnSpec<T> => ({
-  label: LABELS.row,
+  label: SUMMARY_LABELS.row,
   kind: "row",
   width: 8,
   value: (item) => item.row,
 });
 const orderColumn = <T extends { orderId: string }>(): ColumnSpec<T> => ({
-  label: LABELS.orderId,
+  label: SUMMARY_LABELS.orderId,
   kind: "text",
   width: 22,
   value: (item) => item.orderId,
