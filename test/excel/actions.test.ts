@@ -111,6 +111,19 @@ describeHosts(() => {
     expect(workbook.sheets.map((s) => s.name)).toContain("AE Actions");
   });
 
+  test("a rescan stopped by another workbook's focus leaves no second sheet; the next scan or Clear tidies up", async () => {
+    const { session, workbook } = setup(orderSheet(KINDS));
+    await session.scan(settings());
+    workbook.focusElsewhere = true;
+    await expect(session.scan(settings({ lang: "zh-CN" }))).rejects.toMatchObject({ code: "GeneralException" });
+    workbook.focusElsewhere = false;
+    expect(visible(workbook).filter((name) => name.startsWith("AE "))).toEqual(["AE Actions"]);
+    await session.scan(settings({ lang: "zh-CN" }));
+    expect(visible(workbook)).toEqual(["Orders", "AE 违规汇总", "AE 待办"]);
+    await session.clearHighlights();
+    expect(visible(workbook)).toEqual(["Orders"]);
+  });
+
   test("many orders: the sheet is written in syncs that each stay within the request budget", async () => {
     const kinds: Kind[] = Array.from({ length: 6_000 }, (_, i) => (["late", "dueSoon", "ok"] as const)[i % 3]!);
     const budget = 400_000;
