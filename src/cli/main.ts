@@ -10,6 +10,7 @@ import { toReportJson } from "../core/report/json";
 import { sheetChoiceJson } from "../core/sheetChoice/chooseSheet";
 import { buildHighlightPlan } from "../core/report/highlight";
 import { buildSummaryModel } from "../core/report/summary";
+import { buildActionsSheet } from "../core/report/actionsSheet";
 import { actionsJson, DEFAULT_SHIP_NOW_WINDOWS, scanActions } from "../core/actions";
 import type { ScanResult } from "../core/report/types";
 import { SAMPLE_AS_OF, SAMPLE_TIME_ZONE } from "../samples";
@@ -200,6 +201,7 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
             out: staged,
             plan,
             summary,
+            actions: buildActionsSheet(actions, lang, { sheet: plan.sheet, column: plan.firstColumn }),
             headerRow: result.source.headerRow,
             lang,
             progress,

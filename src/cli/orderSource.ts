@@ -1,5 +1,6 @@
 import type { Diagnostic, Lang, SheetGrid } from "../core/model";
 import type { HighlightPlan, SummaryModel } from "../core/report/types";
+import type { ActionsSheetModel } from "../core/report/actionsSheet";
 import type { ColumnMapping } from "../core/sheet";
 import type { InputKind } from "./input";
 import type { ProgressBar } from "./progress";
@@ -10,6 +11,8 @@ export interface CopyRequest {
   out: string;
   plan: HighlightPlan;
   summary: SummaryModel;
+  /** The AE Actions sheet, added after the summary (replacing a previous one). */
+  actions?: ActionsSheetModel;
   headerRow: number;
   lang: Lang;
   progress: ProgressBar;

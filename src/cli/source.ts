@@ -6,7 +6,7 @@ import { sheetFit } from "../core/sheetChoice/chooseSheet";
 import { CliError } from "./errors";
 import type { OpenRequest, OrderSource } from "./orderSource";
 import { checkHeader, chooseSheet, workbookSheets } from "./sheetChoice";
-import { isSummarySheet, loadWorkbook, usesDate1904, worksheetGrid, worksheetHead } from "./xlsxRead";
+import { isScanReportSheet, loadWorkbook, usesDate1904, worksheetGrid, worksheetHead } from "./xlsxRead";
 import {
   EXCEL_MAX_CELL_CHARS,
   EXCEL_MAX_COLUMNS,
@@ -21,7 +21,7 @@ async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
   const name = path.basename(request.file);
   const workbook = await loadWorkbook(name, request.bytes);
   const date1904 = usesDate1904(workbook);
-  const sheets = workbook.worksheets.filter((sheet) => !isSummarySheet(sheet.name));
+  const sheets = workbook.worksheets.filter((sheet) => !isScanReportSheet(sheet.name));
   const { active } = await workbookSheets(request.bytes);
   const fits = sheets.map((sheet, position) =>
     sheetFit(worksheetHead(sheet, HEADER_SCAN_ROWS), position, sheet.name === active, request.mapping),
@@ -55,11 +55,11 @@ function openCsvSource(request: OpenRequest): OrderSource {
   return {
     grid,
     readNotes: grid.diagnostics,
-    async writeCopy({ out, plan, summary, headerRow, lang }) {
+    async writeCopy({ out, plan, summary, actions, headerRow, lang }) {
       const { workbook, cut } = workbookFromGrid(grid, grid.name);
       const width = grid.rows.reduce((widest, row) => Math.max(widest, row.length), 0);
       const fitting = { ...plan, lastColumn: Math.min(plan.lastColumn, EXCEL_MAX_COLUMNS) };
-      fs.writeFileSync(out, await scannedCopyBytes({ workbook, plan: fitting, summary, headerRow, lang }));
+      fs.writeFileSync(out, await scannedCopyBytes({ workbook, plan: fitting, summary, actions, headerRow, lang }));
       const count = (n: number): string => n.toLocaleString("en-US");
       const notes: string[] = [];
       if (width > EXCEL_MAX_COLUMNS)

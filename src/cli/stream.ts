@@ -9,7 +9,7 @@ import { toCoreCell } from "./cells";
 import { CliError } from "./errors";
 import type { OpenRequest, OrderSource } from "./orderSource";
 import { checkHeader, chooseSheet, workbookSheets, type ChosenSheet } from "./sheetChoice";
-import { isSummarySheet } from "./xlsxRead";
+import { isScanReportSheet } from "./xlsxRead";
 import { writeSurgicalCopy } from "./package/scannedCopy";
 
 /**
@@ -87,7 +87,7 @@ async function readChosenSheet(request: OpenRequest): Promise<{ grid: SheetGrid;
     request.sheet === undefined
       ? undefined
       : findSheet(
-          listed.names.filter((sheet) => !isSummarySheet(sheet)),
+          listed.names.filter((sheet) => !isScanReportSheet(sheet)),
           request.sheet,
         );
   const reader = openReader(request.file);
@@ -96,7 +96,7 @@ async function readChosenSheet(request: OpenRequest): Promise<{ grid: SheetGrid;
   try {
     for await (const worksheet of reader as AsyncIterable<StreamedSheet>) {
       const sheetName = worksheet.name;
-      if (isSummarySheet(sheetName)) {
+      if (isScanReportSheet(sheetName)) {
         for await (const _row of worksheet) void _row;
         continue;
       }
@@ -142,7 +142,7 @@ async function readChosenSheet(request: OpenRequest): Promise<{ grid: SheetGrid;
   } catch (error) {
     // A sheet the workbook lists but the package lacks is the likelier cause than a missing header.
     const read = new Set(fits.map((fit) => fit.sheet));
-    const lost = listed.names.find((sheet) => !read.has(sheet) && !isSummarySheet(sheet));
+    const lost = listed.names.find((sheet) => !read.has(sheet) && !isScanReportSheet(sheet));
     if (lost === undefined) throw error;
     throw new CliError(`${name}: the sheet "${lost}" points at a part the package does not hold; it may be damaged`);
   }

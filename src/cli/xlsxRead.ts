@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { CellValue, SheetGrid } from "../core/model";
 import { SUMMARY_SHEET_NAME } from "../core/report/summary";
+import { ACTIONS_SHEET_NAME } from "../core/report/actionsSheet";
 import { toCoreCell } from "./cells";
 import { CliError } from "./errors";
 
@@ -19,9 +20,19 @@ export async function loadWorkbook(name: string, bytes: Uint8Array): Promise<Exc
   return workbook;
 }
 
-/** True for the summary sheet a previous scan added (either language): it is never scanned as orders. */
+/** True for the summary sheet a previous scan added (either language). */
 export function isSummarySheet(name: string): boolean {
   return name === SUMMARY_SHEET_NAME.en || name === SUMMARY_SHEET_NAME.zh;
+}
+
+/** True for the AE Actions sheet a previous scan added (either language). */
+export function isActionsSheet(name: string): boolean {
+  return name === ACTIONS_SHEET_NAME.en || name === ACTIONS_SHEET_NAME.zh;
+}
+
+/** A sheet a previous scan added (summary or to-do): never scanned as orders. */
+export function isScanReportSheet(name: string): boolean {
+  return isSummarySheet(name) || isActionsSheet(name);
 }
 
 /** The workbook uses the 1904 date system (old Mac workbooks). exceljs already applies it to date cells. */

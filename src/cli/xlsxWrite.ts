@@ -6,6 +6,8 @@ import type { HighlightPlan, SummaryModel } from "../core/report/types";
 import { CATEGORY_STYLE, CATEGORIES } from "../core/report/colors";
 import { columnLetters } from "../core/csv/diagnostics";
 import { SUMMARY_SHEET_NAME } from "../core/report/summary";
+import { ACTIONS_SHEET_NAME, type ActionsSheetModel } from "../core/report/actionsSheet";
+import { renderActionsSheet } from "./actionsSheet";
 import { renderSummarySheet } from "./summarySheet";
 import { addLinksAndChart, type ChartSpec, type InternalLink } from "./xlsxPost";
 
@@ -53,9 +55,12 @@ export function applyHighlights(sheet: ExcelJS.Worksheet, plan: HighlightPlan): 
   }
 }
 
+/** Removes the sheets a previous scan added (summary and to-do, either language); true when there was a summary. */
 export function removeSummarySheets(workbook: ExcelJS.Workbook): boolean {
   let removed = false;
   for (const sheet of [...workbook.worksheets]) {
+    if (sheet.name === ACTIONS_SHEET_NAME.en || sheet.name === ACTIONS_SHEET_NAME.zh)
+      workbook.removeWorksheet(sheet.id);
     if (sheet.name === SUMMARY_SHEET_NAME.en || sheet.name === SUMMARY_SHEET_NAME.zh) {
       workbook.removeWorksheet(sheet.id);
       removed = true;
@@ -64,15 +69,18 @@ export function removeSummarySheets(workbook: ExcelJS.Workbook): boolean {
   return removed;
 }
 
-/** Post-processes exceljs output with what it cannot write. */
+/** Post-processes exceljs output with what it cannot write: each sheet's internal links, the summary's chart. */
 export async function finishWorkbookBytes(
   bytes: Uint8Array,
   summarySheetName: string,
   links: readonly InternalLink[],
   chart: ChartSpec | undefined,
+  more: ReadonlyArray<{ sheetName: string; links: readonly InternalLink[] }> = [],
 ): Promise<Buffer> {
   const zip = await JSZip.loadAsync(bytes);
   await addLinksAndChart(zip, summarySheetName, links, chart);
+  for (const sheet of more)
+    if (sheet.links.length > 0) await addLinksAndChart(zip, sheet.sheetName, sheet.links, undefined);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
@@ -80,15 +88,17 @@ export interface ScannedCopyInput {
   workbook: ExcelJS.Workbook;
   plan: HighlightPlan;
   summary: SummaryModel;
+  actions?: ActionsSheetModel;
   headerRow: number;
   lang: Lang;
 }
 
-/** The scanned copy's bytes: highlights on the order sheet, a fresh summary sheet with links and chart. */
+/** The scanned copy's bytes: highlights on the order sheet, a fresh summary sheet with links and chart, the to-do. */
 export async function scannedCopyBytes({
   workbook,
   plan,
   summary,
+  actions,
   headerRow,
   lang,
 }: ScannedCopyInput): Promise<Buffer> {
@@ -100,9 +110,22 @@ export async function scannedCopyBytes({
     properties: { tabColor: { argb: argb("#C00000") } },
   });
   const rendered = renderSummarySheet(summarySheet, summary, plan.sheet, lang, plan.legend);
+  const more: Array<{ sheetName: string; links: InternalLink[] }> = [];
+  if (actions) {
+    const actionsSheet = workbook.addWorksheet(actions.sheetName, {
+      properties: { tabColor: { argb: argb("#2F75B5") } },
+    });
+    more.push({ sheetName: actions.sheetName, links: renderActionsSheet(actionsSheet, actions).links });
+  }
   giveTablesAStyle(workbook);
   const written = await workbook.xlsx.writeBuffer();
-  return finishWorkbookBytes(new Uint8Array(written as ArrayBuffer), summary.sheetName, rendered.links, rendered.chart);
+  return finishWorkbookBytes(
+    new Uint8Array(written as ArrayBuffer),
+    summary.sheetName,
+    rendered.links,
+    rendered.chart,
+    more,
+  );
 }
 
 /**

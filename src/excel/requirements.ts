@@ -13,6 +13,11 @@ export const EXCEL_REQUIREMENTS = {
     version: "1.4",
     why: "getUsedRangeOrNullObject(true), getItemOrNullObject, workbook.settings (covered by the 1.9 minimum)",
   },
+  hyperlinks: {
+    set: "ExcelApi",
+    version: "1.7",
+    why: 'Range hyperlinks (RangeHyperlink.documentReference) for the AE Actions sheet\'s links to order rows; set with setCellProperties (1.9); without them the rows say "row N" as text',
+  },
   cellEdit: {
     set: "ExcelApi",
     version: "1.11",
@@ -30,6 +35,8 @@ export interface Capabilities {
   scan: boolean;
   /** ExcelApi 1.20: one undo group per scan. */
   mergeUndoGroup: boolean;
+  /** ExcelApi 1.7 (RangeHyperlink): links to order rows; undefined means supported (every host with `scan`). */
+  hyperlinks?: boolean;
   /** ExcelApi 1.11: wait for the user to leave cell-edit mode. */
   delayForCellEdit?: boolean;
 }
@@ -53,6 +60,7 @@ export function detectCapabilities(office: OfficeLike | undefined): Capabilities
   return {
     scan: supported(EXCEL_REQUIREMENTS.minimum.version),
     mergeUndoGroup: supported(EXCEL_REQUIREMENTS.undoGroup.version),
+    hyperlinks: supported(EXCEL_REQUIREMENTS.hyperlinks.version),
     delayForCellEdit: supported(EXCEL_REQUIREMENTS.cellEdit.version),
   };
 }

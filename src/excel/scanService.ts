@@ -2,6 +2,7 @@ import { isUnreadableCell, type Lang, type ScanOptions } from "../core/model";
 import { readAsOf } from "../core/dates/asOf";
 import { buildHighlightPlan } from "../core/report/highlight";
 import { buildSummaryModel, SUMMARY_SHEET_NAME } from "../core/report/summary";
+import { actionsSheetNames, buildActionsSheet } from "../core/report/actionsSheet";
 import type { HighlightPlan, ScanResult, SummaryModel } from "../core/report/types";
 import { loadRulebook } from "../core/rulebook";
 import { DEFAULT_SHIP_NOW_WINDOWS, scanActions } from "../core/actions";
@@ -34,6 +35,7 @@ import {
 } from "./state";
 import { readStateRows } from "./stateRead";
 import { layoutSummary } from "./summaryLayout";
+import { layoutActions } from "./actionsLayout";
 import { planWrites } from "./writePlan";
 
 /** Key of the per-workbook scan settings in `workbook.settings`. */
@@ -82,6 +84,7 @@ function isOurSheet(name: string, state?: HighlightState): boolean {
   return (
     lower === STATE_SHEET.toLowerCase() ||
     summaryNames().some((n) => n.toLowerCase() === lower) ||
+    actionsSheetNames().some((n) => n.toLowerCase() === lower) ||
     state?.summarySheet?.toLowerCase() === lower
   );
 }
@@ -280,6 +283,8 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       const modelStart = clock();
       const plan: HighlightPlan = buildHighlightPlan(result);
       const summary: SummaryModel = buildSummaryModel(result, settings.lang);
+      const actions = scanActions(result, { ...DEFAULT_SHIP_NOW_WINDOWS, sellerTimeZone: localTimeZone() }, rulebook);
+      const actionsSheet = buildActionsSheet(actions, settings.lang, { sheet: read.sheet, column: plan.firstColumn });
       deps.onCoreTime?.(coreMs + clock() - modelStart);
       const hiddenFlaggedRows = plan.rows.filter(({ row }) => read.hiddenRows.has(row)).length;
       if (hiddenFlaggedRows > 0) summary.notes.push(hiddenNote(hiddenFlaggedRows, read.sheet, settings.lang));
@@ -317,13 +322,22 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       const positions = new Map(read.inspection.sheets.map((s) => [s.name, s.position]));
       const replaces = [...summaryNames(), ...(state.summarySheet ? [state.summarySheet] : [])];
       const existing = replaces.map((name) => positions.get(name)).find((p) => p !== undefined);
+      const summaryPosition = existing ?? (positions.get(read.sheet) ?? 0) + 1;
       const layout = layoutSummary({
         model: summary,
         plan,
         orderSheet: read.sheet,
         linkColumn: plan.firstColumn,
         replaces,
-        position: existing ?? (positions.get(read.sheet) ?? 0) + 1,
+        position: summaryPosition,
+      });
+      const hyperlinks = port.capabilities.hyperlinks !== false;
+      // The to-do sits right after the summary, rewritten under this scan's language name.
+      const actionsLayout = layoutActions({
+        model: actionsSheet,
+        replaces: actionsSheetNames(),
+        position: summaryPosition + 1,
+        hyperlinks,
       });
       // Order matters for a write that stops half-way (Excel lost focus, the network dropped): remember, put back,
       // colour, then the summary. The seller's fills are saved before any fill changes, and any prefix leaves fills
@@ -332,7 +346,9 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         ...stateWriteOps(stateDuringWrite, stored.slot),
         ...work.restoreOps,
         ...work.highlightOps,
-        ...layout.ops,
+        // Without hyperlinks (ExcelApi 1.7) the summary's row numbers stay as plain numbers.
+        ...layout.ops.filter((op) => hyperlinks || !(op.op === "cells" && op.hyperlinks)),
+        ...actionsLayout.ops,
       ];
       report("summary", 0);
       try {
@@ -347,7 +363,8 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         result,
         plan,
         summary,
-        actions: scanActions(result, { ...DEFAULT_SHIP_NOW_WINDOWS, sellerTimeZone: localTimeZone() }, rulebook),
+        actions,
+        actionsSheet,
         hiddenFlaggedRows,
         dateSystem: { date1904: read.date1904, source: read.dateSystemSource },
         skippedCells: work.skippedCells,
@@ -382,7 +399,14 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         ops.push(...work.restoreOps);
         restoredRows += work.restoredRows;
       }
+      // The summary and the to-do describe the highlights: once no sheet keeps any, Clear removes them too.
+      const reportSheets =
+        state.sheets.length === 0
+          ? inspection.sheets.filter((s) => isOurSheet(s.name, state) && s.name !== STATE_SHEET).map((s) => s.name)
+          : [];
+      if (reportSheets.length > 0) state = { ...state, summarySheet: undefined };
       ops.push(...stateWriteOps(state, stored.slot));
+      for (const name of reportSheets) ops.push({ op: "deleteSheet", sheet: name });
       await writeWithRetry(port, planWrites(ops, budget));
       return { restoredRows };
     },

@@ -1,5 +1,6 @@
 import type { HeaderDetection, ColumnMapping } from "../core/sheet";
 import type { ScanActions } from "../core/actions";
+import type { ActionsSheetModel } from "../core/report/actionsSheet";
 import type { Lang } from "../core/model";
 import type { ScanResult, SummaryModel, HighlightPlan } from "../core/report/types";
 
@@ -39,6 +40,8 @@ export interface ScanOutcome {
   summary: SummaryModel;
   /** The to-do: orders to ship by time left (deadlines also in the computer's zone) and the what-if line. */
   actions?: ScanActions;
+  /** The AE Actions sheet the scan wrote, as data (set by the Excel session). */
+  actionsSheet?: ActionsSheetModel;
   /** Flagged rows currently hidden by a filter or by hand (highlighted too). Set by the Excel session. */
   hiddenFlaggedRows?: number;
   /** The workbook's date system and how it was told: the host said, the displayed dates said, or Excel's default. */

@@ -276,7 +276,7 @@ describe("ae-guard scan --out on a CSV", () => {
     const run = await runCli(["scan", path.join(SAMPLES, "orders-en.csv"), "--as-of", AS_OF, "--out", out]);
     expect(run.code).toBe(0);
     const workbook = await readBack(out);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["orders-en", "AE Violations"]);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["orders-en", "AE Violations", "AE Actions"]);
     const orders = workbook.getWorksheet("orders-en") as ExcelJS.Worksheet;
     const overdue = buildSampleOrders().find((order) => order.scenario === "overdue") as { orderId: string };
     const row = sheet.orderRows[overdue.orderId]?.[0] as number;

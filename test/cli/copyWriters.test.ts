@@ -156,7 +156,7 @@ describeWithSoffice(
     it("opens in exceljs with the highlights and the summary", async () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(out);
-      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Read me", "Orders", "Notes", "AE Violations"]);
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["Read me", "Orders", "Notes", "AE Violations", "AE Actions"]);
       expect(filledRows(workbook.getWorksheet("Orders") as ExcelJS.Worksheet)).toBeGreaterThan(0);
       expect(workbook.getWorksheet("Notes")?.getCell("B3").value).toBe(164);
     });

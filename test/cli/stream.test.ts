@@ -43,7 +43,7 @@ describe("scanning a workbook in streaming mode", () => {
     const sheet = sampleSheet("zh-CN");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["说明", "订单", "AE Violations"]);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(["说明", "订单", "AE Violations", "AE Actions"]);
     const orders = workbook.getWorksheet("订单") as ExcelJS.Worksheet;
     const flaggedRows = new Set(report.findings.flatMap((finding) => finding.rows));
     for (let row = sheet.headerRow + 1; row <= sheet.rows.length; row++) {

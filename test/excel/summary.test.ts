@@ -90,10 +90,10 @@ test("scanning again replaces the summary sheet (also across languages), never d
   const { session, workbook } = setup(orderSheet(KINDS));
   await session.scan(settings());
   await session.scan(settings());
-  expect(workbook.sheets.map((s) => s.name)).toEqual(["Orders", "AE Violations", "AEGuardState"]);
+  expect(workbook.sheets.map((s) => s.name)).toEqual(["Orders", "AE Violations", "AE Actions", "AEGuardState"]);
   expect(workbook.sheets.flatMap((s) => s.tables).filter((t) => t.name === SUMMARY_TABLE_NAME)).toHaveLength(1);
   await session.scan(settings({ lang: "zh-CN" }));
-  expect(workbook.sheets.map((s) => s.name)).toEqual(["Orders", "AE 违规汇总", "AEGuardState"]);
+  expect(workbook.sheets.map((s) => s.name)).toEqual(["Orders", "AE 违规汇总", "AE 待办", "AEGuardState"]);
   const sheet = workbook.sheet("AE 违规汇总")!;
   expect(sheet.charts).toHaveLength(1);
   expect(allCells(sheet).some((c) => c.value === "订单数")).toBe(true);

@@ -223,7 +223,7 @@ describe("write batches", () => {
 
 describe("requirement sets", () => {
   test("feature detection never throws outside Office", () => {
-    const none = { scan: false, mergeUndoGroup: false, delayForCellEdit: false };
+    const none = { scan: false, mergeUndoGroup: false, delayForCellEdit: false, hyperlinks: false };
     expect(detectCapabilities(undefined)).toEqual(none);
     expect(detectCapabilities({ context: {} })).toEqual(none);
     expect(
@@ -241,9 +241,12 @@ describe("requirement sets", () => {
     const upTo = (maxMinor: number) => ({
       context: { requirements: { isSetSupported: (_: string, v?: string) => Number(v?.split(".")[1]) <= maxMinor } },
     });
-    expect(detectCapabilities(upTo(9))).toEqual({ scan: true, mergeUndoGroup: false, delayForCellEdit: false });
-    expect(detectCapabilities(upTo(8))).toEqual(none);
-    expect(detectCapabilities(upTo(20))).toEqual({ scan: true, mergeUndoGroup: true, delayForCellEdit: true });
+    expect(detectCapabilities(upTo(9))).toEqual({ scan: true, mergeUndoGroup: false, delayForCellEdit: false, hyperlinks: true });
+    // ExcelApi 1.7 has hyperlinks but not the scan's 1.9.
+    expect(detectCapabilities(upTo(7))).toEqual({ ...none, hyperlinks: true });
+    expect(detectCapabilities(upTo(8))).toEqual({ ...none, hyperlinks: true });
+    expect(detectCapabilities(upTo(6))).toEqual(none);
+    expect(detectCapabilities(upTo(20))).toEqual({ scan: true, mergeUndoGroup: true, delayForCellEdit: true, hyperlinks: true });
     expect(EXCEL_REQUIREMENTS.minimum.version).toBe("1.9");
   });
 });

@@ -2,7 +2,7 @@ import * as path from "node:path";
 import { StringDecoder } from "node:string_decoder";
 import type { CopyRequest } from "../orderSource";
 import { CliError } from "../errors";
-import { isSummarySheet } from "../xlsxRead";
+import { isActionsSheet, isSummarySheet } from "../xlsxRead";
 import { CATEGORY_ARGB } from "../xlsxWrite";
 import {
   chartXml,
@@ -17,6 +17,7 @@ import {
 import { SheetRewriter } from "./sheetEdit";
 import { StylesEditor } from "./stylesEdit";
 import { summarySheetXml } from "./summaryXml";
+import { actionsSheetXml } from "./actionsXml";
 import { ZipPackage } from "./zipRead";
 import { ZipWriter } from "./zipWrite";
 
@@ -61,13 +62,6 @@ function resolvePart(from: string, target: string): string {
 
 const relsOf = (part: string): string =>
   `${path.posix.dirname(part)}/_rels/${path.posix.basename(part)}.rels`.replace(/^\.\//, "");
-
-const freeId = (rels: Relationship[]): string => {
-  const used = new Set(rels.map((rel) => rel.id));
-  let n = 1;
-  while (used.has(`rId${n}`)) n++;
-  return `rId${n}`;
-};
 
 /** Whether the package is a macro-enabled workbook (its copy must keep the .xlsm type). */
 export function isMacroWorkbook(contentTypes: string): boolean {
@@ -115,17 +109,56 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
 
   const styles = new StylesEditor(pkg.text(stylesPart), CATEGORY_ARGB);
   const previous = sheets.find((sheet) => isSummarySheet(sheet.name) && sheet.part !== undefined);
+  const previousActions = sheets.find((sheet) => isActionsSheet(sheet.name) && sheet.part !== undefined);
   // Parts replaced (written anew) and dropped (the previous summary's drawing and chart).
   const replaced = new Map<string, string | Buffer>();
   const dropped = new Set<string>();
-  let summaryPart: string;
+  const addedParts = new Set<string>();
+  const usedRelIds = new Set(workbookRels.map((rel) => rel.id));
+  // The prefix the workbook element declares; a sheet added without one declares r: on itself.
+  const relPrefix = new RegExp(`xmlns:(\\w+)="${NS_REL}"`).exec(workbookXml)?.[1];
+  let nextSheetId = Math.max(0, ...sheets.map((sheet) => Number(attribute(sheet.tag, "sheetId") ?? 0))) + 1;
+  /**
+   * The part an added sheet is written to: a previous scan's sheet keeps its part and place (renamed to this
+   * language), otherwise a new worksheet part is listed last in workbook.xml, with its relationship and content type.
+   */
+  const placeSheet = (earlier: (typeof sheets)[number] | undefined, sheetName: string): string => {
+    if (earlier?.part) {
+      workbookXml = workbookXml.replace(
+        earlier.tag,
+        earlier.tag.replace(/(\sname=")[^"]*/, `$1${escapeXml(sheetName)}`),
+      );
+      return earlier.part;
+    }
+    let n = 1;
+    while (pkg.has(`xl/worksheets/sheet${n}.xml`) || addedParts.has(`xl/worksheets/sheet${n}.xml`)) n++;
+    const part = `xl/worksheets/sheet${n}.xml`;
+    addedParts.add(part);
+    let r = 1;
+    while (usedRelIds.has(`rId${r}`)) r++;
+    const relId = `rId${r}`;
+    usedRelIds.add(relId);
+    const sheetId = nextSheetId++;
+    const sheetsClose = /<\/(\w+:)?sheets>/.exec(workbookXml);
+    if (!sheetsClose) throw new CliError(`${name}: workbook.xml lists no sheets; it may be damaged`);
+    const prefix = sheetsClose[1] ?? "";
+    const idAttr = relPrefix ? `${relPrefix}:id` : "r:id";
+    const nsAttr = relPrefix ? "" : ` xmlns:r="${NS_REL}"`;
+    workbookXml =
+      workbookXml.slice(0, sheetsClose.index) +
+      `<${prefix}sheet name="${escapeXml(sheetName)}" sheetId="${sheetId}"${nsAttr} ${idAttr}="${relId}"/>` +
+      workbookXml.slice(sheetsClose.index);
+    const target = path.posix.relative(path.posix.dirname(workbookPart), part);
+    workbookRelsXml = workbookRelsXml.replace(
+      /<\/(\w+:)?Relationships>/,
+      `<$1Relationship Id="${relId}" Type="${REL_WORKSHEET}" Target="${target}"/>$&`,
+    );
+    contentTypes = addOverride(contentTypes, part, CT_WORKSHEET);
+    return part;
+  };
+  const summaryPart = placeSheet(previous, copy.summary.sheetName);
   let summaryRelsXml: string = EMPTY_RELS;
   if (previous?.part) {
-    summaryPart = previous.part;
-    workbookXml = workbookXml.replace(
-      previous.tag,
-      previous.tag.replace(/(\sname=")[^"]*/, `$1${escapeXml(copy.summary.sheetName)}`),
-    );
     const oldRels = pkg.has(relsOf(summaryPart)) ? relationships(pkg.text(relsOf(summaryPart))) : [];
     for (const rel of oldRels.filter((r) => r.type === REL_DRAWING)) {
       const drawing = resolvePart(summaryPart, rel.target);
@@ -140,28 +173,12 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
       }
     }
     dropped.add(relsOf(summaryPart));
-  } else {
-    let n = 1;
-    while (pkg.has(`xl/worksheets/sheet${n}.xml`)) n++;
-    summaryPart = `xl/worksheets/sheet${n}.xml`;
-    const relId = freeId(workbookRels);
-    const sheetId = Math.max(0, ...sheets.map((sheet) => Number(attribute(sheet.tag, "sheetId") ?? 0))) + 1;
-    const relPrefix = new RegExp(`xmlns:(\\w+)="${NS_REL}"`).exec(workbookXml)?.[1];
-    const sheetsClose = /<\/(\w+:)?sheets>/.exec(workbookXml);
-    if (!sheetsClose) throw new CliError(`${name}: workbook.xml lists no sheets; it may be damaged`);
-    const prefix = sheetsClose[1] ?? "";
-    const idAttr = relPrefix ? `${relPrefix}:id` : "r:id";
-    const nsAttr = relPrefix ? "" : ` xmlns:r="${NS_REL}"`;
-    workbookXml =
-      workbookXml.slice(0, sheetsClose.index) +
-      `<${prefix}sheet name="${escapeXml(copy.summary.sheetName)}" sheetId="${sheetId}"${nsAttr} ${idAttr}="${relId}"/>` +
-      workbookXml.slice(sheetsClose.index);
-    const target = path.posix.relative(path.posix.dirname(workbookPart), summaryPart);
-    workbookRelsXml = workbookRelsXml.replace(
-      /<\/(\w+:)?Relationships>/,
-      `<$1Relationship Id="${relId}" Type="${REL_WORKSHEET}" Target="${target}"/>$&`,
-    );
-    contentTypes = addOverride(contentTypes, summaryPart, CT_WORKSHEET);
+  }
+  // The to-do follows the summary: one sheet whatever the language, its previous part rewritten.
+  if (copy.actions) {
+    const actionsPart = placeSheet(previousActions, copy.actions.sheetName);
+    if (previousActions?.part) dropped.add(relsOf(actionsPart));
+    replaced.set(actionsPart, actionsSheetXml(copy.actions, styles));
   }
   for (const part of dropped)
     contentTypes = contentTypes.replace(

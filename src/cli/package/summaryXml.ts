@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import type { HighlightPlan, SummaryModel } from "../../core/report/types";
 import type { Lang } from "../../core/model";
 import { renderSummarySheet, type RenderedSummary } from "../summarySheet";
-import { escapeXml } from "../xlsxPost";
+import { escapeXml, type InternalLink } from "../xlsxPost";
 import { columnName } from "./sheetEdit";
 import type { StylesEditor, SummaryStyle } from "./stylesEdit";
 
@@ -17,7 +17,7 @@ interface RecordedCell {
   style?: Partial<ExcelJS.Style>;
 }
 
-class SheetRecorder {
+export class SheetRecorder {
   readonly cells = new Map<number, Map<number, RecordedCell>>();
   readonly widths = new Map<number, number>();
   readonly pageSetup: Record<string, unknown> = {};
@@ -81,6 +81,20 @@ export function summarySheetXml(
     lang,
     plan.legend,
   );
+  const xml = recordedSheetXml(recorder, styles, rendered.links, {
+    tabColor: "FFC00000",
+    drawingRelId: rendered.chart ? drawingRelId : undefined,
+  });
+  return { ...rendered, xml };
+}
+
+/** The worksheet XML of what a renderer drew onto a recorder: inline strings, formats appended to styles.xml. */
+export function recordedSheetXml(
+  recorder: SheetRecorder,
+  styles: StylesEditor,
+  links: readonly InternalLink[],
+  options: { tabColor: string; drawingRelId?: string },
+): string {
   const rows: string[] = [];
   for (const row of [...recorder.cells.keys()].sort((a, b) => a - b)) {
     const cells = recorder.cells.get(row) as Map<number, RecordedCell>;
@@ -93,6 +107,7 @@ export function summarySheetXml(
       if (typeof value === "number" && Number.isFinite(value)) xml += `<c r="${ref}"${s}><v>${value}</v></c>`;
       else if (value === null || value === undefined || value === "") xml += s ? `<c r="${ref}"${s}/>` : "";
       else {
+        // An inline string is text whatever it looks like: "=1+1", "+86…" or a 16-digit id stay as typed.
         const text = escapeXml(String(value).replace(NOT_XML, ""));
         xml += `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
       }
@@ -103,24 +118,24 @@ export function summarySheetXml(
     .sort(([a], [b]) => a - b)
     .map(([column, width]) => `<col min="${column}" max="${column}" width="${width}" customWidth="1"/>`)
     .join("");
-  const links = rendered.links
+  const hyperlinks = links
     .map(
       (link) =>
         `<hyperlink ref="${link.ref}" location="${escapeXml(link.location)}"${link.display ? ` display="${escapeXml(link.display)}"` : ""}/>`,
     )
     .join("");
-  const xml =
+  return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
     `xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<sheetPr><tabColor rgb="FFC00000"/><pageSetUpPr fitToPage="1"/></sheetPr>` +
+    `<sheetPr><tabColor rgb="${options.tabColor}"/><pageSetUpPr fitToPage="1"/></sheetPr>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rows.join("")}</sheetData>` +
-    (links ? `<hyperlinks>${links}</hyperlinks>` : "") +
+    (hyperlinks ? `<hyperlinks>${hyperlinks}</hyperlinks>` : "") +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
     `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
-    (rendered.chart ? `<drawing r:id="${drawingRelId}"/>` : "") +
-    `</worksheet>`;
-  return { ...rendered, xml };
+    (options.drawingRelId ? `<drawing r:id="${options.drawingRelId}"/>` : "") +
+    `</worksheet>`
+  );
 }

@@ -94,6 +94,9 @@ const LABELS = {
   warehouseOrders: { en: "Shipped by the platform warehouse (not judged)", zh: "半托管仓发订单（不检查）" },
 } satisfies Record<string, Localized>;
 
+/** The summary's wording, for other sheets that show the same things (the Actions sheet's Row and Order ID). */
+export { LABELS as SUMMARY_LABELS };
+
 const HEADINGS = {
   facts: { en: "Scan", zh: "扫描信息" },
   kpis: { en: "Key figures", zh: "关键指标" },

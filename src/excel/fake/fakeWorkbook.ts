@@ -825,13 +825,29 @@ export class FakeWorkbookPort implements WorkbookPort {
         const apiCalls = batch.reduce((sum, op) => sum + opCalls(op), 0);
         for (const op of batch) if (op.op === "fill") this.checkAddress(op.addresses);
         await this.sync({ call: "write", requestBytes, responseBytes: 0, apiCalls });
-        for (const op of batch) this.workbook.apply(op);
+        // As Excel runs a batch: the operations before a failing one stay applied, those after it do not run.
+        for (const op of batch) {
+          if (op.op === "cells" && op.hyperlinks) this.checkHyperlinks();
+          this.workbook.apply(op);
+        }
         completedBatches++;
       }
     } catch (error) {
       if (error && typeof error === "object") Object.assign(error, { completedBatches });
       throw error;
     }
+  }
+
+  /**
+   * A host without ExcelApi 1.7 has no RangeHyperlink: the sync that sets one fails with `ApiNotFound` ("The method or
+   * property … is part of the … requirement set, which is not available in your version", office.js
+   * L_ApiNotFoundDetails; Excel.ErrorCodes.apiNotFound in the error-handling article,
+   * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling). Hyperlinks need
+   * the port's capabilities to say so (`hyperlinks !== false`), as on every host with the scan's ExcelApi 1.9.
+   */
+  private checkHyperlinks(): void {
+    if (this.capabilities.hyperlinks === false)
+      throw new FakeExcelError("ApiNotFound", "Range.hyperlink is part of ExcelApi 1.7, not available in this Excel.");
   }
 
   async select(sheetName: string, box?: CellBox): Promise<void> {
