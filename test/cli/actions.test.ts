@@ -12,7 +12,17 @@ interface Report {
     whatIf: { orders: string[]; pointsIfShipped: number; pointsIfMissed: number; sentence: string };
     messages: Array<{ orderId: string; language: string; text: string }>;
     trackingFixes: Array<{ orderId: string; code: string; problem: string; fix: string }>;
+    appealEvidence: Array<{
+      orderId: string;
+      row: number;
+      codes: string[];
+      trackingNumber?: string;
+      numberCarrier?: string;
+      findings: string[];
+      checklist: Array<{ en: string; zh: string }>;
+    }>;
   };
+  findings: Array<{ orderId: string; code: string }>;
 }
 
 describe("ae-guard scan: what to do now", () => {
@@ -59,6 +69,18 @@ describe("ae-guard scan: what to do now", () => {
     expect(trackingFixes.find((fix) => fix.code === "CARRIER_MISMATCH")?.problem).toMatch(
       /^Declared UPS; LX\d+CN is a China Post/,
     );
+    // Appeal evidence for each order with a false-shipment finding (NOT_ONLINE is the online-rate family's).
+    const falseShipment = new Set(tracking.filter((code) => code !== "NOT_ONLINE"));
+    const appealed = new Set(report.findings.filter((f) => falseShipment.has(f.code)).map((f) => f.orderId));
+    const { appealEvidence } = report.actions;
+    expect(appealEvidence.map((item) => item.orderId).sort()).toEqual([...appealed].sort());
+    const mismatch = appealEvidence.find((item) => item.codes.includes("CARRIER_MISMATCH"));
+    expect(mismatch?.numberCarrier).toBe("China Post");
+    expect(mismatch?.findings[0]).toContain(mismatch?.trackingNumber);
+    expect(mismatch?.checklist[1]).toEqual({
+      en: "The carrier's or forwarder's hand-over or collection receipt, dated, naming the tracking number.",
+      zh: "物流商或货代的交接单或揽收凭证（有日期并注明运单号）。",
+    });
   });
 
   it("the terminal output leads with the ship-now list and the what-if line", async () => {
@@ -77,6 +99,11 @@ describe("ae-guard scan: what to do now", () => {
       /Ship these \d+ orders in time and you stay at \d+ points; miss them and you reach \d+ points: /,
     );
     expect(run.stdout.indexOf("Ship now:")).toBeLessThan(run.stdout.indexOf("Scanned orders-en.xlsx"));
+    // One short appeal section: the count, the first orders' record, what every appeal attaches.
+    expect(run.stdout).toMatch(/^Appeal evidence: 18 orders with a false-shipment finding$/m);
+    expect(run.stdout).toMatch(
+      /^Attach: Screenshot of the parcel's logistics record .* hand-over or collection receipt/m,
+    );
   });
 
   it("refuses an unknown --my-tz with one line", async () => {

@@ -5,6 +5,7 @@ import type { Rulebook } from "../rulebook";
 import type { ScanResult } from "../report/types";
 import { shipNowList, type ShipNowList, type ShipNowSettings } from "./shipNow";
 import { whatIf, type WhatIf } from "./whatIf";
+import { appealEvidence, type AppealEvidence } from "./appealEvidence";
 
 export { DEFAULT_SHIP_NOW_WINDOWS, shipNowList } from "./shipNow";
 export type { ShipNowBand, ShipNowItem, ShipNowList, ShipNowSettings } from "./shipNow";
@@ -15,6 +16,8 @@ export type { BuyerMessage, MessageKind } from "./buyerMessages";
 export { buyerLanguage } from "./buyerLanguage";
 export { trackingFixes } from "./trackingFixes";
 export type { TrackingFix } from "./trackingFixes";
+export { appealEvidence, APPEAL_CHECKLIST } from "./appealEvidence";
+export type { AppealEvidence, ChecklistItem } from "./appealEvidence";
 
 /** The to-do a scan turns into, from its one result (no second judgement of the orders). */
 export interface ScanActions {
@@ -24,6 +27,8 @@ export interface ScanActions {
   messages: BuyerMessage[];
   /** Orders with a tracking finding, what is wrong and what fixes it. */
   trackingFixes: TrackingFix[];
+  /** Orders with a false-shipment finding: their logistics record and what to attach to an appeal. */
+  appealEvidence: AppealEvidence[];
   /** Why drafts fall back to English, when they do. */
   notes: Localized[];
 }
@@ -37,6 +42,7 @@ export function scanActions(result: ScanResult, settings: ShipNowSettings, ruleb
     whatIf: whatIf(result, shipNow, rulebook),
     messages: delayMessages(shipNow, result.asOf),
     trackingFixes: trackingFixes(result),
+    appealEvidence: appealEvidence(result),
     notes,
   };
 }
@@ -60,6 +66,12 @@ export function actionsJson(actions: ScanActions, lang: Lang) {
     },
     messages: actions.messages,
     trackingFixes: actions.trackingFixes.map((fix) => ({ ...fix, problem: pick(fix.problem), fix: pick(fix.fix) })),
+    // The checklist keeps both languages: the appeal may be filed in the seller centre's Chinese or English.
+    appealEvidence: actions.appealEvidence.map((evidence) => ({
+      ...evidence,
+      findings: evidence.findings.map(pick),
+      checklist: evidence.checklist.map(({ en, zh }) => ({ en, zh })),
+    })),
     notes: actions.notes.map(pick),
   };
 }
