@@ -20,7 +20,7 @@ import { logisticsNotes } from "./evaluate/logisticsNotes";
 import { onlineRate } from "./evaluate/onlineRate";
 import { FALSE_SHIPMENT_FAMILY, falseShipmentOrder } from "./evaluate/falseShipmentOrder";
 import { assessFindings, assignPoints } from "./assess";
-import type { AwaitingOrder, FalseShipmentOrder, ScanResult, SkippedCheck } from "./report/types";
+import type { AwaitingOrder, FalseShipmentOrder, ScanResult, ShippedLateOrder, SkippedCheck } from "./report/types";
 
 export interface ScanInput {
   grid: SheetGrid;
@@ -186,6 +186,7 @@ export function scanOrders(
   const byCode: Partial<Record<ViolationCode, number>> = {};
   const carriers = new Map<string, CarrierTally>();
   const falseShipmentOrders: FalseShipmentOrder[] = [];
+  const shippedLate: ShippedLateOrder[] = [];
   let flaggedOrders = 0;
   let start = 0;
   for (let i = 0; i < count; i++) {
@@ -213,6 +214,15 @@ export function scanOrders(
         byCode[item.code] = (byCode[item.code] ?? 0) + 1;
         if (item.category === "untracked") untracked = true;
         if (rulebook.violations[item.code].family === FALSE_SHIPMENT_FAMILY) (falseShipment ??= []).push(item.code);
+        if (item.code === "SHIPPED_LATE" && item.at !== undefined) {
+          const buyerCountry = table.get(i, BUYER_COUNTRY) as string | undefined;
+          shippedLate.push({
+            orderId: item.orderId,
+            row: item.row,
+            shippedAt: item.at,
+            ...(buyerCountry ? { buyerCountry } : {}),
+          });
+        }
       }
       if (untracked) carrier.untrackedOrders++;
       if (falseShipment)
@@ -250,6 +260,7 @@ export function scanOrders(
     maxTrackingReuse: maxReuse,
     awaiting,
     falseShipmentOrders,
+    shippedLate,
     findings,
     diagnostics: [...diagnostics, ...logisticsNotes(table, present, source.columns, source.sheet, rulebook)],
     skipped: skippedChecks(present),

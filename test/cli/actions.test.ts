@@ -10,7 +10,7 @@ interface Report {
       items: Array<{ orderId: string; row: number; hoursLeft: number; band: string; deadlineInSellerZone: string }>;
     };
     whatIf: { orders: string[]; pointsIfShipped: number; pointsIfMissed: number; sentence: string };
-    messages: Array<{ orderId: string; language: string; text: string }>;
+    messages: Array<{ orderId: string; kind: string; language: string; text: string }>;
     trackingFixes: Array<{ orderId: string; code: string; problem: string; fix: string }>;
     appealEvidence: Array<{
       orderId: string;
@@ -50,9 +50,19 @@ describe("ae-guard scan: what to do now", () => {
     expect(whatIf.pointsIfShipped).toBe(report.totals.points.total);
     expect(whatIf.orders).toHaveLength(shipNow.counts.urgent + shipNow.counts.soon);
     expect(whatIf.pointsIfMissed).toBe(whatIf.pointsIfShipped + 2 * whatIf.orders.length);
-    // A draft for each overdue or urgent order, in its buyer's language (the sample's buyers are in many countries).
+    // A delay draft for each overdue or urgent order, then an apology for each order shipped late, in its buyer's
+    // language (the sample's buyers are in many countries).
     const { messages, trackingFixes } = report.actions;
-    expect(messages).toHaveLength(shipNow.counts.overdue + shipNow.counts.urgent);
+    const delays = messages.filter((message) => message.kind === "delay");
+    expect(delays.map((message) => message.orderId)).toEqual(
+      shipNow.items.filter((item) => item.band === "overdue" || item.band === "urgent").map((item) => item.orderId),
+    );
+    const late = report.findings.filter((finding) => finding.code === "SHIPPED_LATE").map((finding) => finding.orderId);
+    expect(late).toHaveLength(report.totals.byCode.SHIPPED_LATE as number);
+    expect(messages.filter((message) => message.kind === "shippedLate").map((message) => message.orderId)).toEqual(
+      late,
+    );
+    expect(messages).toHaveLength(delays.length + late.length);
     expect(new Set(messages.map((message) => message.language)).size).toBeGreaterThan(2);
     for (const message of messages) expect(message.text).toContain(message.orderId);
     // A fix for each tracking finding, naming what is wrong.

@@ -84,6 +84,7 @@ export function sampleOutcome(lang: "en" | "zh-CN" = "en"): ScanOutcome {
     maxTrackingReuse: 0,
     awaiting: [],
     falseShipmentOrders: [],
+    shippedLate: [],
     assessment: {
       totalPoints: 7,
       byTrack: [

@@ -1,6 +1,7 @@
 import type { Lang } from "../model";
 import { formatInstant } from "../dates/zone";
 import type { ShipNowList } from "./shipNow";
+import type { ShippedLateOrder } from "../report/types";
 import { buyerLanguage, type MessageLanguage } from "./buyerLanguage";
 import de from "./templates/de.json";
 import en from "./templates/en.json";
@@ -66,6 +67,24 @@ export function delayMessages(list: ShipNowList, asOf: number, promiseDays = DEF
         text: fillTemplate(MESSAGE_TEMPLATES[language].delay, { orderId: item.orderId, shipDate }),
       };
     });
+}
+
+/**
+ * A shipped-late apology for every order whose shipment was declared after its deadline, in its buyer's language,
+ * in sheet order. `shipDate` is the day it shipped (sheet zone), for a template that names it.
+ */
+export function shippedLateMessages(orders: readonly ShippedLateOrder[], timeZone: string): BuyerMessage[] {
+  return orders.map((order) => {
+    const language = buyerLanguage(order.buyerCountry);
+    const shipDate = formatInstant(order.shippedAt, timeZone).slice(0, 10);
+    return {
+      orderId: order.orderId,
+      row: order.row,
+      kind: "shippedLate" as const,
+      language,
+      text: fillTemplate(MESSAGE_TEMPLATES[language].shippedLate, { orderId: order.orderId, shipDate }),
+    };
+  });
 }
 
 /** The note when drafts fall back to English because the sheet names no buyer country. */

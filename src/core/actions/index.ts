@@ -1,5 +1,5 @@
 import type { Lang, Localized } from "../model";
-import { delayMessages, noCountryNote, type BuyerMessage } from "./buyerMessages";
+import { delayMessages, noCountryNote, shippedLateMessages, type BuyerMessage } from "./buyerMessages";
 import { trackingFixes, type TrackingFix } from "./trackingFixes";
 import type { Rulebook } from "../rulebook";
 import type { ScanResult } from "../report/types";
@@ -11,7 +11,7 @@ export { DEFAULT_SHIP_NOW_WINDOWS, shipNowList } from "./shipNow";
 export type { ShipNowBand, ShipNowItem, ShipNowList, ShipNowSettings } from "./shipNow";
 export { whatIf } from "./whatIf";
 export type { WhatIf } from "./whatIf";
-export { delayMessages, fillTemplate, MESSAGE_TEMPLATES } from "./buyerMessages";
+export { delayMessages, fillTemplate, MESSAGE_TEMPLATES, shippedLateMessages } from "./buyerMessages";
 export type { BuyerMessage, MessageKind } from "./buyerMessages";
 export { buyerLanguage } from "./buyerLanguage";
 export { trackingFixes } from "./trackingFixes";
@@ -23,7 +23,10 @@ export type { AppealEvidence, ChecklistItem } from "./appealEvidence";
 export interface ScanActions {
   shipNow: ShipNowList;
   whatIf: WhatIf;
-  /** Delay message drafts for overdue and urgent orders, in the buyers' languages. */
+  /**
+   * Buyer message drafts in the buyers' languages: a delay message for each overdue and urgent order (most urgent
+   * first), then a shipped-late apology for each order shipped after its deadline (sheet order).
+   */
   messages: BuyerMessage[];
   /** Orders with a tracking finding, what is wrong and what fixes it. */
   trackingFixes: TrackingFix[];
@@ -40,7 +43,7 @@ export function scanActions(result: ScanResult, settings: ShipNowSettings, ruleb
   return {
     shipNow,
     whatIf: whatIf(result, shipNow, rulebook),
-    messages: delayMessages(shipNow, result.asOf),
+    messages: [...delayMessages(shipNow, result.asOf), ...shippedLateMessages(result.shippedLate, result.timeZone)],
     trackingFixes: trackingFixes(result),
     appealEvidence: appealEvidence(result),
     notes,

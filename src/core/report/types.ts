@@ -46,6 +46,15 @@ export interface FalseShipmentOrder {
   deliveredAt?: Instant;
 }
 
+/** An order whose shipment was declared after its deadline: the shipped-late apology draft's. */
+export interface ShippedLateOrder {
+  orderId: string;
+  /** Its first row as Excel shows it. */
+  row: number;
+  shippedAt: Instant;
+  buyerCountry?: string;
+}
+
 /** Points and consequence for one penalty track (e.g. transaction violations 交易违规及其他). */
 export interface TrackAssessment {
   track: string;
@@ -103,6 +112,8 @@ export interface ScanResult {
   awaiting: AwaitingOrder[];
   /** Every order with a false-shipment finding, in sheet order, with what it declared: the appeal evidence's. */
   falseShipmentOrders: FalseShipmentOrder[];
+  /** Every order with a shipped-late finding, in sheet order, with its buyer's country: the apology drafts'. */
+  shippedLate: ShippedLateOrder[];
   findings: Finding[];
   diagnostics: Diagnostic[];
   skipped: SkippedCheck[];

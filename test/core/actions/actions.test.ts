@@ -5,7 +5,7 @@ import { ALIEXPRESS_RULEBOOK } from "../../../src/core/rulebook";
 import { wallClockToInstant } from "../../../src/core/dates/zone";
 import { DEFAULT_SHIP_NOW_WINDOWS, shipNowList } from "../../../src/core/actions/shipNow";
 import { whatIf } from "../../../src/core/actions/whatIf";
-import { buyerLanguage, delayMessages, MESSAGE_TEMPLATES, trackingFixes } from "../../../src/core/actions";
+import { buyerLanguage, delayMessages, MESSAGE_TEMPLATES, scanActions, trackingFixes } from "../../../src/core/actions";
 
 const LA = "America/Los_Angeles";
 const pt = (y: number, mo: number, d: number, h = 0, mi = 0) => wallClockToInstant(Date.UTC(y, mo - 1, d, h, mi), LA);
@@ -122,6 +122,28 @@ describe("buyer message drafts", () => {
     // The promised date is the day after as-of, in the sheet's zone.
     expect(messages[0]?.text).toContain("2025-06-16");
     expect(messages[2]?.text).toMatch(/^Hello, thank you for your order \d+\. .* by 2025-06-16 /);
+  });
+
+  it("drafts a shipped-late apology for each order shipped after its deadline, after the delay drafts", () => {
+    const late: Order = {
+      orderId: "late-de",
+      rows: [row++],
+      status: "已发货",
+      paidAt: asOf - 10 * 24 * HOUR,
+      shipDeadline: asOf - 5 * 24 * HOUR,
+      shippedAt: asOf - 4 * 24 * HOUR,
+      trackingNumber: "LP00649731204655",
+      buyerCountry: "Germany",
+    };
+    const onTime: Order = { ...late, orderId: "on-time", rows: [row++], shippedAt: asOf - 6 * 24 * HOUR };
+    const overdue = { ...awaiting(-5), buyerCountry: "ES" };
+    const actions = scanActions(scan([late, onTime, overdue]), settings, ALIEXPRESS_RULEBOOK);
+    expect(actions.messages.map((m) => [m.orderId, m.kind, m.language])).toEqual([
+      [overdue.orderId, "delay", "es"],
+      ["late-de", "shippedLate", "de"],
+    ]);
+    expect(actions.messages[1]?.text).toBe(MESSAGE_TEMPLATES.de.shippedLate.replace("{orderId}", "late-de"));
+    expect(actions.messages[1]?.row).toBe(late.rows[0]);
   });
 
   it("every reviewed template has the three kinds, and the delay one names the order and the date", () => {
