@@ -1,5 +1,7 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
-import { AS_OF, runCli, SAMPLES } from "./helpers";
+import { MESSAGE_TEMPLATES } from "../../src/core/actions";
+import { AS_OF, runCli, SAMPLES, tempDir } from "./helpers";
 
 interface Report {
   totals: { byCode: Record<string, number>; points: { total: number } };
@@ -12,6 +14,7 @@ interface Report {
     whatIf: { orders: string[]; pointsIfShipped: number; pointsIfMissed: number; sentence: string };
     messages: Array<{ orderId: string; kind: string; language: string; text: string }>;
     trackingFixes: Array<{ orderId: string; code: string; problem: string; fix: string }>;
+    notes: string[];
     appealEvidence: Array<{
       orderId: string;
       row: number;
@@ -122,5 +125,60 @@ describe("ae-guard scan: what to do now", () => {
     expect(run.stderr).toBe(
       'ae-guard: --my-tz: unknown time zone "Mars/Base" (use an IANA name such as Asia/Shanghai)\n',
     );
+  });
+
+  describe("--templates", () => {
+    const scanWith = async (templates: string, ...more: string[]) =>
+      runCli(["scan", path.join(SAMPLES, "orders-en.xlsx"), "--as-of", AS_OF, "--templates", templates, ...more]);
+    const write = (name: string, text: string): string => {
+      const file = path.join(tempDir(), name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+
+    it("drafts with the seller's wording where the file gives it, built-in elsewhere", async () => {
+      const file = write("mine.json", JSON.stringify({ en: { delay: "Hi, order {orderId} ships by {shipDate}." } }));
+      const run = await scanWith(file, "--json");
+      expect([run.code, run.stderr]).toEqual([0, ""]);
+      const { messages, notes } = (JSON.parse(run.stdout) as Report).actions;
+      const english = messages.filter((m) => m.kind === "delay" && m.language === "en");
+      expect(english.length).toBeGreaterThan(0);
+      for (const message of english) expect(message.text).toBe(`Hi, order ${message.orderId} ships by 2025-06-16.`);
+      expect(messages.find((m) => m.kind === "delay" && m.language !== "en")?.text).not.toMatch(/^Hi, order/);
+      expect(notes).toEqual([]);
+    });
+
+    it("refuses a template missing a placeholder with a note naming the file and key; the scan goes on", async () => {
+      const file = write("mine.json", JSON.stringify({ es: { delay: "El pedido {orderId} se retrasa." } }));
+      const run = await scanWith(file, "--json");
+      expect(run.code).toBe(0);
+      const note = `--templates ${file}: es.delay lacks {shipDate}; the built-in templates are used.`;
+      expect(run.stderr).toBe(`ae-guard: note: ${note}\n`);
+      const { messages, notes } = (JSON.parse(run.stdout) as Report).actions;
+      expect(notes).toContain(note);
+      expect(messages.find((m) => m.language === "es")?.text).toBe(
+        MESSAGE_TEMPLATES.es.delay
+          .replace("{orderId}", messages.find((m) => m.language === "es")?.orderId as string)
+          .replace("{shipDate}", "2025-06-16"),
+      );
+    });
+
+    it("says so in the terminal output for a bad key, bad JSON or a missing file", async () => {
+      const badKey = write("key.json", JSON.stringify({ en: { apology: "Sorry {orderId}" } }));
+      const key = await scanWith(badKey);
+      expect(key.code).toBe(0);
+      expect(key.stdout).toContain(
+        `--templates ${badKey}: unknown key "apology" in en (known: delay, shippedLate, trackingUpdated); the built-in templates are used.`,
+      );
+      const badJson = write("broken.json", '{ "en": ');
+      const json = await scanWith(badJson);
+      expect(json.stdout).toMatch(
+        /--templates .*broken\.json: is not valid JSON \(.+\); the built-in templates are used\./,
+      );
+      expect(json.stdout).toMatch(/^Ship now: /);
+      const missing = await scanWith("nowhere.json", "--lang", "zh-CN");
+      expect(missing.code).toBe(0);
+      expect(missing.stdout).toContain("--templates nowhere.json：文件不存在；已改用内置模板。");
+    });
   });
 });

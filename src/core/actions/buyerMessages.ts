@@ -15,9 +15,11 @@ import zhCN from "./templates/zh-CN.json";
 
 export type MessageKind = "delay" | "shippedLate" | "trackingUpdated";
 export type MessageTemplates = Record<MessageKind, string>;
+/** A template per kind for every language: the built-in set, or it with a seller's file over it (templateOverride). */
+export type MessageTemplateSet = Readonly<Record<MessageLanguage, MessageTemplates>>;
 
 /** Reviewed drafts, one file per language: data, not code. */
-export const MESSAGE_TEMPLATES: Readonly<Record<MessageLanguage, MessageTemplates>> = {
+export const MESSAGE_TEMPLATES: MessageTemplateSet = {
   en,
   ru,
   es,
@@ -53,7 +55,12 @@ export function fillTemplate(template: string, values: Record<string, string>): 
  * the sheet has no buyer-country column or the country is unknown), promising shipment `promiseDays` after as-of
  * (the date in the sheet's zone, the platform's).
  */
-export function delayMessages(list: ShipNowList, asOf: number, promiseDays = DEFAULT_PROMISE_DAYS): BuyerMessage[] {
+export function delayMessages(
+  list: ShipNowList,
+  asOf: number,
+  promiseDays = DEFAULT_PROMISE_DAYS,
+  templates: MessageTemplateSet = MESSAGE_TEMPLATES,
+): BuyerMessage[] {
   const shipDate = formatInstant(asOf + promiseDays * DAY, list.sheetTimeZone).slice(0, 10);
   return list.items
     .filter((item) => item.band === "overdue" || item.band === "urgent")
@@ -64,7 +71,7 @@ export function delayMessages(list: ShipNowList, asOf: number, promiseDays = DEF
         row: item.row,
         kind: "delay" as const,
         language,
-        text: fillTemplate(MESSAGE_TEMPLATES[language].delay, { orderId: item.orderId, shipDate }),
+        text: fillTemplate(templates[language].delay, { orderId: item.orderId, shipDate }),
       };
     });
 }
@@ -73,7 +80,11 @@ export function delayMessages(list: ShipNowList, asOf: number, promiseDays = DEF
  * A shipped-late apology for every order whose shipment was declared after its deadline, in its buyer's language,
  * in sheet order. `shipDate` is the day it shipped (sheet zone), for a template that names it.
  */
-export function shippedLateMessages(orders: readonly ShippedLateOrder[], timeZone: string): BuyerMessage[] {
+export function shippedLateMessages(
+  orders: readonly ShippedLateOrder[],
+  timeZone: string,
+  templates: MessageTemplateSet = MESSAGE_TEMPLATES,
+): BuyerMessage[] {
   return orders.map((order) => {
     const language = buyerLanguage(order.buyerCountry);
     const shipDate = formatInstant(order.shippedAt, timeZone).slice(0, 10);
@@ -82,7 +93,7 @@ export function shippedLateMessages(orders: readonly ShippedLateOrder[], timeZon
       row: order.row,
       kind: "shippedLate" as const,
       language,
-      text: fillTemplate(MESSAGE_TEMPLATES[language].shippedLate, { orderId: order.orderId, shipDate }),
+      text: fillTemplate(templates[language].shippedLate, { orderId: order.orderId, shipDate }),
     };
   });
 }

@@ -6,13 +6,17 @@ import type { ScanResult } from "../report/types";
 import { shipNowList, type ShipNowList, type ShipNowSettings } from "./shipNow";
 import { whatIf, type WhatIf } from "./whatIf";
 import { appealEvidence, type AppealEvidence } from "./appealEvidence";
+import { DEFAULT_PROMISE_DAYS, MESSAGE_TEMPLATES } from "./buyerMessages";
+import type { TemplateChoice } from "./templateOverride";
 
 export { DEFAULT_SHIP_NOW_WINDOWS, shipNowList } from "./shipNow";
 export type { ShipNowBand, ShipNowItem, ShipNowList, ShipNowSettings } from "./shipNow";
 export { whatIf } from "./whatIf";
 export type { WhatIf } from "./whatIf";
 export { delayMessages, fillTemplate, MESSAGE_TEMPLATES, shippedLateMessages } from "./buyerMessages";
-export type { BuyerMessage, MessageKind } from "./buyerMessages";
+export type { BuyerMessage, MessageKind, MessageTemplateSet } from "./buyerMessages";
+export { templateOverride, templateOverrideFromText } from "./templateOverride";
+export type { TemplateChoice } from "./templateOverride";
 export { buyerLanguage } from "./buyerLanguage";
 export { trackingFixes } from "./trackingFixes";
 export type { TrackingFix } from "./trackingFixes";
@@ -36,14 +40,25 @@ export interface ScanActions {
   notes: Localized[];
 }
 
-export function scanActions(result: ScanResult, settings: ShipNowSettings, rulebook: Rulebook): ScanActions {
+const BUILT_IN: TemplateChoice = { templates: MESSAGE_TEMPLATES, notes: [] };
+
+/** `templates`: the drafts' wording, a seller's file over the built-in one, with why a file was refused. */
+export function scanActions(
+  result: ScanResult,
+  settings: ShipNowSettings,
+  rulebook: Rulebook,
+  templates: TemplateChoice = BUILT_IN,
+): ScanActions {
   const shipNow = shipNowList(result, settings);
-  const notes: Localized[] = [];
+  const notes: Localized[] = [...templates.notes];
   if (result.columns.buyerCountry === undefined) notes.push({ en: noCountryNote("en"), zh: noCountryNote("zh-CN") });
   return {
     shipNow,
     whatIf: whatIf(result, shipNow, rulebook),
-    messages: [...delayMessages(shipNow, result.asOf), ...shippedLateMessages(result.shippedLate, result.timeZone)],
+    messages: [
+      ...delayMessages(shipNow, result.asOf, DEFAULT_PROMISE_DAYS, templates.templates),
+      ...shippedLateMessages(result.shippedLate, result.timeZone, templates.templates),
+    ],
     trackingFixes: trackingFixes(result),
     appealEvidence: appealEvidence(result),
     notes,
