@@ -15,6 +15,7 @@ import { useEffect, useRef } from "react";
 import { isUnreadableCell, type Lang } from "../../core/model";
 import { onlineRateNotes } from "../../core/report/summary";
 import { ShipNowSection } from "./ShipNowSection";
+import { ToDoCounts } from "./ToDoCounts";
 import type { Consequence } from "../../core/report/types";
 import { formatInstant } from "../../core/dates/zone";
 import type { ScanOutcome } from "../../excel/session";
@@ -132,6 +133,7 @@ export function ResultsPanel({
             ? strings.flaggedSummary(result.totals.flaggedOrders, result.totals.orders)
             : strings.noFlagged}
         </Body1Strong>
+        {outcome.actions ? <ToDoCounts actions={outcome.actions} strings={strings} /> : null}
         <Caption1 className={styles.muted}>
           {strings.asOfFact(formatInstant(result.asOf, result.timeZone), result.timeZone)}{" "}
           {strings.rulebookFact(result.rulebook.id, result.rulebook.version)}

@@ -51,7 +51,10 @@ export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowS
   const due = list.items.filter((item) => item.band !== "later");
   const shown = showAll ? due : due.slice(0, FIRST_SHOWN);
   const sentence = lang === "zh-CN" ? actions.whatIf.sentence.zh : actions.whatIf.sentence.en;
-  const draftOf = new Map(actions.messages.map((message) => [message.orderId, message.text]));
+  const draftOf = new Map(
+    actions.messages.filter((message) => message.kind === "delay").map((message) => [message.orderId, message.text]),
+  );
+  const apologies = actions.messages.filter((message) => message.kind === "shippedLate");
   const counts = strings.shipNowCounts(list.counts, { urgent: list.urgentHours, soon: list.soonHours });
   return (
     <section className={styles.root} aria-labelledby="ae-ship-now-heading" data-testid="ship-now">
@@ -91,6 +94,28 @@ export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowS
         <Button appearance="subtle" onClick={() => setShowAll(true)}>
           {strings.showAllFlagged(due.length)}
         </Button>
+      ) : null}
+      {apologies.length > 0 ? (
+        <>
+          <Caption1 as="h4" id="ae-shipped-late-heading" className={styles.muted}>
+            {strings.shippedLateHeading}
+          </Caption1>
+          <ul className={styles.list} aria-labelledby="ae-shipped-late-heading" data-testid="shipped-late">
+            {apologies.map((message) => (
+              <li key={message.row}>
+                <button
+                  type="button"
+                  className={styles.item}
+                  data-row={message.row}
+                  onClick={() => onSelectRow(message.row)}
+                >
+                  <span className={styles.strong}>{strings.flaggedTitle(message.row, message.orderId)}</span>
+                </button>
+                <MessageDraft text={message.text} strings={strings} />
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </section>
   );
