@@ -65,7 +65,13 @@ describe("ae-guard scan: what to do now", () => {
     expect(messages.filter((message) => message.kind === "shippedLate").map((message) => message.orderId)).toEqual(
       late,
     );
-    expect(messages).toHaveLength(delays.length + late.length);
+    // And a "tracking updated" draft, to send once fixed, for each order whose fix is a new or corrected number.
+    const renumbered = new Set(
+      trackingFixes.filter((fix) => !["NOT_ONLINE", "SERVICE_DOWNGRADE"].includes(fix.code)).map((fix) => fix.orderId),
+    );
+    const updated = messages.filter((message) => message.kind === "trackingUpdated");
+    expect(updated.map((message) => message.orderId).sort()).toEqual([...renumbered].sort());
+    expect(messages).toHaveLength(delays.length + late.length + updated.length);
     expect(new Set(messages.map((message) => message.language)).size).toBeGreaterThan(2);
     for (const message of messages) expect(message.text).toContain(message.orderId);
     // A fix for each tracking finding, naming what is wrong.

@@ -2,6 +2,7 @@ import type { Lang } from "../model";
 import { formatInstant } from "../dates/zone";
 import type { ShipNowList } from "./shipNow";
 import type { ShippedLateOrder } from "../report/types";
+import { NEW_NUMBER_FIXES, type TrackingFix } from "./trackingFixes";
 import { buyerLanguage, type MessageLanguage } from "./buyerLanguage";
 import de from "./templates/de.json";
 import en from "./templates/en.json";
@@ -96,6 +97,32 @@ export function shippedLateMessages(
       text: fillTemplate(templates[language].shippedLate, { orderId: order.orderId, shipDate }),
     };
   });
+}
+
+/**
+ * A "tracking updated" draft for every order whose fix gives it a new or corrected number (`NEW_NUMBER_FIXES`), to
+ * send once the seller has fixed it; one per order, in sheet order, in its buyer's language.
+ */
+export function trackingUpdatedMessages(
+  fixes: readonly TrackingFix[],
+  countryOf: ReadonlyMap<number, string | undefined>,
+  templates: MessageTemplateSet = MESSAGE_TEMPLATES,
+): BuyerMessage[] {
+  const drafted = new Set<number>();
+  const messages: BuyerMessage[] = [];
+  for (const fix of fixes) {
+    if (!NEW_NUMBER_FIXES.has(fix.code) || drafted.has(fix.row)) continue;
+    drafted.add(fix.row);
+    const language = buyerLanguage(countryOf.get(fix.row));
+    messages.push({
+      orderId: fix.orderId,
+      row: fix.row,
+      kind: "trackingUpdated",
+      language,
+      text: fillTemplate(templates[language].trackingUpdated, { orderId: fix.orderId }),
+    });
+  }
+  return messages;
 }
 
 /** The note when drafts fall back to English because the sheet names no buyer country. */

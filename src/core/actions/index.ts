@@ -1,5 +1,11 @@
 import type { Lang, Localized } from "../model";
-import { delayMessages, noCountryNote, shippedLateMessages, type BuyerMessage } from "./buyerMessages";
+import {
+  delayMessages,
+  noCountryNote,
+  shippedLateMessages,
+  trackingUpdatedMessages,
+  type BuyerMessage,
+} from "./buyerMessages";
 import { trackingFixes, type TrackingFix } from "./trackingFixes";
 import type { Rulebook } from "../rulebook";
 import type { ScanResult } from "../report/types";
@@ -13,7 +19,13 @@ export { DEFAULT_SHIP_NOW_WINDOWS, shipNowList } from "./shipNow";
 export type { ShipNowBand, ShipNowItem, ShipNowList, ShipNowSettings } from "./shipNow";
 export { whatIf } from "./whatIf";
 export type { WhatIf } from "./whatIf";
-export { delayMessages, fillTemplate, MESSAGE_TEMPLATES, shippedLateMessages } from "./buyerMessages";
+export {
+  delayMessages,
+  fillTemplate,
+  MESSAGE_TEMPLATES,
+  shippedLateMessages,
+  trackingUpdatedMessages,
+} from "./buyerMessages";
 export type { BuyerMessage, MessageKind, MessageTemplateSet } from "./buyerMessages";
 export { templateOverride, templateOverrideFromText } from "./templateOverride";
 export type { TemplateChoice } from "./templateOverride";
@@ -29,14 +41,15 @@ export interface ScanActions {
   whatIf: WhatIf;
   /**
    * Buyer message drafts in the buyers' languages: a delay message for each overdue and urgent order (most urgent
-   * first), then a shipped-late apology for each order shipped after its deadline (sheet order).
+   * first), then a shipped-late apology for each order shipped after its deadline, then a "tracking updated" note
+   * to send once an order's tracking number is fixed (sheet order each).
    */
   messages: BuyerMessage[];
   /** Orders with a tracking finding, what is wrong and what fixes it. */
   trackingFixes: TrackingFix[];
   /** Orders with a false-shipment finding: their logistics record and what to attach to an appeal. */
   appealEvidence: AppealEvidence[];
-  /** Why drafts fall back to English, when they do. */
+  /** Why drafts fall back to English, or to the built-in wording, when they do. */
   notes: Localized[];
 }
 
@@ -50,6 +63,9 @@ export function scanActions(
   templates: TemplateChoice = BUILT_IN,
 ): ScanActions {
   const shipNow = shipNowList(result, settings);
+  const fixes = trackingFixes(result);
+  // Every order a new number fixes has a false-shipment finding, so its buyer's country is on that record.
+  const countryOf = new Map(result.falseShipmentOrders.map((order) => [order.row, order.buyerCountry]));
   const notes: Localized[] = [...templates.notes];
   if (result.columns.buyerCountry === undefined) notes.push({ en: noCountryNote("en"), zh: noCountryNote("zh-CN") });
   return {
@@ -58,8 +74,9 @@ export function scanActions(
     messages: [
       ...delayMessages(shipNow, result.asOf, DEFAULT_PROMISE_DAYS, templates.templates),
       ...shippedLateMessages(result.shippedLate, result.timeZone, templates.templates),
+      ...trackingUpdatedMessages(fixes, countryOf, templates.templates),
     ],
-    trackingFixes: trackingFixes(result),
+    trackingFixes: fixes,
     appealEvidence: appealEvidence(result),
     notes,
   };
