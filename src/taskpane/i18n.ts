@@ -108,6 +108,8 @@ export interface Strings {
   shipNowTimeLeft: (hours: number) => string;
   shipNowDeadlines: (sheet: string, sheetZone: string, yours: string, yourZone: string) => string;
   shippedLateHeading: string;
+  fixTrackingHeading: string;
+  trackingUpdatedDraft: string;
   messageDraft: string;
   copyMessage: string;
   messageCopied: string;
@@ -295,6 +297,8 @@ const en: Strings = {
   shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
     sheetZone === yourZone ? `Deadline ${sheet}` : `Deadline ${sheet} (${sheetZone}) · ${yours} your time`,
   shippedLateHeading: "Shipped late: apologise to the buyer",
+  fixTrackingHeading: "Fix tracking",
+  trackingUpdatedDraft: "Message to the buyer once fixed (draft)",
   messageDraft: "Message to the buyer (draft)",
   copyMessage: "Copy message",
   messageCopied: "Copied",
@@ -497,6 +501,8 @@ const zhCN: Strings = {
   shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
     sheetZone === yourZone ? `期限 ${sheet}` : `期限 ${sheet}（${sheetZone}）· 您的时间 ${yours}`,
   shippedLateHeading: "已延迟发货：向买家致歉",
+  fixTrackingHeading: "修正运单号",
+  trackingUpdatedDraft: "修正后发给买家的消息（草稿）",
   messageDraft: "给买家的消息（草稿）",
   copyMessage: "复制消息",
   messageCopied: "已复制",

@@ -105,6 +105,17 @@ describe("browser preview: the real session over the bundled sample workbook", (
     await within(first as HTMLElement).findByRole("button", { name: zh.messageCopied });
     expect(writeText).toHaveBeenCalledWith(apologies[0]!.text);
     expect(apologies[0]!.text).toContain(apologies[0]!.orderId);
+
+    // Fix tracking: each finding says what is wrong and what fixes it, with the note to send once it is fixed.
+    const fixes = screen.getByTestId("fix-tracking");
+    const firstFix = actions.trackingFixes[0]!;
+    const item = fixes.querySelector("li")!;
+    expect(item.getAttribute("data-code")).toBe(firstFix.code);
+    expect(item.textContent).toContain(firstFix.problem.zh);
+    expect(item.textContent).toContain(firstFix.fix.zh);
+    const note = actions.messages.find((m) => m.kind === "trackingUpdated" && m.row === firstFix.row)!;
+    fireEvent.click(within(item as HTMLElement).getByRole("button", { name: zh.copyMessage }));
+    await waitFor(() => expect(writeText).toHaveBeenLastCalledWith(note.text));
   }, 30_000);
 
   test("Open summary sheet shows the summary sheet in the grid", async () => {

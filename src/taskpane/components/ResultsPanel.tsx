@@ -16,6 +16,7 @@ import { isUnreadableCell, type Lang } from "../../core/model";
 import { onlineRateNotes } from "../../core/report/summary";
 import { ShipNowSection } from "./ShipNowSection";
 import { ToDoCounts } from "./ToDoCounts";
+import { FixTrackingSection } from "./FixTrackingSection";
 import type { Consequence } from "../../core/report/types";
 import { formatInstant } from "../../core/dates/zone";
 import type { ScanOutcome } from "../../excel/session";
@@ -147,6 +148,14 @@ export function ResultsPanel({
 
       {outcome.actions ? (
         <ShipNowSection
+          actions={outcome.actions}
+          lang={lang}
+          strings={strings}
+          onSelectRow={(row) => onSelectRow?.(row)}
+        />
+      ) : null}
+      {outcome.actions ? (
+        <FixTrackingSection
           actions={outcome.actions}
           lang={lang}
           strings={strings}

@@ -122,7 +122,7 @@ export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowS
 }
 
 /** A buyer message draft, folded; Copy puts it on the clipboard (the seller pastes it into the order's messages). */
-function MessageDraft({ text, strings }: { text: string; strings: Strings }) {
+export function MessageDraft({ text, strings, summary }: { text: string; strings: Strings; summary?: string }) {
   const styles = useStyles();
   const [copied, setCopied] = useState(false);
   const copy = async (): Promise<void> => {
@@ -135,7 +135,7 @@ function MessageDraft({ text, strings }: { text: string; strings: Strings }) {
   };
   return (
     <details className={styles.draft}>
-      <summary>{strings.messageDraft}</summary>
+      <summary>{summary ?? strings.messageDraft}</summary>
       <Caption1 as="p" className={styles.draftText}>
         {text}
       </Caption1>
