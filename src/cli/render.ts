@@ -39,10 +39,10 @@ const TEXT = {
   tracking: { en: "Tracking number (carrier)", zh: "运单号（所属物流商）" },
   shipped: { en: "Shipped", zh: "发货时间" },
   firstScan: { en: "First scan", zh: "首次扫描" },
-  attach: { en: "Attach", zh: "需附上" },
+  attach: { en: "Attach: ", zh: "需附上：" },
   appealMore: {
-    en: "every order's record and checklist: --json (actions.appealEvidence)",
-    zh: "每个订单的记录和材料清单：见 --json（actions.appealEvidence）",
+    en: "(every order's record and checklist: --json (actions.appealEvidence))",
+    zh: "（每个订单的记录和材料清单：见 --json 的 actions.appealEvidence）",
   },
   row: { en: "Row", zh: "行" },
   moreToShip: { en: "more to ship (--json lists them all)", zh: "个待发货（--json 列出全部）" },
@@ -255,7 +255,7 @@ function appealLines(actions: ScanActions, t: (text: Localized) => string): stri
     ),
   );
   const always = evidence[0]?.checklist.filter((item) => evidence.every((other) => other.checklist.includes(item)));
-  if (always && always.length > 0) lines.push(`${t(TEXT.attach)}: ${always.map(t).join(" ")}`);
-  lines.push(`(${t(TEXT.appealMore)})`);
+  if (always && always.length > 0) lines.push(t(TEXT.attach) + always.map(t).join(t({ en: " ", zh: "" })));
+  lines.push(t(TEXT.appealMore));
   return lines;
 }

@@ -185,6 +185,8 @@ describe("ae-guard scan: what to do now", () => {
       const missing = await scanWith("nowhere.json", "--lang", "zh-CN");
       expect(missing.code).toBe(0);
       expect(missing.stdout).toContain("--templates nowhere.json：文件不存在；已改用内置模板。");
+      expect(missing.stdout).toMatch(/^申诉材料：18 个订单有虚假发货问题$/m);
+      expect(missing.stdout).toMatch(/^需附上：包裹物流轨迹截图.*。物流商或货代的交接单或揽收凭证/m);
     });
   });
 });
