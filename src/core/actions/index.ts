@@ -1,6 +1,8 @@
 import type { Lang, Localized } from "../model";
 import {
+  DEFAULT_PROMISE_DAYS,
   delayMessages,
+  MESSAGE_TEMPLATES,
   noCountryNote,
   shippedLateMessages,
   trackingUpdatedMessages,
@@ -12,7 +14,6 @@ import type { ScanResult } from "../report/types";
 import { shipNowList, type ShipNowList, type ShipNowSettings } from "./shipNow";
 import { whatIf, type WhatIf } from "./whatIf";
 import { appealEvidence, type AppealEvidence } from "./appealEvidence";
-import { DEFAULT_PROMISE_DAYS, MESSAGE_TEMPLATES } from "./buyerMessages";
 import type { TemplateChoice } from "./templateOverride";
 
 export { DEFAULT_SHIP_NOW_WINDOWS, shipNowList } from "./shipNow";
