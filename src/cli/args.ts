@@ -13,6 +13,8 @@ export interface ScanCommand {
   handlingDays?: number;
   mapping?: ColumnMapping;
   rulesFile?: string;
+  /** A seller's buyer-message templates over the built-in ones (refused as a whole, with a note, when bad). */
+  templatesFile?: string;
   out?: string;
   /** `--json` alone: "-" (stdout); `--json PATH`: the path. */
   json?: string;
@@ -34,6 +36,7 @@ const VALUE_OPTIONS = new Set([
   "--handling-days",
   "--map",
   "--rules",
+  "--templates",
   "--out",
   "--lang",
 ]);
@@ -152,6 +155,7 @@ export function parseArgs(argv: readonly string[]): Command {
       : undefined,
     mapping: parseMapping(maps),
     rulesFile: options.get("--rules"),
+    templatesFile: options.get("--templates"),
     out: options.get("--out"),
     json,
     lang,
@@ -174,6 +178,7 @@ Options for scan:
   --handling-days N        handling days when the sheet has no deadline column (default 7)
   --map FIELD=HEADER       use this column for a field, e.g. --map paidAt="付款时间" (repeatable)
   --rules FILE.json        rulebook override (points, windows, status words)
+  --templates FILE.json    your own buyer message wording, by language (a bad file: a note, built-in wording used)
   --out SCANNED.xlsx       write a highlighted copy with a summary sheet (the input is never changed)
   --json [PATH]            print the JSON report (or write it to PATH)
   --lang en|zh-CN          language of messages and the summary sheet (default en)

@@ -5,13 +5,21 @@ import type { Diagnostic, DiagnosticProblem, Lang } from "../core/model";
 import { scanGrid } from "../core/scan";
 import { loadRulebook, RulebookOverrideError, type Rulebook } from "../core/rulebook";
 import { MAX_OVERRIDE_CHARS } from "../core/rulebook/override";
+import { MAX_TEMPLATE_FILE_CHARS } from "../core/actions/templateOverride";
 import { isValidTimeZone } from "../core/dates/zone";
 import { toReportJson } from "../core/report/json";
 import { sheetChoiceJson } from "../core/sheetChoice/chooseSheet";
 import { buildHighlightPlan } from "../core/report/highlight";
 import { buildSummaryModel } from "../core/report/summary";
 import { buildActionsSheet } from "../core/report/actionsSheet";
-import { actionsJson, DEFAULT_SHIP_NOW_WINDOWS, scanActions } from "../core/actions";
+import {
+  actionsJson,
+  DEFAULT_SHIP_NOW_WINDOWS,
+  MESSAGE_TEMPLATES,
+  scanActions,
+  templateOverrideFromText,
+  type TemplateChoice,
+} from "../core/actions";
 import type { ScanResult } from "../core/report/types";
 import { SAMPLE_AS_OF, SAMPLE_TIME_ZONE } from "../samples";
 import { parseArgs, USAGE, type ScanCommand } from "./args";
@@ -67,6 +75,37 @@ function readRulebook(file: string | undefined, cwd: string): Rulebook {
   } catch (error) {
     if (error instanceof RulebookOverrideError) throw new CliError(`--rules ${file}: ${error.message}`);
     throw error;
+  }
+}
+
+/**
+ * The buyer-message templates `--templates` names, over the built-in ones. Unlike `--rules`, a file that cannot be
+ * read or is refused does not stop the scan: the built-in wording is used and the note says why.
+ */
+function readTemplates(file: string | undefined, cwd: string): TemplateChoice {
+  if (file === undefined) return { templates: MESSAGE_TEMPLATES, notes: [] };
+  const cannot = (en: string, zh: string): TemplateChoice => ({
+    templates: MESSAGE_TEMPLATES,
+    notes: [
+      {
+        en: `--templates ${file}: ${en}; the built-in templates are used.`,
+        zh: `--templates ${file}：${zh}；已改用内置模板。`,
+      },
+    ],
+  });
+  const full = path.resolve(cwd, file);
+  try {
+    if (fs.statSync(full).size > MAX_TEMPLATE_FILE_CHARS * 4)
+      return cannot("the file is far larger than a template file can be", "文件远大于模板文件应有的大小");
+    return templateOverrideFromText(fs.readFileSync(full, "utf8"), `--templates ${file}`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EISDIR") return cannot("is a folder", "是文件夹");
+    if (code === "ENOENT") return cannot("no such file", "文件不存在");
+    return cannot(
+      `could not be read (${code ?? (error as Error).message})`,
+      `无法读取（${code ?? (error as Error).message}）`,
+    );
   }
 }
 
@@ -186,7 +225,10 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
   const summary = buildSummaryModel(result, lang);
   const report = toReportJson(result, lang, toolInfo());
   if (source.choice) report.source.sheetChoice = sheetChoiceJson(source.choice);
-  const actions = scanActions(result, { ...DEFAULT_SHIP_NOW_WINDOWS, sellerTimeZone }, rulebook);
+  const templates = readTemplates(command.templatesFile, cwd);
+  const actions = scanActions(result, { ...DEFAULT_SHIP_NOW_WINDOWS, sellerTimeZone }, rulebook, templates);
+  // The text output shows the actions' notes; with the report on stdout a refused template file is told on stderr.
+  if (command.json === "-") for (const note of templates.notes) notes.push(lang === "zh-CN" ? note.zh : note.en);
   report.actions = actionsJson(actions, lang);
   // Both files or neither: each is written beside its target and moved into place once all were written.
   const outputs = new PendingOutputs();

@@ -8,6 +8,9 @@ const SHIP_NOW_SHOWN = 10;
 
 const TOP_ORDERS = 10;
 
+/** How many orders the appeal-evidence section lists (the JSON report has every one, with its checklist). */
+const APPEALS_SHOWN = 3;
+
 const TEXT = {
   scanned: { en: "Scanned", zh: "已扫描" },
   sheet: { en: "sheet", zh: "工作表" },
@@ -28,6 +31,19 @@ const TEXT = {
   deadlineSheet: { en: "Deadline (sheet)", zh: "期限（表格时区）" },
   deadlineYours: { en: "Deadline (yours)", zh: "期限（您的时区）" },
   orderId: { en: "Order ID", zh: "订单号" },
+  appeal: {
+    en: "Appeal evidence: {n} orders with a false-shipment finding",
+    zh: "申诉材料：{n} 个订单有虚假发货问题",
+  },
+  codes: { en: "Codes", zh: "问题" },
+  tracking: { en: "Tracking number (carrier)", zh: "运单号（所属物流商）" },
+  shipped: { en: "Shipped", zh: "发货时间" },
+  firstScan: { en: "First scan", zh: "首次扫描" },
+  attach: { en: "Attach: ", zh: "需附上：" },
+  appealMore: {
+    en: "(every order's record and checklist: --json (actions.appealEvidence))",
+    zh: "（每个订单的记录和材料清单：见 --json 的 actions.appealEvidence）",
+  },
   row: { en: "Row", zh: "行" },
   moreToShip: { en: "more to ship (--json lists them all)", zh: "个待发货（--json 列出全部）" },
   warehouse: { en: "shipped by the platform warehouse, not judged", zh: "个半托管仓发订单（不检查）" },
@@ -210,7 +226,36 @@ export function renderActionsText(actions: ScanActions, lang: Lang, terminalWidt
         : `${actions.messages.length} buyer message drafts and ${actions.trackingFixes.length} tracking fixes: see --json (actions.messages, actions.trackingFixes).`,
     );
   }
+  lines.push(...appealLines(actions, t));
   for (const note of actions.notes) lines.push(t(note));
   lines.push("");
   return lines.join("\n") + "\n";
+}
+
+/** The appeal-evidence section: the count, the first orders' logistics record, and what every appeal attaches. */
+function appealLines(actions: ScanActions, t: (text: Localized) => string): string[] {
+  const evidence = actions.appealEvidence;
+  if (evidence.length === 0) return [];
+  const lines = [t(TEXT.appeal).replace("{n}", String(evidence.length))];
+  lines.push(
+    ...table(
+      [t(TEXT.row), t(TEXT.orderId), t(TEXT.codes), t(TEXT.tracking), t(TEXT.shipped), t(TEXT.firstScan)],
+      evidence
+        .slice(0, APPEALS_SHOWN)
+        .map((item) => [
+          String(item.row),
+          item.orderId,
+          item.codes.join(", "),
+          [item.trackingNumber ?? "—", item.numberCarrier ? `(${item.numberCarrier})` : ""].join(" ").trim(),
+          item.shippedAt ?? "—",
+          item.firstScanAt ?? "—",
+        ]),
+      ["r", "l", "l", "l", "l", "l"],
+      [6, 20, 30, 36, 16, 16],
+    ),
+  );
+  const always = evidence[0]?.checklist.filter((item) => evidence.every((other) => other.checklist.includes(item)));
+  if (always && always.length > 0) lines.push(t(TEXT.attach) + always.map(t).join(t({ en: " ", zh: "" })));
+  lines.push(t(TEXT.appealMore));
+  return lines;
 }

@@ -18,8 +18,9 @@ import { ScanFinding, type FindingText } from "./evaluate/findingText";
 import { OrderTable, TEXT } from "./orders/orderTable";
 import { logisticsNotes } from "./evaluate/logisticsNotes";
 import { onlineRate } from "./evaluate/onlineRate";
+import { FALSE_SHIPMENT_FAMILY, falseShipmentOrder } from "./evaluate/falseShipmentOrder";
 import { assessFindings, assignPoints } from "./assess";
-import type { AwaitingOrder, ScanResult, SkippedCheck } from "./report/types";
+import type { AwaitingOrder, FalseShipmentOrder, ScanResult, ShippedLateOrder, SkippedCheck } from "./report/types";
 
 export interface ScanInput {
   grid: SheetGrid;
@@ -115,6 +116,8 @@ export function scanOrders(
   let findings: Finding[] = [];
   const ends = new Int32Array(count);
   const carrierOf: Array<string | undefined> = new Array(count);
+  /** The carrier each order's tracking number matches, kept for the appeal evidence of false-shipment findings. */
+  const numberCarrierOf: Array<string | undefined> = new Array(count);
   /** The order index of each DUPLICATE_TRACKING finding (they come after all others). */
   const duplicateOrders: number[] = [];
   let rowsIndex = -1;
@@ -145,6 +148,7 @@ export function scanOrders(
     judged(index, facts) {
       ends[index] = findings.length;
       carrierOf[index] = facts.carrier;
+      numberCarrierOf[index] = facts.tracking.carrier;
       if (facts.warehouse) {
         byWarehouse[index] = 1;
         warehouseOrders++;
@@ -179,6 +183,8 @@ export function scanOrders(
 
   const byCode: Partial<Record<ViolationCode, number>> = {};
   const carriers = new Map<string, CarrierTally>();
+  const falseShipmentOrders: FalseShipmentOrder[] = [];
+  const shippedLate: ShippedLateOrder[] = [];
   let flaggedOrders = 0;
   let start = 0;
   for (let i = 0; i < count; i++) {
@@ -199,13 +205,26 @@ export function scanOrders(
       flaggedOrders++;
       carrier.flaggedOrders++;
       let untracked = false;
+      let falseShipment: ViolationCode[] | undefined;
       for (let f = start; f < end; f++) {
         const item = findings[f] as Finding;
         item.carrier = carrierOf[i];
         byCode[item.code] = (byCode[item.code] ?? 0) + 1;
         if (item.category === "untracked") untracked = true;
+        if (rulebook.violations[item.code].family === FALSE_SHIPMENT_FAMILY) (falseShipment ??= []).push(item.code);
+        if (item.code === "SHIPPED_LATE" && item.at !== undefined) {
+          const buyerCountry = table.text(i, TEXT.buyerCountry);
+          shippedLate.push({
+            orderId: item.orderId,
+            row: item.row,
+            shippedAt: item.at,
+            ...(buyerCountry ? { buyerCountry } : {}),
+          });
+        }
       }
       if (untracked) carrier.untrackedOrders++;
+      if (falseShipment)
+        falseShipmentOrders.push(falseShipmentOrder(table, i, rulebook, falseShipment, numberCarrierOf[i]));
     }
     start = end;
   }
@@ -238,6 +257,8 @@ export function scanOrders(
     assessment,
     maxTrackingReuse: maxReuse,
     awaiting,
+    falseShipmentOrders,
+    shippedLate,
     findings,
     diagnostics: [...diagnostics, ...logisticsNotes(table, present, source.columns, source.sheet, rulebook)],
     skipped: skippedChecks(present),

@@ -11,6 +11,9 @@ import { ALIEXPRESS_RULEBOOK } from "../core/rulebook/aliexpress";
 import type { ScanProgress } from "../excel/session";
 
 /** Every piece of text the task pane shows. Components read from here only; nothing is hard-coded in JSX. */
+/** The sections of the to-do a scan gives (ship now, fix tracking, buyer messages, appeal evidence). */
+export type ToDoSection = "shipNow" | "trackingFixes" | "messages" | "appeals";
+
 export interface Strings {
   appTitle: string;
   appSubtitle: string;
@@ -93,6 +96,9 @@ export interface Strings {
   skippedHeading: string;
   diagnosticsNote: (count: number) => string;
   flaggedHeading: string;
+  /** The to-do's sections, counted at the top of the results. */
+  toDoHeading: string;
+  toDoSections: Record<ToDoSection, string>;
   shipNowHeading: string;
   shipNowCounts: (
     counts: { overdue: number; urgent: number; soon: number },
@@ -101,6 +107,9 @@ export interface Strings {
   shipNowNothing: string;
   shipNowTimeLeft: (hours: number) => string;
   shipNowDeadlines: (sheet: string, sheetZone: string, yours: string, yourZone: string) => string;
+  shippedLateHeading: string;
+  fixTrackingHeading: string;
+  trackingUpdatedDraft: string;
   messageDraft: string;
   copyMessage: string;
   messageCopied: string;
@@ -267,6 +276,13 @@ const en: Strings = {
       ? "1 cell could not be read; its order was judged on the rest."
       : `${count} cells could not be read; their orders were judged on the rest.`,
   flaggedHeading: "Flagged orders",
+  toDoHeading: "To do",
+  toDoSections: {
+    shipNow: "Ship now",
+    trackingFixes: "Fix tracking",
+    messages: "Message drafts",
+    appeals: "Appeal evidence",
+  },
   shipNowHeading: "Ship now",
   shipNowCounts: (counts, hours) =>
     [
@@ -280,6 +296,9 @@ const en: Strings = {
   shipNowTimeLeft: (hours) => (hours < 0 ? `${-hours} h late` : `${hours} h left`),
   shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
     sheetZone === yourZone ? `Deadline ${sheet}` : `Deadline ${sheet} (${sheetZone}) · ${yours} your time`,
+  shippedLateHeading: "Shipped late: apologise to the buyer",
+  fixTrackingHeading: "Fix tracking",
+  trackingUpdatedDraft: "Message to the buyer once fixed (draft)",
   messageDraft: "Message to the buyer (draft)",
   copyMessage: "Copy message",
   messageCopied: "Copied",
@@ -461,6 +480,13 @@ const zhCN: Strings = {
   skippedHeading: "未执行的检查",
   diagnosticsNote: (count) => `${count} 个单元格无法读取，相关订单已按其余信息判断。`,
   flaggedHeading: "问题订单",
+  toDoHeading: "待办",
+  toDoSections: {
+    shipNow: "立即发货",
+    trackingFixes: "修正运单号",
+    messages: "买家消息草稿",
+    appeals: "申诉材料",
+  },
   shipNowHeading: "立即发货",
   shipNowCounts: (counts, hours) =>
     [
@@ -474,6 +500,9 @@ const zhCN: Strings = {
   shipNowTimeLeft: (hours) => (hours < 0 ? `超期 ${-hours} 小时` : `剩余 ${hours} 小时`),
   shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
     sheetZone === yourZone ? `期限 ${sheet}` : `期限 ${sheet}（${sheetZone}）· 您的时间 ${yours}`,
+  shippedLateHeading: "已延迟发货：向买家致歉",
+  fixTrackingHeading: "修正运单号",
+  trackingUpdatedDraft: "修正后发给买家的消息（草稿）",
   messageDraft: "给买家的消息（草稿）",
   copyMessage: "复制消息",
   messageCopied: "已复制",

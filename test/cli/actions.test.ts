@@ -1,5 +1,7 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
-import { AS_OF, runCli, SAMPLES } from "./helpers";
+import { MESSAGE_TEMPLATES } from "../../src/core/actions";
+import { AS_OF, runCli, SAMPLES, tempDir } from "./helpers";
 
 interface Report {
   totals: { byCode: Record<string, number>; points: { total: number } };
@@ -10,9 +12,20 @@ interface Report {
       items: Array<{ orderId: string; row: number; hoursLeft: number; band: string; deadlineInSellerZone: string }>;
     };
     whatIf: { orders: string[]; pointsIfShipped: number; pointsIfMissed: number; sentence: string };
-    messages: Array<{ orderId: string; language: string; text: string }>;
+    messages: Array<{ orderId: string; kind: string; language: string; text: string }>;
     trackingFixes: Array<{ orderId: string; code: string; problem: string; fix: string }>;
+    notes: string[];
+    appealEvidence: Array<{
+      orderId: string;
+      row: number;
+      codes: string[];
+      trackingNumber?: string;
+      numberCarrier?: string;
+      findings: string[];
+      checklist: Array<{ en: string; zh: string }>;
+    }>;
   };
+  findings: Array<{ orderId: string; code: string }>;
 }
 
 describe("ae-guard scan: what to do now", () => {
@@ -40,9 +53,25 @@ describe("ae-guard scan: what to do now", () => {
     expect(whatIf.pointsIfShipped).toBe(report.totals.points.total);
     expect(whatIf.orders).toHaveLength(shipNow.counts.urgent + shipNow.counts.soon);
     expect(whatIf.pointsIfMissed).toBe(whatIf.pointsIfShipped + 2 * whatIf.orders.length);
-    // A draft for each overdue or urgent order, in its buyer's language (the sample's buyers are in many countries).
+    // A delay draft for each overdue or urgent order, then an apology for each order shipped late, in its buyer's
+    // language (the sample's buyers are in many countries).
     const { messages, trackingFixes } = report.actions;
-    expect(messages).toHaveLength(shipNow.counts.overdue + shipNow.counts.urgent);
+    const delays = messages.filter((message) => message.kind === "delay");
+    expect(delays.map((message) => message.orderId)).toEqual(
+      shipNow.items.filter((item) => item.band === "overdue" || item.band === "urgent").map((item) => item.orderId),
+    );
+    const late = report.findings.filter((finding) => finding.code === "SHIPPED_LATE").map((finding) => finding.orderId);
+    expect(late).toHaveLength(report.totals.byCode.SHIPPED_LATE as number);
+    expect(messages.filter((message) => message.kind === "shippedLate").map((message) => message.orderId)).toEqual(
+      late,
+    );
+    // And a "tracking updated" draft, to send once fixed, for each order whose fix is a new or corrected number.
+    const renumbered = new Set(
+      trackingFixes.filter((fix) => !["NOT_ONLINE", "SERVICE_DOWNGRADE"].includes(fix.code)).map((fix) => fix.orderId),
+    );
+    const updated = messages.filter((message) => message.kind === "trackingUpdated");
+    expect(updated.map((message) => message.orderId).sort()).toEqual([...renumbered].sort());
+    expect(messages).toHaveLength(delays.length + late.length + updated.length);
     expect(new Set(messages.map((message) => message.language)).size).toBeGreaterThan(2);
     for (const message of messages) expect(message.text).toContain(message.orderId);
     // A fix for each tracking finding, naming what is wrong.
@@ -59,6 +88,18 @@ describe("ae-guard scan: what to do now", () => {
     expect(trackingFixes.find((fix) => fix.code === "CARRIER_MISMATCH")?.problem).toMatch(
       /^Declared UPS; LX\d+CN is a China Post/,
     );
+    // Appeal evidence for each order with a false-shipment finding (NOT_ONLINE is the online-rate family's).
+    const falseShipment = new Set(tracking.filter((code) => code !== "NOT_ONLINE"));
+    const appealed = new Set(report.findings.filter((f) => falseShipment.has(f.code)).map((f) => f.orderId));
+    const { appealEvidence } = report.actions;
+    expect(appealEvidence.map((item) => item.orderId).sort()).toEqual([...appealed].sort());
+    const mismatch = appealEvidence.find((item) => item.codes.includes("CARRIER_MISMATCH"));
+    expect(mismatch?.numberCarrier).toBe("China Post");
+    expect(mismatch?.findings[0]).toContain(mismatch?.trackingNumber);
+    expect(mismatch?.checklist[1]).toEqual({
+      en: "The carrier's or forwarder's hand-over or collection receipt, dated, naming the tracking number.",
+      zh: "物流商或货代的交接单或揽收凭证（有日期并注明运单号）。",
+    });
   });
 
   it("the terminal output leads with the ship-now list and the what-if line", async () => {
@@ -77,6 +118,11 @@ describe("ae-guard scan: what to do now", () => {
       /Ship these \d+ orders in time and you stay at \d+ points; miss them and you reach \d+ points: /,
     );
     expect(run.stdout.indexOf("Ship now:")).toBeLessThan(run.stdout.indexOf("Scanned orders-en.xlsx"));
+    // One short appeal section: the count, the first orders' record, what every appeal attaches.
+    expect(run.stdout).toMatch(/^Appeal evidence: 18 orders with a false-shipment finding$/m);
+    expect(run.stdout).toMatch(
+      /^Attach: Screenshot of the parcel's logistics record .* hand-over or collection receipt/m,
+    );
   });
 
   it("refuses an unknown --my-tz with one line", async () => {
@@ -85,5 +131,62 @@ describe("ae-guard scan: what to do now", () => {
     expect(run.stderr).toBe(
       'ae-guard: --my-tz: unknown time zone "Mars/Base" (use an IANA name such as Asia/Shanghai)\n',
     );
+  });
+
+  describe("--templates", () => {
+    const scanWith = async (templates: string, ...more: string[]) =>
+      runCli(["scan", path.join(SAMPLES, "orders-en.xlsx"), "--as-of", AS_OF, "--templates", templates, ...more]);
+    const write = (name: string, text: string): string => {
+      const file = path.join(tempDir(), name);
+      fs.writeFileSync(file, text);
+      return file;
+    };
+
+    it("drafts with the seller's wording where the file gives it, built-in elsewhere", async () => {
+      const file = write("mine.json", JSON.stringify({ en: { delay: "Hi, order {orderId} ships by {shipDate}." } }));
+      const run = await scanWith(file, "--json");
+      expect([run.code, run.stderr]).toEqual([0, ""]);
+      const { messages, notes } = (JSON.parse(run.stdout) as Report).actions;
+      const english = messages.filter((m) => m.kind === "delay" && m.language === "en");
+      expect(english.length).toBeGreaterThan(0);
+      for (const message of english) expect(message.text).toBe(`Hi, order ${message.orderId} ships by 2025-06-16.`);
+      expect(messages.find((m) => m.kind === "delay" && m.language !== "en")?.text).not.toMatch(/^Hi, order/);
+      expect(notes).toEqual([]);
+    });
+
+    it("refuses a template missing a placeholder with a note naming the file and key; the scan goes on", async () => {
+      const file = write("mine.json", JSON.stringify({ es: { delay: "El pedido {orderId} se retrasa." } }));
+      const run = await scanWith(file, "--json");
+      expect(run.code).toBe(0);
+      const note = `--templates ${file}: es.delay lacks {shipDate}; the built-in templates are used.`;
+      expect(run.stderr).toBe(`ae-guard: note: ${note}\n`);
+      const { messages, notes } = (JSON.parse(run.stdout) as Report).actions;
+      expect(notes).toContain(note);
+      expect(messages.find((m) => m.language === "es")?.text).toBe(
+        MESSAGE_TEMPLATES.es.delay
+          .replace("{orderId}", messages.find((m) => m.language === "es")?.orderId as string)
+          .replace("{shipDate}", "2025-06-16"),
+      );
+    });
+
+    it("says so in the terminal output for a bad key, bad JSON or a missing file", async () => {
+      const badKey = write("key.json", JSON.stringify({ en: { apology: "Sorry {orderId}" } }));
+      const key = await scanWith(badKey);
+      expect(key.code).toBe(0);
+      expect(key.stdout).toContain(
+        `--templates ${badKey}: unknown key "apology" in en (known: delay, shippedLate, trackingUpdated); the built-in templates are used.`,
+      );
+      const badJson = write("broken.json", '{ "en": ');
+      const json = await scanWith(badJson);
+      expect(json.stdout).toMatch(
+        /--templates .*broken\.json: is not valid JSON \(.+\); the built-in templates are used\./,
+      );
+      expect(json.stdout).toMatch(/^Ship now: /);
+      const missing = await scanWith("nowhere.json", "--lang", "zh-CN");
+      expect(missing.code).toBe(0);
+      expect(missing.stdout).toContain("--templates nowhere.json：文件不存在；已改用内置模板。");
+      expect(missing.stdout).toMatch(/^申诉材料：18 个订单有虚假发货问题$/m);
+      expect(missing.stdout).toMatch(/^需附上：包裹物流轨迹截图.*。物流商或货代的交接单或揽收凭证/m);
+    });
   });
 });

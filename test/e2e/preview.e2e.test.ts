@@ -205,7 +205,18 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
     const details = page.locator("[data-testid=ship-now] details").first();
     await details.locator("summary").click();
     expect(await details.locator("p").textContent()).toBe(draft.text);
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(url).origin });
     await details.getByRole("button", { name: en.copyMessage }).click();
+    await details.getByRole("button", { name: en.messageCopied }).waitFor({ timeout: 10_000 });
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(draft.text);
+    // Above it all, the count in each section of the to-do.
+    const todo = page.getByTestId("todo-counts");
+    expect(await todo.locator('[data-section="appeals"]').textContent()).toBe(
+      `${en.toDoSections.appeals} ${actions.appealEvidence.length}`,
+    );
+    expect(await todo.locator('[data-section="messages"]').textContent()).toBe(
+      `${en.toDoSections.messages} ${actions.messages.length}`,
+    );
 
     const violations = await runAxe(page);
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");

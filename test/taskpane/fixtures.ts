@@ -71,7 +71,8 @@ export function sampleOutcome(lang: "en" | "zh-CN" = "en"): ScanOutcome {
     totals: {
       rows: 7,
       orders: 6,
-      flaggedOrders: 4, warehouseOrders: 0,
+      flaggedOrders: 4,
+      warehouseOrders: 0,
       byCode: {
         SHIPPED_LATE: 1,
         OVERDUE_UNSHIPPED: 1,
@@ -82,6 +83,8 @@ export function sampleOutcome(lang: "en" | "zh-CN" = "en"): ScanOutcome {
     },
     maxTrackingReuse: 0,
     awaiting: [],
+    falseShipmentOrders: [],
+    shippedLate: [],
     assessment: {
       totalPoints: 7,
       byTrack: [

@@ -68,6 +68,56 @@ describe("browser preview: the real session over the bundled sample workbook", (
     expect(stillColoured).toHaveLength(0);
   }, 30_000);
 
+  test("the to-do leads the results: a count per section, and each shipped-late apology can be copied", async () => {
+    const preview = createPreviewWorkbook("zh-CN", { latencyMs: 0 });
+    render(<App session={preview.session} lang="zh-CN" preview={preview} />);
+    const zh = stringsFor("zh-CN");
+    await screen.findByTestId("mapping-table");
+    fireEvent.click(screen.getByRole("button", { name: zh.scanButton }));
+    const todo = await screen.findByTestId("todo-counts", {}, { timeout: 10_000 });
+    const reference = await createPreviewWorkbook("zh-CN", { latencyMs: 0 }).session.scan({
+      timeZone: "America/Los_Angeles",
+      handlingDays: 7,
+      dueSoonHours: 24,
+      lang: "zh-CN",
+      sheet: "订单",
+    });
+    const actions = reference.actions!;
+    const shipNow = actions.shipNow.items.filter((item) => item.band !== "later").length;
+    const section = (name: string) => todo.querySelector(`[data-section="${name}"]`)?.textContent;
+    expect(section("shipNow")).toBe(`${zh.toDoSections.shipNow} ${shipNow}`);
+    expect(section("trackingFixes")).toBe(`${zh.toDoSections.trackingFixes} ${actions.trackingFixes.length}`);
+    expect(section("messages")).toBe(`${zh.toDoSections.messages} ${actions.messages.length}`);
+    expect(section("appeals")).toBe(`${zh.toDoSections.appeals} ${actions.appealEvidence.length}`);
+    expect(actions.appealEvidence.length).toBeGreaterThan(0);
+    // The to-do comes before the findings' tables.
+    const codeCounts = screen.getByTestId("code-counts");
+    expect(todo.compareDocumentPosition(codeCounts) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+
+    const apologies = actions.messages.filter((message) => message.kind === "shippedLate");
+    expect(apologies.length).toBeGreaterThan(0);
+    const list = screen.getByTestId("shipped-late");
+    expect(list.querySelectorAll("li")).toHaveLength(apologies.length);
+    const writeText = jest.fn(async () => undefined);
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const first = list.querySelector("li")!;
+    fireEvent.click(within(first as HTMLElement).getByRole("button", { name: zh.copyMessage }));
+    await within(first as HTMLElement).findByRole("button", { name: zh.messageCopied });
+    expect(writeText).toHaveBeenCalledWith(apologies[0]!.text);
+    expect(apologies[0]!.text).toContain(apologies[0]!.orderId);
+
+    // Fix tracking: each finding says what is wrong and what fixes it, with the note to send once it is fixed.
+    const fixes = screen.getByTestId("fix-tracking");
+    const firstFix = actions.trackingFixes[0]!;
+    const item = fixes.querySelector("li")!;
+    expect(item.getAttribute("data-code")).toBe(firstFix.code);
+    expect(item.textContent).toContain(firstFix.problem.zh);
+    expect(item.textContent).toContain(firstFix.fix.zh);
+    const note = actions.messages.find((m) => m.kind === "trackingUpdated" && m.row === firstFix.row)!;
+    fireEvent.click(within(item as HTMLElement).getByRole("button", { name: zh.copyMessage }));
+    await waitFor(() => expect(writeText).toHaveBeenLastCalledWith(note.text));
+  }, 30_000);
+
   test("Open summary sheet shows the summary sheet in the grid", async () => {
     const preview = createPreviewWorkbook("zh-CN", { latencyMs: 0 });
     render(<App session={preview.session} lang="zh-CN" preview={preview} />);

@@ -1,6 +1,8 @@
 import type { Lang } from "../model";
 import { formatInstant } from "../dates/zone";
 import type { ShipNowList } from "./shipNow";
+import type { ShippedLateOrder } from "../report/types";
+import { NEW_NUMBER_FIXES, type TrackingFix } from "./trackingFixes";
 import { buyerLanguage, type MessageLanguage } from "./buyerLanguage";
 import de from "./templates/de.json";
 import en from "./templates/en.json";
@@ -14,9 +16,11 @@ import zhCN from "./templates/zh-CN.json";
 
 export type MessageKind = "delay" | "shippedLate" | "trackingUpdated";
 export type MessageTemplates = Record<MessageKind, string>;
+/** A template per kind for every language: the built-in set, or it with a seller's file over it (templateOverride). */
+export type MessageTemplateSet = Readonly<Record<MessageLanguage, MessageTemplates>>;
 
 /** Reviewed drafts, one file per language: data, not code. */
-export const MESSAGE_TEMPLATES: Readonly<Record<MessageLanguage, MessageTemplates>> = {
+export const MESSAGE_TEMPLATES: MessageTemplateSet = {
   en,
   ru,
   es,
@@ -52,7 +56,12 @@ export function fillTemplate(template: string, values: Record<string, string>): 
  * the sheet has no buyer-country column or the country is unknown), promising shipment `promiseDays` after as-of
  * (the date in the sheet's zone, the platform's).
  */
-export function delayMessages(list: ShipNowList, asOf: number, promiseDays = DEFAULT_PROMISE_DAYS): BuyerMessage[] {
+export function delayMessages(
+  list: ShipNowList,
+  asOf: number,
+  promiseDays = DEFAULT_PROMISE_DAYS,
+  templates: MessageTemplateSet = MESSAGE_TEMPLATES,
+): BuyerMessage[] {
   const shipDate = formatInstant(asOf + promiseDays * DAY, list.sheetTimeZone).slice(0, 10);
   return list.items
     .filter((item) => item.band === "overdue" || item.band === "urgent")
@@ -63,9 +72,57 @@ export function delayMessages(list: ShipNowList, asOf: number, promiseDays = DEF
         row: item.row,
         kind: "delay" as const,
         language,
-        text: fillTemplate(MESSAGE_TEMPLATES[language].delay, { orderId: item.orderId, shipDate }),
+        text: fillTemplate(templates[language].delay, { orderId: item.orderId, shipDate }),
       };
     });
+}
+
+/**
+ * A shipped-late apology for every order whose shipment was declared after its deadline, in its buyer's language,
+ * in sheet order. `shipDate` is the day it shipped (sheet zone), for a template that names it.
+ */
+export function shippedLateMessages(
+  orders: readonly ShippedLateOrder[],
+  timeZone: string,
+  templates: MessageTemplateSet = MESSAGE_TEMPLATES,
+): BuyerMessage[] {
+  return orders.map((order) => {
+    const language = buyerLanguage(order.buyerCountry);
+    const shipDate = formatInstant(order.shippedAt, timeZone).slice(0, 10);
+    return {
+      orderId: order.orderId,
+      row: order.row,
+      kind: "shippedLate" as const,
+      language,
+      text: fillTemplate(templates[language].shippedLate, { orderId: order.orderId, shipDate }),
+    };
+  });
+}
+
+/**
+ * A "tracking updated" draft for every order whose fix gives it a new or corrected number (`NEW_NUMBER_FIXES`), to
+ * send once the seller has fixed it; one per order, in sheet order, in its buyer's language.
+ */
+export function trackingUpdatedMessages(
+  fixes: readonly TrackingFix[],
+  countryOf: ReadonlyMap<number, string | undefined>,
+  templates: MessageTemplateSet = MESSAGE_TEMPLATES,
+): BuyerMessage[] {
+  const drafted = new Set<number>();
+  const messages: BuyerMessage[] = [];
+  for (const fix of fixes) {
+    if (!NEW_NUMBER_FIXES.has(fix.code) || drafted.has(fix.row)) continue;
+    drafted.add(fix.row);
+    const language = buyerLanguage(countryOf.get(fix.row));
+    messages.push({
+      orderId: fix.orderId,
+      row: fix.row,
+      kind: "trackingUpdated",
+      language,
+      text: fillTemplate(templates[language].trackingUpdated, { orderId: fix.orderId }),
+    });
+  }
+  return messages;
 }
 
 /** The note when drafts fall back to English because the sheet names no buyer country. */

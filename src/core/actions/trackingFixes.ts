@@ -1,6 +1,18 @@
 import type { Localized, ViolationCode } from "../model";
 import type { ScanResult } from "../report/types";
 
+/**
+ * Fixes that give the order a new or corrected tracking number, after which the buyer is told (the
+ * "tracking updated" draft): data beside the advice.
+ */
+export const NEW_NUMBER_FIXES: ReadonlySet<ViolationCode> = new Set([
+  "MISSING_TRACKING",
+  "INVALID_TRACKING",
+  "DUPLICATE_TRACKING",
+  "CARRIER_MISMATCH",
+  "SCAN_BEFORE_PAYMENT",
+]);
+
 /** What fixes each tracking problem before the platform checks it: data, one sentence per code, en and zh. */
 export const TRACKING_FIX_ADVICE: Readonly<Partial<Record<ViolationCode, Localized>>> = {
   MISSING_TRACKING: {

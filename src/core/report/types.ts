@@ -20,6 +20,41 @@ export interface AwaitingOrder {
   buyerCountry?: string;
 }
 
+/**
+ * An order with a false-shipment finding and what it declared, read from its cells in the scan's one pass: the
+ * appeal evidence's. Dates are the sheet's, in its zone; a field the sheet lacks is absent.
+ */
+export interface FalseShipmentOrder {
+  orderId: string;
+  /** Its first row as Excel shows it. */
+  row: number;
+  /** Its findings of the false-shipment family, in the order the scan raised them. */
+  codes: ViolationCode[];
+  buyerCountry?: string;
+  /** The declared carrier or service as typed (or the service code that opens the tracking cell). */
+  carrier?: string;
+  /** The logistics service the rulebook's table names for that declaration, when it lists it. */
+  service?: string;
+  /** The service the buyer chose, as typed. */
+  buyerService?: string;
+  /** The tracking number(s) as typed, without a service-code prefix. */
+  trackingNumber?: string;
+  /** The carrier the tracking number matches, as the tracking check recognised it. */
+  numberCarrier?: string;
+  shippedAt?: Instant;
+  firstScanAt?: Instant;
+  deliveredAt?: Instant;
+}
+
+/** An order whose shipment was declared after its deadline: the shipped-late apology draft's. */
+export interface ShippedLateOrder {
+  orderId: string;
+  /** Its first row as Excel shows it. */
+  row: number;
+  shippedAt: Instant;
+  buyerCountry?: string;
+}
+
 /** Points and consequence for one penalty track (e.g. transaction violations 交易违规及其他). */
 export interface TrackAssessment {
   track: string;
@@ -75,6 +110,10 @@ export interface ScanResult {
   maxTrackingReuse: number;
   /** Every order still awaiting the seller's shipment that has a deadline, in sheet order: the ship-now list's. */
   awaiting: AwaitingOrder[];
+  /** Every order with a false-shipment finding, in sheet order, with what it declared: the appeal evidence's. */
+  falseShipmentOrders: FalseShipmentOrder[];
+  /** Every order with a shipped-late finding, in sheet order, with its buyer's country: the apology drafts'. */
+  shippedLate: ShippedLateOrder[];
   findings: Finding[];
   diagnostics: Diagnostic[];
   skipped: SkippedCheck[];

@@ -15,6 +15,8 @@ import { useEffect, useRef } from "react";
 import { isUnreadableCell, type Lang } from "../../core/model";
 import { onlineRateNotes } from "../../core/report/summary";
 import { ShipNowSection } from "./ShipNowSection";
+import { ToDoCounts } from "./ToDoCounts";
+import { FixTrackingSection } from "./FixTrackingSection";
 import type { Consequence } from "../../core/report/types";
 import { formatInstant } from "../../core/dates/zone";
 import type { ScanOutcome } from "../../excel/session";
@@ -132,6 +134,7 @@ export function ResultsPanel({
             ? strings.flaggedSummary(result.totals.flaggedOrders, result.totals.orders)
             : strings.noFlagged}
         </Body1Strong>
+        {outcome.actions ? <ToDoCounts actions={outcome.actions} strings={strings} /> : null}
         <Caption1 className={styles.muted}>
           {strings.asOfFact(formatInstant(result.asOf, result.timeZone), result.timeZone)}{" "}
           {strings.rulebookFact(result.rulebook.id, result.rulebook.version)}
@@ -145,6 +148,14 @@ export function ResultsPanel({
 
       {outcome.actions ? (
         <ShipNowSection
+          actions={outcome.actions}
+          lang={lang}
+          strings={strings}
+          onSelectRow={(row) => onSelectRow?.(row)}
+        />
+      ) : null}
+      {outcome.actions ? (
+        <FixTrackingSection
           actions={outcome.actions}
           lang={lang}
           strings={strings}

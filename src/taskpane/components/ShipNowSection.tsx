@@ -51,7 +51,10 @@ export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowS
   const due = list.items.filter((item) => item.band !== "later");
   const shown = showAll ? due : due.slice(0, FIRST_SHOWN);
   const sentence = lang === "zh-CN" ? actions.whatIf.sentence.zh : actions.whatIf.sentence.en;
-  const draftOf = new Map(actions.messages.map((message) => [message.orderId, message.text]));
+  const draftOf = new Map(
+    actions.messages.filter((message) => message.kind === "delay").map((message) => [message.orderId, message.text]),
+  );
+  const apologies = actions.messages.filter((message) => message.kind === "shippedLate");
   const counts = strings.shipNowCounts(list.counts, { urgent: list.urgentHours, soon: list.soonHours });
   return (
     <section className={styles.root} aria-labelledby="ae-ship-now-heading" data-testid="ship-now">
@@ -92,12 +95,34 @@ export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowS
           {strings.showAllFlagged(due.length)}
         </Button>
       ) : null}
+      {apologies.length > 0 ? (
+        <>
+          <Caption1 as="h4" id="ae-shipped-late-heading" className={styles.muted}>
+            {strings.shippedLateHeading}
+          </Caption1>
+          <ul className={styles.list} aria-labelledby="ae-shipped-late-heading" data-testid="shipped-late">
+            {apologies.map((message) => (
+              <li key={message.row}>
+                <button
+                  type="button"
+                  className={styles.item}
+                  data-row={message.row}
+                  onClick={() => onSelectRow(message.row)}
+                >
+                  <span className={styles.strong}>{strings.flaggedTitle(message.row, message.orderId)}</span>
+                </button>
+                <MessageDraft text={message.text} strings={strings} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }
 
 /** A buyer message draft, folded; Copy puts it on the clipboard (the seller pastes it into the order's messages). */
-function MessageDraft({ text, strings }: { text: string; strings: Strings }) {
+export function MessageDraft({ text, strings, summary }: { text: string; strings: Strings; summary?: string }) {
   const styles = useStyles();
   const [copied, setCopied] = useState(false);
   const copy = async (): Promise<void> => {
@@ -110,7 +135,7 @@ function MessageDraft({ text, strings }: { text: string; strings: Strings }) {
   };
   return (
     <details className={styles.draft}>
-      <summary>{strings.messageDraft}</summary>
+      <summary>{summary ?? strings.messageDraft}</summary>
       <Caption1 as="p" className={styles.draftText}>
         {text}
       </Caption1>

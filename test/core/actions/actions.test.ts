@@ -5,7 +5,8 @@ import { ALIEXPRESS_RULEBOOK } from "../../../src/core/rulebook";
 import { wallClockToInstant } from "../../../src/core/dates/zone";
 import { DEFAULT_SHIP_NOW_WINDOWS, shipNowList } from "../../../src/core/actions/shipNow";
 import { whatIf } from "../../../src/core/actions/whatIf";
-import { buyerLanguage, delayMessages, MESSAGE_TEMPLATES, trackingFixes } from "../../../src/core/actions";
+import { buyerLanguage, delayMessages, MESSAGE_TEMPLATES, scanActions, trackingFixes } from "../../../src/core/actions";
+import { NEW_NUMBER_FIXES } from "../../../src/core/actions/trackingFixes";
 
 const LA = "America/Los_Angeles";
 const pt = (y: number, mo: number, d: number, h = 0, mi = 0) => wallClockToInstant(Date.UTC(y, mo - 1, d, h, mi), LA);
@@ -124,6 +125,34 @@ describe("buyer message drafts", () => {
     expect(messages[2]?.text).toMatch(/^Hello, thank you for your order \d+\. .* by 2025-06-16 /);
   });
 
+  it("drafts a shipped-late apology for each order shipped after its deadline, after the delay drafts", () => {
+    const late: Order = {
+      orderId: "late-de",
+      rows: [row++],
+      status: "已发货",
+      paidAt: asOf - 10 * 24 * HOUR,
+      shipDeadline: asOf - 5 * 24 * HOUR,
+      shippedAt: asOf - 4 * 24 * HOUR,
+      trackingNumber: "LP00649731204655",
+      buyerCountry: "Germany",
+    };
+    const onTime: Order = {
+      ...late,
+      orderId: "on-time",
+      rows: [row++],
+      shippedAt: asOf - 6 * 24 * HOUR,
+      trackingNumber: "RB917544615CN",
+    };
+    const overdue = { ...awaiting(-5), buyerCountry: "ES" };
+    const actions = scanActions(scan([late, onTime, overdue]), settings, ALIEXPRESS_RULEBOOK);
+    expect(actions.messages.map((m) => [m.orderId, m.kind, m.language])).toEqual([
+      [overdue.orderId, "delay", "es"],
+      ["late-de", "shippedLate", "de"],
+    ]);
+    expect(actions.messages[1]?.text).toBe(MESSAGE_TEMPLATES.de.shippedLate.replace("{orderId}", "late-de"));
+    expect(actions.messages[1]?.row).toBe(late.rows[0]);
+  });
+
   it("every reviewed template has the three kinds, and the delay one names the order and the date", () => {
     for (const [language, templates] of Object.entries(MESSAGE_TEMPLATES)) {
       expect([language, Object.keys(templates).sort()]).toEqual([
@@ -164,5 +193,35 @@ describe("tracking fixes", () => {
     ]);
     expect(fixes[0]?.problem.en).toContain("check digit should be 5, not 6");
     expect(fixes[1]?.fix.en).toMatch(/^Upload the parcel's tracking number/);
+  });
+
+  it("drafts a 'tracking updated' message, in the buyer's language, for each order a new number fixes", () => {
+    const shipped = { status: "已发货", paidAt: asOf - 48 * HOUR, shippedAt: asOf - 24 * HOUR };
+    const bad: Order = {
+      orderId: "bad-kr",
+      rows: [row++],
+      ...shipped,
+      trackingNumber: "RB917544616CN",
+      buyerCountry: "KR",
+    };
+    const downgraded: Order = {
+      orderId: "slow",
+      rows: [row++],
+      ...shipped,
+      trackingNumber: "LP00649731204655",
+      carrier: "AliExpress Saver Shipping",
+      buyerCarrier: "AliExpress Standard Shipping",
+    };
+    const actions = scanActions(scan([bad, downgraded]), settings, ALIEXPRESS_RULEBOOK);
+    expect(actions.trackingFixes.map((fix) => [fix.orderId, fix.code])).toEqual([
+      ["bad-kr", "INVALID_TRACKING"],
+      ["slow", "SERVICE_DOWNGRADE"],
+    ]);
+    // A cheaper service is not fixed with a new number: nothing to tell that buyer about a number.
+    expect(actions.messages.map((m) => [m.orderId, m.kind, m.language])).toEqual([["bad-kr", "trackingUpdated", "ko"]]);
+    expect(actions.messages[0]?.text).toBe(MESSAGE_TEMPLATES.ko.trackingUpdated.replace("{orderId}", "bad-kr"));
+    // Such orders all have a false-shipment finding, whose record carries the buyer's country.
+    for (const code of NEW_NUMBER_FIXES)
+      expect([code, ALIEXPRESS_RULEBOOK.violations[code].family]).toEqual([code, "falseShipment"]);
   });
 });
