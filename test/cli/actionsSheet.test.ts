@@ -125,7 +125,8 @@ describe("ae-guard scan --out: the AE Actions sheet of an .xlsx copy", () => {
     );
     expect(xml).not.toContain("<f>");
     const links = [...xml.matchAll(/<hyperlink /g)].length;
-    expect(links).toBe(items.length + report.actions.trackingFixes.length + report.actions.messages.length);
+    const { trackingFixes, messages, appealEvidence } = report.actions;
+    expect(links).toBe(items.length + trackingFixes.length + messages.length + appealEvidence.length);
   });
 
   it("gives the tracking fixes and the buyer drafts their rows", () => {
@@ -134,7 +135,7 @@ describe("ae-guard scan --out: the AE Actions sheet of an .xlsx copy", () => {
     const fix = report.actions.trackingFixes[0]!;
     expect(sheet.getRow(fixes + 2).values).toEqual([undefined, fix.row, fix.orderId, fix.problem, fix.fix]);
     const drafts = rowStarting(sheet, "Tell the buyer");
-    const texts = report.actions.messages.map((_, i) => sheet.getCell(drafts + 2 + i, 4).value);
+    const texts = report.actions.messages.map((_, i) => sheet.getCell(drafts + 2 + i, 5).value);
     expect(texts).toEqual(report.actions.messages.map((message) => message.text));
   });
 
@@ -166,7 +167,7 @@ describe("ae-guard scan --out: the AE Actions sheet of an .xlsx copy", () => {
     expect(shipRow?.[3]).toBe(first.deadlineInSellerZone);
     expect(Number(shipRow?.[4])).toBeCloseTo(first.hoursLeft, 1);
     const draft = report.actions.messages[0]!;
-    expect(rows.some((row) => row[3] === draft.text)).toBe(true);
+    expect(rows.some((row) => row[4] === draft.text)).toBe(true);
   });
 });
 

@@ -45,7 +45,12 @@ describeHosts(() => {
     expect(sheet.value(heading + 4, 6)).toBe("Due within 24 h");
     // Plain values only: a colleague without the add-in works from it as is.
     for (const [r, cells] of sheet.rows) cells.forEach((_, j) => expect(sheet.formula(r, j + 1)).toBeUndefined());
-    expect(actionsSheet!.sections.map((s) => s.rows.length)).toEqual([5, 1, 4]);
+    expect(actionsSheet!.sections.map((s) => s.rows.length)).toEqual([
+      5,
+      1,
+      actions!.messages.length,
+      actions!.appealEvidence.length,
+    ]);
   });
 
   test("tracking fixes and buyer message drafts each get their rows, linked to the order", async () => {
@@ -59,11 +64,11 @@ describeHosts(() => {
     expect(sheet.value(fixes + 2, 4)).toBe(fix.fix.en);
     expect(sheet.hyperlink(fixes + 2, 1)?.documentReference).toBe(`'Orders'!A${fix.row}`);
     const drafts = rowOf(sheet, /^Tell the buyer/);
-    expect(sheet.value(drafts + 1, 4)).toBe("Draft");
+    expect(sheet.value(drafts + 1, 5)).toBe("Draft");
     const message = actions!.messages[0]!;
-    expect(sheet.value(drafts + 2, 3)).toBe("en");
-    expect(sheet.value(drafts + 2, 4)).toBe(message.text);
-    expect(String(sheet.value(drafts + 2, 4))).toContain(message.orderId);
+    expect(sheet.value(drafts + 2, 4)).toBe("en");
+    expect(sheet.value(drafts + 2, 5)).toBe(message.text);
+    expect(String(sheet.value(drafts + 2, 5))).toContain(message.orderId);
     // The note why drafts are English (the test sheet has no buyer-country column).
     expect(sheet.value(4, 1)).toBe("The sheet has no buyer-country column: the buyer message drafts are in English.");
   });

@@ -1,5 +1,6 @@
 import type { Lang, Localized } from "../model";
-import type { ScanActions, ShipNowBand, ShipNowItem, TrackingFix, BuyerMessage } from "../actions";
+import type { ScanActions, ShipNowBand, ShipNowItem, TrackingFix, BuyerMessage, MessageKind } from "../actions";
+import type { AppealEvidence } from "../actions/appealEvidence";
 import { fillTemplate } from "../actions";
 import { SUMMARY_LABELS } from "./summary";
 
@@ -155,8 +156,80 @@ const messagesSection: SectionSpec<BuyerMessage> = {
   columns: [
     rowColumn(),
     orderColumn(),
+    {
+      label: { en: "Why", zh: "原因" },
+      kind: "text",
+      width: 22,
+      value: (message, t) => t(MESSAGE_KINDS[message.kind]),
+    },
     { label: { en: "Language", zh: "语言" }, kind: "text", width: 10, value: (message) => message.language },
     { label: { en: "Draft", zh: "草稿" }, kind: "text", width: 100, value: (message) => message.text },
+  ],
+};
+
+const MESSAGE_KINDS: Record<MessageKind, Localized> = {
+  delay: { en: "Not shipped yet", zh: "尚未发货" },
+  shippedLate: { en: "Shipped late", zh: "延迟发货" },
+  trackingUpdated: { en: "Tracking number fixed", zh: "运单号已更正" },
+};
+
+const optional = (value: string | undefined): string => value ?? "";
+
+const appealSection: SectionSpec<AppealEvidence> = {
+  id: "appealEvidence",
+  heading: {
+    en: "Appeal evidence (false-shipment findings: what to attach)",
+    zh: "申诉材料（虚假发货：需附上的证明）",
+  },
+  empty: { en: "No false-shipment finding to appeal.", zh: "没有需要申诉的虚假发货。" },
+  items: (actions) => actions.appealEvidence,
+  columns: [
+    rowColumn(),
+    orderColumn(),
+    { label: { en: "Findings", zh: "问题" }, kind: "text", width: 24, value: (item) => item.codes.join(", ") },
+    {
+      label: { en: "Buyer country", zh: "买家国家" },
+      kind: "text",
+      width: 12,
+      value: (item) => optional(item.buyerCountry),
+    },
+    {
+      label: { en: "Carrier / service", zh: "物流商 / 服务" },
+      kind: "text",
+      width: 28,
+      value: (item) => [item.carrier, item.service].filter(Boolean).join(" / "),
+    },
+    {
+      label: { en: "Tracking number", zh: "运单号" },
+      kind: "text",
+      width: 22,
+      value: (item) => optional(item.trackingNumber),
+    },
+    {
+      label: { en: "Number's carrier", zh: "运单号所属物流商" },
+      kind: "text",
+      width: 18,
+      value: (item) => optional(item.numberCarrier),
+    },
+    { label: { en: "Shipped", zh: "发货时间" }, kind: "text", width: 17, value: (item) => optional(item.shippedAt) },
+    {
+      label: { en: "First scan", zh: "上网时间" },
+      kind: "text",
+      width: 17,
+      value: (item) => optional(item.firstScanAt),
+    },
+    {
+      label: { en: "Delivered", zh: "妥投时间" },
+      kind: "text",
+      width: 17,
+      value: (item) => optional(item.deliveredAt),
+    },
+    {
+      label: { en: "Attach", zh: "需附上" },
+      kind: "text",
+      width: 80,
+      value: (item, t) => item.checklist.map((entry) => t(entry)).join("; "),
+    },
   ],
 };
 
@@ -193,6 +266,7 @@ export const ACTIONS_SECTIONS: readonly SectionBuilder[] = [
   section(shipNowSection),
   section(trackingSection),
   section(messagesSection),
+  section(appealSection),
 ];
 
 const TITLE: Localized = { en: "AE Guard — what to do now", zh: "AE Guard — 待办事项" };

@@ -29,7 +29,7 @@ describe("the AE Actions sheet model, on the bundled sample", () => {
     expect(model.sheetName).toBe("AE Actions");
     expect(model.whatIf).toBe(actions.whatIf.sentence.en);
     expect(model.whatIf).toMatch(/^Ship these \d+ orders in time and you stay at \d+ points/);
-    expect(model.sections.map((s) => s.id)).toEqual(["shipNow", "trackingFixes", "messages"]);
+    expect(model.sections.map((s) => s.id)).toEqual(["shipNow", "trackingFixes", "messages", "appealEvidence"]);
   });
 
   it("lists every order awaiting shipment, most urgent first, with both zones' deadlines, hours left and band", () => {
@@ -82,9 +82,23 @@ describe("the AE Actions sheet model, on the bundled sample", () => {
       mismatch.fix.en,
     ]);
     const messages = section("messages");
-    expect(messages.rows).toHaveLength(actions.shipNow.counts.overdue + actions.shipNow.counts.urgent);
-    expect(new Set(messages.rows.map((r) => r.cells[2])).size).toBeGreaterThan(2);
-    for (const r of messages.rows) expect(r.cells[3]).toContain(r.cells[1]);
+    expect(messages.rows).toHaveLength(actions.messages.length);
+    const delays = messages.rows.filter((r) => r.cells[2] === "Not shipped yet");
+    expect(delays).toHaveLength(actions.shipNow.counts.overdue + actions.shipNow.counts.urgent);
+    expect(messages.rows.some((r) => r.cells[2] === "Shipped late")).toBe(true);
+    expect(new Set(messages.rows.map((r) => r.cells[3])).size).toBeGreaterThan(2);
+    for (const r of messages.rows) expect(r.cells[4]).toContain(r.cells[1]);
+  });
+
+  it("lists each false-shipment order's appeal evidence with what to attach", () => {
+    const appeal = section("appealEvidence");
+    expect(appeal.rows).toHaveLength(actions.appealEvidence.length);
+    expect(appeal.rows.length).toBeGreaterThan(0);
+    const first = actions.appealEvidence[0]!;
+    const row = appeal.rows.find((r) => r.cells[1] === first.orderId)!;
+    expect(row.cells[2]).toBe(first.codes.join(", "));
+    expect(row.cells[5]).toBe(first.trackingNumber ?? "");
+    expect(String(row.cells[10])).toContain(first.checklist[0]!.en);
   });
 });
 
@@ -136,6 +150,7 @@ describe("order text in the Actions sheet", () => {
       },
       messages: [],
       trackingFixes: [],
+      appealEvidence: [],
       notes: [{ en: "The sheet has no buyer-country column.", zh: "" }],
     } as unknown as ScanActions;
   };
@@ -154,6 +169,7 @@ describe("order text in the Actions sheet", () => {
     expect(model.sections[1]!.rows).toEqual([]);
     expect(model.sections[1]!.empty).toBe("No tracking problem found.");
     expect(model.sections[2]!.empty).toBe("No buyer needs a message now.");
+    expect(model.sections[3]!.empty).toBe("No false-shipment finding to appeal.");
     expect(model.notes).toEqual(["The sheet has no buyer-country column."]);
   });
 });
