@@ -54,6 +54,7 @@ interface Report {
     whatIf: { sentence: string };
     messages: Array<{ orderId: string; text: string }>;
     trackingFixes: Array<{ orderId: string; row: number; problem: string; fix: string }>;
+    appealEvidence: Array<{ orderId: string; row: number }>;
   };
 }
 

@@ -1,9 +1,9 @@
-import type { CanonicalField, Order, ScanOptions } from "../../src/core/model";
-import { CANONICAL_FIELDS } from "../../src/core/model";
-import { scanOrders } from "../../src/core/scan";
-import { loadRulebook } from "../../src/core/rulebook";
-import { penaltyPoints } from "../../src/core/assess";
-import { wallClockToInstant } from "../../src/core/dates/zone";
+import type { CanonicalField, Order, ScanOptions } from "../../../src/core/model";
+import { CANONICAL_FIELDS } from "../../../src/core/model";
+import { scanOrders } from "../../../src/core/scan";
+import { loadRulebook } from "../../../src/core/rulebook";
+import { penaltyPoints } from "../../../src/core/assess";
+import { wallClockToInstant } from "../../../src/core/dates/zone";
 
 const LA = "America/Los_Angeles";
 /** A Pacific wall-clock time as an instant. */

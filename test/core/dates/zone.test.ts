@@ -5,8 +5,8 @@ import {
   formatIsoInZone,
   wallClockToInstant,
   zoneOffsetMs,
-} from "../../src/core/dates/zone";
-import { serialToWallClock, wallClockToSerial } from "../../src/core/dates/serial";
+} from "../../../src/core/dates/zone";
+import { serialToWallClock, wallClockToSerial } from "../../../src/core/dates/serial";
 
 const LA = "America/Los_Angeles";
 

@@ -6,7 +6,7 @@ import {
   ORDER_EVIDENCE_NONE,
   parseDateText,
   scanDateText,
-} from "../../src/core/dates/text";
+} from "../../../src/core/dates/text";
 
 const wall = (y: number, m: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => ({ wallMs: Date.UTC(y, m - 1, d, h, mi, s, ms) });
 const instant = (iso: string) => ({ instant: Date.parse(iso) });

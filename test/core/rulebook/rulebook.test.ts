@@ -1,6 +1,6 @@
-import { ALIEXPRESS_RULEBOOK, RulebookOverrideError, classifyStatus, loadRulebook } from "../../src/core/rulebook";
-import { VIOLATION_CODES } from "../../src/core/model";
-import { consequenceFor, penaltyPoints } from "../../src/core/assess";
+import { ALIEXPRESS_RULEBOOK, RulebookOverrideError, classifyStatus, loadRulebook } from "../../../src/core/rulebook";
+import { VIOLATION_CODES } from "../../../src/core/model";
+import { consequenceFor, penaltyPoints } from "../../../src/core/assess";
 
 describe("default rulebook", () => {
   it("defines every report code with a family, category, both names and sources", () => {

@@ -1,6 +1,6 @@
-import { scanOrders } from "../../src/core/scan";
-import type { CanonicalField, Order } from "../../src/core/model";
-import { wallClockToInstant } from "../../src/core/dates/zone";
+import { scanOrders } from "../../../src/core/scan";
+import type { CanonicalField, Order } from "../../../src/core/model";
+import { wallClockToInstant } from "../../../src/core/dates/zone";
 
 const ZONE = "America/Los_Angeles";
 const at = (y: number, m: number, d: number, h = 0): number => wallClockToInstant(Date.UTC(y, m - 1, d, h), ZONE);
