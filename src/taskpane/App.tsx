@@ -7,6 +7,7 @@ import {
   Caption1,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Subtitle1,
@@ -17,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { ScanRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { CanonicalField, Instant, Lang } from "../core/model";
+import type { CanonicalField, Instant, Lang, ViolationCode } from "../core/model";
 import { formatInstant } from "../core/dates/zone";
 import type { ColumnMapping } from "../core/sheet";
 import type {
@@ -30,7 +31,7 @@ import type {
 import { ErrorBar } from "./components/ErrorBar";
 import { FlaggedList } from "./components/FlaggedList";
 import { MappingPanel } from "./components/MappingPanel";
-import { OptionsPanel } from "./components/OptionsPanel";
+import { OPTION_ATTRIBUTE, OptionsPanel } from "./components/OptionsPanel";
 import { ResultsPanel } from "./components/ResultsPanel";
 import { ScanProgress } from "./components/ScanProgress";
 import type { GridSource } from "./components/SheetPreviewGrid";
@@ -38,10 +39,10 @@ import type { ThemeName } from "./environment";
 import type { PaneError } from "./errors";
 import { classifyError, isAbortError } from "./errors";
 import { stringsFor } from "./i18n";
-import { headerChoices, mappingRows, withField } from "./mapping";
+import { headerChoices, mappingReview, mappingRows, withField } from "./mapping";
 import type { OptionsState } from "./options";
-import { defaultOptions, optionProblems, optionsFromSaved, toScanSettings } from "./options";
-import { flaggedOrders } from "./results";
+import { defaultOptions, firstProblem, optionProblems, optionsFromSaved, toScanSettings } from "./options";
+import { codeCounts, flaggedOrders } from "./results";
 import type { FormulaSettingsHandOff, SavedPaneSettings } from "./formulaSettings";
 import { detectedDate1904, savedDate1904, useFormulaSettings } from "./formulaSettings";
 
@@ -74,6 +75,9 @@ interface PreviewRead {
 
 /** Sheets read on open when the active one has no order table: each read costs a pass over that sheet. */
 const OTHER_SHEETS_TRIED = 5;
+/** How long a field to focus may take to appear in a panel that is opening: about half a second. */
+const FOCUS_WAIT_FRAMES = 30;
+const FRAME_MS = 16;
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -109,7 +113,10 @@ const useStyles = makeStyles({
   headerIcon: { fontSize: "28px", color: tokens.colorBrandForeground1, flexShrink: 0 },
   headerText: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
-  scan: { alignSelf: "stretch" },
+  scan: { width: "100%" },
+  scanArea: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  blocked: { color: tokens.colorPaletteRedForeground1 },
+  headerLines: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   panelBody: { paddingBottom: tokens.spacingVerticalM },
 });
 
@@ -136,10 +143,16 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
   const [selectedRow, setSelectedRow] = useState<number | undefined>();
   const [gridSheet, setGridSheet] = useState<string | undefined>();
   const [gridVersion, setGridVersion] = useState(0);
-  const [openPanels, setOpenPanels] = useState<string[]>(["mapping"]);
+  const [openPanels, setOpenPanels] = useState<string[]>([]);
   /** The workbook's date system as saved or as the last scan found it; undefined while unknown. */
   const [date1904, setDate1904] = useState<boolean | undefined>();
   const [settingsLoaded, setSettingsLoaded] = useState(false);
+  /** What the shown results were scanned with (sheet, mapping, options), to tell when they no longer match. */
+  const [scannedWith, setScannedWith] = useState<string | undefined>();
+  /** An option to focus once the options panel has opened (Scan pressed while that option blocks it). */
+  const [focusOption, setFocusOption] = useState<string | undefined>();
+  /** The problem whose orders the flagged list shows (a count or chip pressed); undefined = all. */
+  const [filter, setFilter] = useState<ViolationCode | undefined>();
   useFormulaSettings(formulas, settingsLoaded, options, lang, date1904);
 
   const scanController = useRef<AbortController | null>(null);
@@ -164,6 +177,9 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
   /** Shows a read: a sheet without orders is a warning with the sheet picker still there, not a dead end. */
   const showPreview = useCallback((read: PreviewRead) => {
     setPreview(read.preview);
+    // A confident detection stays folded to one line; a missing or doubtful column (or no orders) opens it.
+    if (read.error || (read.preview && !mappingReview(read.preview).confident))
+      setOpenPanels((open) => (open.includes("mapping") ? open : [...open, "mapping"]));
     if (read.preview) {
       setSheet(read.preview.sheet);
       if (read.preview.sheets.length > 0) setSheets(read.preview.sheets);
@@ -239,6 +255,7 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
     if (!session) return;
     const settings = toScanSettings(options, { sheet, mapping, lang });
     if (!settings) return;
+    const scanKey = currentKey;
     scanController.current?.abort();
     const controller = new AbortController();
     scanController.current = controller;
@@ -266,6 +283,8 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
       );
       if (scanNumber.current !== number || controller.signal.aborted) return;
       setOutcome(result);
+      setFilter(undefined);
+      setScannedWith(scanKey);
       const detected = detectedDate1904(result);
       if (detected !== undefined && detected !== date1904) {
         setDate1904(detected);
@@ -346,8 +365,17 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
   };
 
   const flagged = useMemo(() => (outcome ? flaggedOrders(outcome.result.findings, lang) : []), [outcome, lang]);
+  const counts = useMemo(() => (outcome ? codeCounts(outcome.result, outcome.plan) : []), [outcome]);
+  /** A count pressed in the results: show its orders and bring the list into view. */
+  const filterFromCount = (code: ViolationCode | undefined) => {
+    setFilter(code);
+    window.requestAnimationFrame(() =>
+      document.getElementById("ae-flagged-heading")?.scrollIntoView?.({ block: "start" }),
+    );
+  };
   const headers = useMemo(() => (preview ? headerChoices(preview) : []), [preview]);
   const rows = useMemo(() => (preview ? mappingRows(preview) : []), [preview]);
+  const review = useMemo(() => (preview ? mappingReview(preview) : undefined), [preview]);
   const canScan =
     session !== null &&
     phase === "ready" &&
@@ -355,6 +383,36 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
     preview !== undefined &&
     Object.keys(optionProblems(options)).length === 0;
   const scanning = phase === "scanning";
+  const problems = optionProblems(options);
+  /** Scan would run but for an invalid option: pressing it leads to that option instead. */
+  const blockedByOptions = !canScan && Object.keys(problems).length > 0 && session !== null && phase === "ready";
+  const currentKey = JSON.stringify([sheet, mapping ?? {}, options]);
+  const outOfDate = outcome !== undefined && scannedWith !== undefined && scannedWith !== currentKey;
+
+  const revealBadOption = (event: React.MouseEvent) => {
+    const key = firstProblem(problems);
+    if (key === undefined) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setOpenPanels((open) => (open.includes("options") ? open : [...open, "options"]));
+    setFocusOption(key);
+  };
+
+  useEffect(() => {
+    if (focusOption === undefined) return;
+    // The panel's content mounts with its opening animation: look for the field on the next frames.
+    let frames = FOCUS_WAIT_FRAMES;
+    let handle = 0;
+    const tryFocus = () => {
+      const field = document.querySelector<HTMLElement>(`[${OPTION_ATTRIBUTE}="${focusOption}"]`);
+      if (field) {
+        field.focus();
+        setFocusOption(undefined);
+      } else if (frames-- > 0) handle = window.setTimeout(tryFocus, FRAME_MS);
+    };
+    tryFocus();
+    return () => window.clearTimeout(handle);
+  }, [focusOption, openPanels]);
 
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.provider} lang={lang}>
@@ -397,6 +455,31 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
 
           {phase !== "loading" && session ? (
             <>
+              {scanning ? (
+                <ScanProgress progress={progress} strings={strings} onCancel={cancelScan} />
+              ) : outcome ? null : (
+                // Capture: a disabledFocusable button swallows its own click; the wrapper still hears it.
+                <div className={styles.scanArea} onClickCapture={blockedByOptions ? revealBadOption : undefined}>
+                  <Button
+                    className={styles.scan}
+                    appearance="primary"
+                    size="large"
+                    icon={<ScanRegular />}
+                    disabled={!canScan && !blockedByOptions}
+                    disabledFocusable={blockedByOptions}
+                    aria-describedby={blockedByOptions ? "ae-scan-blocked" : undefined}
+                    onClick={() => void runScan()}
+                  >
+                    {strings.scanButton}
+                  </Button>
+                  {blockedByOptions ? (
+                    <Caption1 id="ae-scan-blocked" className={styles.blocked} data-testid="scan-blocked">
+                      {strings.scanBlocked}
+                    </Caption1>
+                  ) : null}
+                </div>
+              )}
+
               <Accordion
                 multiple
                 collapsible
@@ -404,7 +487,16 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                 onToggle={(_, data) => setOpenPanels(data.openItems.map(String))}
               >
                 <AccordionItem value="mapping">
-                  <AccordionHeader as="h2">{strings.mappingHeading}</AccordionHeader>
+                  <AccordionHeader as="h2">
+                    <span className={styles.headerLines}>
+                      <span>{strings.mappingHeading}</span>
+                      {review ? (
+                        <Caption1 className={styles.muted} data-testid="mapping-summary">
+                          {`${strings.columnsFound(review.found, review.total)} · ${strings.reviewColumns}`}
+                        </Caption1>
+                      ) : null}
+                    </span>
+                  </AccordionHeader>
                   <AccordionPanel className={styles.panelBody}>
                     <MappingPanel
                       strings={strings}
@@ -415,6 +507,7 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                       unreadableCells={preview?.unreadableCells}
                       headers={headers}
                       rows={rows}
+                      attention={review?.attention ?? []}
                       disabled={scanning || busy}
                       onSheetChange={(next) => void onSheetChange(next)}
                       onFieldChange={(field, header) => void onFieldChange(field, header)}
@@ -424,28 +517,29 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                 <AccordionItem value="options">
                   <AccordionHeader as="h2">{strings.optionsHeading}</AccordionHeader>
                   <AccordionPanel className={styles.panelBody}>
-                    <OptionsPanel options={options} strings={strings} disabled={scanning} onChange={setOptions} />
+                    <OptionsPanel
+                      options={options}
+                      strings={strings}
+                      disabled={scanning}
+                      deadlineColumn={preview?.header.columns.shipDeadline?.header}
+                      onChange={setOptions}
+                    />
                   </AccordionPanel>
                 </AccordionItem>
               </Accordion>
 
-              {scanning ? (
-                <ScanProgress progress={progress} strings={strings} onCancel={cancelScan} />
-              ) : outcome ? null : (
-                <Button
-                  className={styles.scan}
-                  appearance="primary"
-                  size="large"
-                  icon={<ScanRegular />}
-                  disabled={!canScan}
-                  onClick={() => void runScan()}
-                >
-                  {strings.scanButton}
-                </Button>
-              )}
-
               {outcome && !scanning ? (
                 <>
+                  {outOfDate ? (
+                    <MessageBar intent="warning" layout="multiline" data-testid="out-of-date">
+                      <MessageBarBody>{strings.outOfDate}</MessageBarBody>
+                      <MessageBarActions>
+                        <Button appearance="primary" disabled={!canScan} onClick={() => void runScan()}>
+                          {strings.scanAgainButton}
+                        </Button>
+                      </MessageBarActions>
+                    </MessageBar>
+                  ) : null}
                   <ResultsPanel
                     outcome={outcome}
                     lang={lang}
@@ -456,6 +550,8 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                     onOpenSummary={() => void onOpenSummary()}
                     onScanAgain={() => void runScan()}
                     onSelectRow={(row) => void onSelectOrder(row)}
+                    filter={filter}
+                    onFilter={filterFromCount}
                   />
                   <FlaggedList
                     orders={flagged}
@@ -463,6 +559,9 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                     strings={strings}
                     selectedRow={selectedRow}
                     onSelect={(order) => void onSelectOrder(order.row)}
+                    counts={counts}
+                    filter={filter}
+                    onFilter={setFilter}
                   />
                 </>
               ) : null}

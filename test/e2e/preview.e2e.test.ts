@@ -133,7 +133,7 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
       });
     });
     await page.goto(url + (options.query ?? ""));
-    await page.waitForSelector('[data-testid="mapping-table"]', {
+    await page.waitForSelector('[data-testid="mapping-summary"]', {
       timeout: 20_000,
     });
     const firstRenderMs = await page.evaluate(() => performance.now());
@@ -231,6 +231,135 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
     // The pane's own bundle (what Excel loads before the scan engine) stays within budget.
     expect(taskpaneJs).toBeLessThanOrEqual(PANE_BUDGET_GZIP_BYTES);
     await context.close();
+  }, 120_000);
+
+  test("first screen at 320 × 700: Scan is in sight and a few Tab stops away, the confident mapping is one line", async () => {
+    for (const [query, strings] of [
+      ["", en],
+      ["?lang=zh-CN", zh],
+    ] as const) {
+      const { context, page, errors } = await openPane({ width: 320, height: 700, query });
+      const scanButton = page.getByRole("button", { name: strings.scanButton });
+      const box = (await scanButton.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(700);
+      expect(await page.getByTestId("mapping-summary").textContent()).toBe(
+        `${strings.columnsFound(15, 17)} · ${strings.reviewColumns}`,
+      );
+      expect(await page.getByTestId("mapping-table").count()).toBe(0);
+      // Keyboard: Scan is reached within a few Tab stops from the top of the page.
+      let stops = 0;
+      for (; stops < 6; stops++) {
+        await page.keyboard.press("Tab");
+        if (await scanButton.evaluate((button) => button === document.activeElement)) break;
+      }
+      expect(stops).toBeLessThan(6);
+      // Review opens the mapping; long headers in the pickers carry their full text as a tooltip.
+      await page.getByRole("button", { name: strings.mappingHeading }).click();
+      const picker = page.getByTestId("map-trackingNumber");
+      expect(await picker.getAttribute("title")).toBe(await picker.inputValue());
+      expect(await picker.inputValue()).toContain(":");
+      const serious = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
+  test("staying true at 320 px: an impossible date blocks Scan, Scan leads to it, results go out of date", async () => {
+    for (const [query, strings] of [
+      ["", en],
+      ["?lang=zh-CN", zh],
+    ] as const) {
+      const { context, page, errors } = await openPane({ width: 320, height: 700, query });
+      await page.getByRole("button", { name: strings.optionsHeading }).click();
+      const asOf = page.getByRole("textbox", { name: strings.asOfLabel });
+      await asOf.fill("2025-02-30 10:00");
+      await page.getByText(strings.asOfInvalid).waitFor();
+      // The seller folds the options away and presses Scan: the options open again on the bad date.
+      await page.getByRole("button", { name: strings.optionsHeading }).click();
+      await asOf.waitFor({ state: "detached" });
+      const scanButton = page.getByRole("button", { name: strings.scanButton });
+      expect(await scanButton.getAttribute("aria-disabled")).toBe("true");
+      // Disabled but focusable: the keyboard reaches it, and Enter (as a mouse press) leads to the bad option.
+      await scanButton.focus();
+      if (strings === en) await page.keyboard.press("Enter");
+      else await scanButton.click({ force: true });
+      await page.waitForFunction(
+        (label) => document.activeElement === document.querySelector('[data-option="asOf"]') && label !== "",
+        strings.asOfLabel,
+      );
+      expect(await page.getByText(strings.asOfInvalid).isVisible()).toBe(true);
+      // Six-digit years are no dates either; a real one scans.
+      await asOf.fill("202506-06-15 10:00");
+      await page.getByText(strings.asOfInvalid).waitFor();
+      await asOf.fill("");
+      await scan(page, strings);
+      expect(await page.getByTestId("out-of-date").count()).toBe(0);
+      await page.getByRole("button", { name: strings.optionsHeading }).click();
+      await page.getByRole("spinbutton", { name: strings.handlingDaysLabel }).fill("5");
+      const stale = page.getByTestId("out-of-date");
+      await stale.waitFor();
+      await page.getByRole("spinbutton", { name: strings.handlingDaysLabel }).fill("400");
+      await page.getByText(strings.handlingDaysOutOfRange(1, 365)).waitFor();
+      await page.getByRole("spinbutton", { name: strings.handlingDaysLabel }).fill("5");
+      await stale.getByRole("button", { name: strings.scanAgainButton }).click();
+      await stale.waitFor({ state: "detached" });
+      const serious = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
+  test("after a scan at 320 px: the results' top is in view and focused, counts filter, unread cells jump", async () => {
+    for (const [query, strings] of [
+      ["", en],
+      ["?lang=zh-CN", zh],
+    ] as const) {
+      const { context, page, errors } = await openPane({ width: 320, height: 700, query });
+      await scan(page, strings);
+      const heading = page.getByRole("heading", { name: strings.resultsHeading });
+      await page.waitForFunction(() => {
+        const h = document.getElementById("ae-results-heading");
+        if (!h || document.activeElement !== h) return false;
+        const top = h.getBoundingClientRect().top;
+        return top >= 0 && top < window.innerHeight / 2;
+      });
+      expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true);
+      // The to-do leads: ship now comes right after the results' summary.
+      const shipNowTop = (await page.getByTestId("ship-now").boundingBox())!.y;
+      expect(shipNowTop).toBeLessThan(700 * 2);
+
+      // "Due soon 6" is a filter.
+      const dueSoon = reference.result.totals.byCode.DUE_SOON!;
+      await page.getByTestId("filter-DUE_SOON").click();
+      await page
+        .getByTestId("flagged-shown")
+        .getByText(strings.filteredSummary(dueSoon, strings.codeLabels.DUE_SOON))
+        .waitFor();
+      expect(await page.locator('[data-testid="flagged"] button[data-row]').count()).toBe(dueSoon);
+      const chips = page.getByTestId("filter-chips");
+      await chips.getByRole("button", { name: strings.filterAll(reference.result.totals.flaggedOrders) }).click();
+      expect(await page.locator('[data-testid="flagged"] button[data-row]').count()).toBe(
+        Math.min(reference.result.totals.flaggedOrders, 50),
+      );
+
+      // The cells that could not be read, each with a jump to its row.
+      const unreadable = reference.result.diagnostics.filter(
+        (d) => d.row > 0 && d.problem !== "UNKNOWN_LOGISTICS_NAME",
+      );
+      const list = page.getByTestId("unreadable-list");
+      await list.locator("summary").click();
+      const cell = unreadable[0]!;
+      await list.getByRole("button", { name: strings.jumpToRow(cell.row) }).click();
+      await page.getByText(strings.previewSelectedRow(cell.row)).waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId("consequence").textContent()).not.toMatch(/\(R\d+\)/);
+      const serious = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
   }, 120_000);
 
   test("at the pane's narrowest width (320 px) nothing overflows sideways, in English and Chinese", async () => {
