@@ -117,6 +117,17 @@ const useStyles = makeStyles({
   scanArea: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   blocked: { color: tokens.colorPaletteRedForeground1 },
   headerLines: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   panelBody: { paddingBottom: tokens.spacingVerticalM },
 });
 
@@ -156,6 +167,9 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
   useFormulaSettings(formulas, settingsLoaded, options, lang, date1904);
 
   const scanController = useRef<AbortController | null>(null);
+  const scanButton = useRef<HTMLButtonElement>(null);
+  /** Set by Cancel: the Scan button comes back and takes the focus the Cancel button had. */
+  const refocusScan = useRef(false);
   /** Each scan's number: a scan cancelled (or superseded) may still settle later, and its result is then ignored. */
   const scanNumber = useRef(0);
   const refreshGrid = () => setGridVersion((v) => v + 1);
@@ -317,8 +331,15 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
     setPhase("ready");
     setProgress(null);
     setNotice({ intent: "info", text: strings.scanCancelled });
+    refocusScan.current = true;
     refreshGrid();
   };
+
+  useEffect(() => {
+    if (phase !== "ready" || !refocusScan.current) return;
+    refocusScan.current = false;
+    scanButton.current?.focus();
+  }, [phase]);
 
   /** Runs a workbook action from the results panel; its failure lands in the MessageBar. */
   const act = async (action: () => Promise<Notice | undefined>) => {
@@ -451,6 +472,14 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
             </MessageBar>
           ) : null}
 
+          {/* Always present, so screen readers hear each notice and error as it appears. */}
+          <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="announcer">
+            {notice?.text ?? ""}
+          </div>
+          <div role="alert" aria-live="assertive" className={styles.visuallyHidden} data-testid="error-announcer">
+            {error ? `${strings.errors[error.kind].title} ${strings.errors[error.kind].action}` : ""}
+          </div>
+
           {phase === "loading" ? <Spinner label={strings.loading} /> : null}
 
           {phase !== "loading" && session ? (
@@ -465,8 +494,9 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                     appearance="primary"
                     size="large"
                     icon={<ScanRegular />}
-                    disabled={!canScan && !blockedByOptions}
-                    disabledFocusable={blockedByOptions}
+                    ref={scanButton}
+                    disabled={!canScan && !blockedByOptions && !busy}
+                    disabledFocusable={blockedByOptions || (!canScan && busy)}
                     aria-describedby={blockedByOptions ? "ae-scan-blocked" : undefined}
                     onClick={() => void runScan()}
                   >

@@ -113,7 +113,7 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
   });
 
   /** A page that only talks to the local server (office.js's telemetry iframe would go to the internet). */
-  async function openPane(options: { width: number; height?: number; query?: string }) {
+  async function openPane(options: { width: number; height?: number; query?: string; waitForPane?: boolean }) {
     const context = await browser.newContext({
       viewport: { width: options.width, height: options.height ?? 900 },
     });
@@ -133,9 +133,10 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
       });
     });
     await page.goto(url + (options.query ?? ""));
-    await page.waitForSelector('[data-testid="mapping-summary"]', {
-      timeout: 20_000,
-    });
+    if (options.waitForPane !== false)
+      await page.waitForSelector('[data-testid="mapping-summary"]', {
+        timeout: 20_000,
+      });
     const firstRenderMs = await page.evaluate(() => performance.now());
     return { context, page, errors, scripts, firstRenderMs };
   }
@@ -324,9 +325,11 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
         const h = document.getElementById("ae-results-heading");
         if (!h || document.activeElement !== h) return false;
         const top = h.getBoundingClientRect().top;
-        return top >= 0 && top < window.innerHeight / 2;
+        return top > -2 && top < window.innerHeight / 2; // sub-pixel layout
       });
       expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true);
+      // What a seller sees after a scan (the README's screenshot, docs/taskpane-after-scan.png, comes from here).
+      await page.screenshot({ path: path.join(OUTPUT, `taskpane-after-scan-320${strings === zh ? "-zh" : ""}.png`) });
       // The to-do leads: ship now comes right after the results' summary.
       const shipNowTop = (await page.getByTestId("ship-now").boundingBox())!.y;
       expect(shipNowTop).toBeLessThan(700 * 2);
@@ -361,6 +364,53 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
       await context.close();
     }
   }, 120_000);
+
+  test("accessibility at 320 px in loading and busy states: named spinner, focus kept, notices announced, axe clean", async () => {
+    for (const [query, strings] of [
+      ["?latency=800", en],
+      ["?latency=800&lang=zh-CN", zh],
+    ] as const) {
+      const { context, page, errors } = await openPane({ width: 320, height: 700, query, waitForPane: false });
+      const seriousNow = async (state: string) => {
+        const serious = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+        expect({ state, serious }).toEqual({ state, serious: [] });
+      };
+      // Loading: the spinner has a name.
+      await page.getByRole("progressbar", { name: strings.loading }).waitFor();
+      await seriousNow("loading");
+      await page.getByTestId("mapping-summary").waitFor({ timeout: 30_000 });
+
+      // Scanning: the Cancel button takes the focus; Cancel is announced and gives the focus back to Scan.
+      await page.getByRole("button", { name: strings.scanButton }).click();
+      const cancel = page.getByRole("button", { name: strings.cancelButton });
+      await cancel.waitFor();
+      await page.waitForFunction((name) => document.activeElement?.textContent === name, strings.cancelButton);
+      await seriousNow("scanning");
+      await page.keyboard.press("Enter");
+      await page.getByTestId("announcer").getByText(strings.scanCancelled).waitFor();
+      await page.waitForFunction((name) => document.activeElement?.textContent === name, strings.scanButton);
+
+      // A busy action keeps the focus on its (now disabled) button, and its outcome is announced.
+      await page.keyboard.press("Enter");
+      await page.getByTestId("code-counts").waitFor({ timeout: 60_000 });
+      const clear = page.getByRole("button", { name: strings.clearButton });
+      await clear.focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.activeElement?.getAttribute("aria-disabled") === "true");
+      expect(await clear.evaluate((button) => button === document.activeElement)).toBe(true);
+      await seriousNow("busy");
+      await page.waitForFunction(
+        () => (document.querySelector('[data-testid="announcer"]')?.textContent ?? "") !== "",
+        undefined,
+        { timeout: 30_000 },
+      );
+      expect(await clear.evaluate((button) => button === document.activeElement)).toBe(true);
+      expect(await page.getByTestId("announcer").textContent()).toBe(await page.getByTestId("notice").textContent());
+      await seriousNow("after clear");
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 240_000);
 
   test("at the pane's narrowest width (320 px) nothing overflows sideways, in English and Chinese", async () => {
     for (const [query, strings, shot] of [

@@ -352,7 +352,10 @@ describe("task pane: scanning", () => {
     expect(signal.aborted).toBe(false);
     fireEvent.click(screen.getByRole("button", { name: en.cancelButton }));
     expect(signal.aborted).toBe(true);
-    expect(await screen.findByText(en.scanCancelled)).toBeTruthy();
+    expect((await screen.findByTestId("notice")).textContent).toBe(en.scanCancelled);
+    // Announced too: the live region says it, and the focus goes back to Scan.
+    expect(screen.getByTestId("announcer").textContent).toBe(en.scanCancelled);
+    await waitFor(() => expect(document.activeElement).toBe(scanButton()));
     expect(screen.queryByRole("progressbar")).toBeNull();
     expect(isDisabled(scanButton())).toBe(false);
     expect(screen.queryByTestId("code-counts")).toBeNull();
@@ -462,7 +465,9 @@ describe("task pane: acting on the results", () => {
     await scanToResults(session);
     fireEvent.click(screen.getByRole("button", { name: en.clearButton }));
     await waitFor(() => expect(session.calls.clearHighlights).toEqual(["Orders"]));
-    expect(await screen.findByText(en.clearedRows(session.outcome.plan.rows.length))).toBeTruthy();
+    const cleared = en.clearedRows(session.outcome.plan.rows.length);
+    expect((await screen.findByTestId("notice")).textContent).toBe(cleared);
+    expect(screen.getByTestId("announcer").textContent).toBe(cleared);
   });
 
   test("Open summary sheet calls openSummary", async () => {

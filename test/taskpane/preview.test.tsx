@@ -66,7 +66,7 @@ describe("browser preview: the real session over the bundled sample workbook", (
 
     // Clear puts the seller's own fills back: flagged rows lose the highlight colour.
     fireEvent.click(screen.getByRole("button", { name: en.clearButton }));
-    await screen.findByText(/Highlights cleared/);
+    await within(await screen.findByTestId("notice")).findByText(/Highlights cleared/);
     const colors = new Set(reference.plan.legend.map((l) => l.color));
     const stillColoured = [...grid.querySelectorAll("td[data-fill]")].filter((td) =>
       colors.has(td.getAttribute("data-fill")!),

@@ -178,13 +178,18 @@ export function ResultsPanel({
       ) : null}
 
       <div className={styles.actions}>
-        <Button icon={<EraserRegular />} onClick={onClear} disabled={busy}>
+        <Button icon={<EraserRegular />} onClick={onClear} disabledFocusable={busy}>
           {strings.clearButton}
         </Button>
-        <Button icon={<TableSimpleRegular />} onClick={onOpenSummary} disabled={busy}>
+        <Button icon={<TableSimpleRegular />} onClick={onOpenSummary} disabledFocusable={busy}>
           {strings.summaryButton}
         </Button>
-        <Button appearance="primary" icon={<ArrowClockwiseRegular />} onClick={onScanAgain} disabled={!canScan}>
+        <Button
+          appearance="primary"
+          icon={<ArrowClockwiseRegular />}
+          onClick={onScanAgain}
+          disabledFocusable={!canScan}
+        >
           {strings.scanAgainButton}
         </Button>
       </div>
