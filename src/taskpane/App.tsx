@@ -29,10 +29,8 @@ import type {
   WorkbookSession,
 } from "../excel/session";
 import { ErrorBar } from "./components/ErrorBar";
-import { FlaggedList } from "./components/FlaggedList";
 import { MappingPanel } from "./components/MappingPanel";
-import { OPTION_ATTRIBUTE, OptionsPanel } from "./components/OptionsPanel";
-import { ResultsPanel } from "./components/ResultsPanel";
+import { OPTION_ATTRIBUTE } from "./components/optionAttribute";
 import { ScanProgress } from "./components/ScanProgress";
 import type { GridSource } from "./components/SheetPreviewGrid";
 import type { ThemeName } from "./environment";
@@ -45,6 +43,23 @@ import { defaultOptions, firstProblem, optionProblems, optionsFromSaved, toScanS
 import { codeCounts, flaggedOrders } from "./results";
 import type { FormulaSettingsHandOff, SavedPaneSettings } from "./formulaSettings";
 import { detectedDate1904, savedDate1904, useFormulaSettings } from "./formulaSettings";
+
+/** Not on the first screen (folded, or there only after a scan): fetched when first shown, so the pane opens sooner. */
+const OptionsPanel = lazy(() =>
+  import(/* webpackChunkName: "options" */ "./components/OptionsPanel").then((module) => ({
+    default: module.OptionsPanel,
+  })),
+);
+const ResultsPanel = lazy(() =>
+  import(/* webpackChunkName: "results" */ "./components/ResultsPanel").then((module) => ({
+    default: module.ResultsPanel,
+  })),
+);
+const FlaggedList = lazy(() =>
+  import(/* webpackChunkName: "results" */ "./components/FlaggedList").then((module) => ({
+    default: module.FlaggedList,
+  })),
+);
 
 /** Only the browser preview draws the workbook, so Excel never downloads the grid. */
 const SheetPreviewGrid = lazy(() =>
@@ -75,8 +90,8 @@ interface PreviewRead {
 
 /** Sheets read on open when the active one has no order table: each read costs a pass over that sheet. */
 const OTHER_SHEETS_TRIED = 5;
-/** How long a field to focus may take to appear in a panel that is opening: about half a second. */
-const FOCUS_WAIT_FRAMES = 30;
+/** How long a field to focus may take to appear in a panel that is opening (and loading): about two seconds. */
+const FOCUS_WAIT_FRAMES = 120;
 const FRAME_MS = 16;
 
 const useStyles = makeStyles({
@@ -547,19 +562,21 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                 <AccordionItem value="options">
                   <AccordionHeader as="h2">{strings.optionsHeading}</AccordionHeader>
                   <AccordionPanel className={styles.panelBody}>
-                    <OptionsPanel
-                      options={options}
-                      strings={strings}
-                      disabled={scanning}
-                      deadlineColumn={preview?.header.columns.shipDeadline?.header}
-                      onChange={setOptions}
-                    />
+                    <Suspense fallback={<Spinner size="tiny" label={strings.loading} />}>
+                      <OptionsPanel
+                        options={options}
+                        strings={strings}
+                        disabled={scanning}
+                        deadlineColumn={preview?.header.columns.shipDeadline?.header}
+                        onChange={setOptions}
+                      />
+                    </Suspense>
                   </AccordionPanel>
                 </AccordionItem>
               </Accordion>
 
               {outcome && !scanning ? (
-                <>
+                <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
                   {outOfDate ? (
                     <MessageBar intent="warning" layout="multiline" data-testid="out-of-date">
                       <MessageBarBody>{strings.outOfDate}</MessageBarBody>
@@ -593,7 +610,7 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                     filter={filter}
                     onFilter={setFilter}
                   />
-                </>
+                </Suspense>
               ) : null}
             </>
           ) : null}

@@ -1,7 +1,8 @@
 import { isKnown } from "../numbers";
 import type { Instant, ViolationCode } from "../model";
 import { keepShape } from "../keepShape";
-import { classifyStatus, isBuyerSideReason, type LogisticsName, type Rulebook, type ServiceTier } from "../rulebook";
+import { classifyStatus, isBuyerSideReason } from "../rulebook/statuses";
+import type { LogisticsName, Rulebook, ServiceTier } from "../rulebook/types";
 import { checkTrackingCell, judgeTrackingCell, newTrackingCellVerdict, type TrackingCellVerdict } from "../tracking";
 import { businessMode, shippedByWarehouse } from "./businessMode";
 import {

@@ -1,6 +1,7 @@
 import type { CanonicalField, ScanOptions } from "../model";
 import { keepShape } from "../keepShape";
-import { ALIEXPRESS_RULEBOOK, type Rulebook } from "../rulebook";
+import { ALIEXPRESS_RULEBOOK } from "../rulebook/aliexpress";
+import type { Rulebook } from "../rulebook/types";
 import type { EvaluationContext } from "./evaluateOrder";
 
 /** What judging a sheet's (or a formula's) orders needs: the options, the rulebook and which columns it has. */

@@ -13,6 +13,7 @@ import {
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useId, useRef, useState } from "react";
 import type { Strings } from "../i18n";
+import { OPTION_ATTRIBUTE } from "./optionAttribute";
 import type { OptionsState } from "../options";
 import { HANDLING_DAYS_RANGE } from "../../core/rulebook/limits";
 import { SUGGESTED_TIME_ZONES, checkRulebook, optionProblems } from "../options";
@@ -44,9 +45,6 @@ export interface OptionsPanelProps {
   deadlineColumn?: string;
   onChange: (options: OptionsState) => void;
 }
-
-/** Marks an option's control so the pane can focus the one that blocks the scan. */
-export const OPTION_ATTRIBUTE = "data-option";
 
 /** Reads a picked file's text (Blob.text where the runtime has it, FileReader otherwise). */
 function readFileText(file: File): Promise<string> {
