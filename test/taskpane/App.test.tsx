@@ -5,6 +5,13 @@ import { ALIEXPRESS_RULEBOOK } from "../../src/core/rulebook";
 import { App } from "../../src/taskpane/App";
 import { stringsFor } from "../../src/taskpane/i18n";
 import { SessionDouble } from "./sessionDouble";
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from "util";
+
+// jsdom lacks the Encoding API that every browser (and Excel's webviews) has; the rulebook file is decoded with it.
+Object.assign(globalThis, {
+  TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder,
+  TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder,
+});
 
 const en = stringsFor("en");
 const zh = stringsFor("zh-CN");
@@ -284,6 +291,27 @@ describe("task pane: options", () => {
     const loaded = en.rulebookLoaded("shop.json", "aliexpress", `${ALIEXPRESS_RULEBOOK.version}+shop-1`);
     await waitFor(() => expect(screen.getByTestId("rulebook-status").textContent).toBe(loaded));
     expect(screen.queryByTestId("rulebook-error")).toBeNull();
+    await scanToResults(session);
+    expect(session.calls.scan[0].settings.rulebookOverride).toBe(json);
+  });
+
+  test("a rulebook saved as UTF-16 or with a UTF-8 BOM (Windows Notepad) is decoded", async () => {
+    const { session } = await renderApp();
+    await openOptions();
+    const json = '{ "version": "shop-2", "handlingDays": 4 }';
+    const utf16 = new Uint8Array(2 + json.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < json.length; i++) utf16[2 + i * 2] = json.charCodeAt(i);
+    const loaded = (file: string) => en.rulebookLoaded(file, "aliexpress", `${ALIEXPRESS_RULEBOOK.version}+shop-2`);
+    fireEvent.change(screen.getByTestId("rulebook-file"), {
+      target: { files: [new File([utf16], "unicode.json")] },
+    });
+    await waitFor(() => expect(screen.getByTestId("rulebook-status").textContent).toBe(loaded("unicode.json")));
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(json)]);
+    fireEvent.change(screen.getByTestId("rulebook-file"), {
+      target: { files: [new File([bom], "bom.json")] },
+    });
+    await waitFor(() => expect(screen.getByTestId("rulebook-status").textContent).toBe(loaded("bom.json")));
     await scanToResults(session);
     expect(session.calls.scan[0].settings.rulebookOverride).toBe(json);
   });

@@ -15,6 +15,7 @@ import { useId, useRef, useState } from "react";
 import type { Strings } from "../i18n";
 import { OPTION_ATTRIBUTE } from "./optionAttribute";
 import type { OptionsState } from "../options";
+import { decodeText } from "../../core/csv/decode";
 import { HANDLING_DAYS_RANGE } from "../../core/rulebook/limits";
 import { SUGGESTED_TIME_ZONES, checkRulebook, optionProblems } from "../options";
 
@@ -46,15 +47,21 @@ export interface OptionsPanelProps {
   onChange: (options: OptionsState) => void;
 }
 
-/** Reads a picked file's text (Blob.text where the runtime has it, FileReader otherwise). */
-function readFileText(file: File): Promise<string> {
-  if (typeof file.text === "function") return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(file);
-  });
+/**
+ * A picked file's text, whatever Windows editors saved it as: UTF-8 with or without a BOM, or UTF-16 ("Unicode" in
+ * Notepad), decoded as the CSV reader decodes files; a BOM never reaches the JSON parser.
+ */
+async function readFileText(file: File): Promise<string> {
+  const bytes =
+    typeof file.arrayBuffer === "function"
+      ? await file.arrayBuffer()
+      : await new Promise<ArrayBuffer>((resolve, reject) => {
+          const reader = new FileReader();
+          reader.onload = () => resolve(reader.result as ArrayBuffer);
+          reader.onerror = () => reject(reader.error);
+          reader.readAsArrayBuffer(file);
+        });
+  return decodeText(new Uint8Array(bytes)).text;
 }
 
 export function OptionsPanel({ options, strings, disabled, deadlineColumn, onChange }: OptionsPanelProps) {
