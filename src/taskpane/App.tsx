@@ -262,6 +262,9 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
   }, [load]);
 
   const onSheetChange = async (next: string) => {
+    // The picker shows the seller's pick even when that sheet cannot be read, so picking the order sheet again is a
+    // change the picker reports (a picker snapped back to it would not be).
+    setSheet(next);
     setMapping(undefined);
     setOutcome(undefined);
     setNotice(undefined);

@@ -260,6 +260,15 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
       const picker = page.getByTestId("map-trackingNumber");
       expect(await picker.getAttribute("title")).toBe(await picker.inputValue());
       expect(await picker.inputValue()).toContain(":");
+      // A sheet with no order table says why and stays picked; picking the order sheet again by mouse recovers.
+      const sheetPicker = page.getByRole("combobox", { name: strings.sheetLabel });
+      const orderSheet = await sheetPicker.inputValue();
+      await sheetPicker.selectOption({ index: 0 });
+      await page.locator("[data-error-kind]").waitFor();
+      expect(await sheetPicker.inputValue()).not.toBe(orderSheet);
+      await sheetPicker.selectOption(orderSheet);
+      await page.locator("[data-error-kind]").waitFor({ state: "detached" });
+      await page.getByTestId("mapping-table").waitFor();
       const serious = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
       expect(serious).toEqual([]);
       expect(errors).toEqual([]);

@@ -515,6 +515,25 @@ describe("task pane: errors say what to do", () => {
     return bar as HTMLElement;
   }
 
+  test("a sheet that cannot be read stays picked with its reason; picking the order sheet again by mouse recovers", async () => {
+    const session = new SessionDouble();
+    const read = session.preview.bind(session);
+    session.preview = async (sheet, mapping) => {
+      if (sheet === "Notes") throw new Error('No header row found in sheet "Notes".');
+      return read(sheet, mapping);
+    };
+    await renderApp(session);
+    const picker = () => screen.getByRole("combobox", { name: en.sheetLabel }) as HTMLSelectElement;
+    fireEvent.change(picker(), { target: { value: "Notes" } });
+    await waitFor(() => expect(document.querySelector("[data-error-kind]")).not.toBeNull());
+    expect(picker().value).toBe("Notes");
+    expect(screen.queryByTestId("mapping-table")).toBeNull();
+    fireEvent.change(picker(), { target: { value: "Orders" } });
+    await waitFor(() => expect(document.querySelector("[data-error-kind]")).toBeNull());
+    expect(picker().value).toBe("Orders");
+    expect(await screen.findByTestId("mapping-table")).toBeTruthy();
+  });
+
   test("a sheet without orders: a warning that says to pick the order sheet, and the picker stays usable", async () => {
     await renderApp();
     fireEvent.change(screen.getByRole("combobox", { name: en.sheetLabel }), {
