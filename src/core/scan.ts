@@ -10,7 +10,8 @@ import type {
   ViolationCode,
 } from "./model";
 import { CANONICAL_FIELDS } from "./model";
-import { ALIEXPRESS_RULEBOOK, type Rulebook } from "./rulebook";
+import { ALIEXPRESS_RULEBOOK } from "./rulebook/aliexpress";
+import type { Rulebook } from "./rulebook/types";
 import { readOrderSheet, type ColumnMapping } from "./sheet";
 import { evaluationContext } from "./evaluate/evaluationContext";
 import { judgeOrders } from "./evaluate/judgeOrders";

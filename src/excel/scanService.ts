@@ -4,7 +4,8 @@ import { buildHighlightPlan } from "../core/report/highlight";
 import { buildSummaryModel, SUMMARY_SHEET_NAME } from "../core/report/summary";
 import { actionsSheetNames, buildActionsSheet } from "../core/report/actionsSheet";
 import type { HighlightPlan, ScanResult, SummaryModel } from "../core/report/types";
-import { loadRulebook } from "../core/rulebook";
+// The default rulebook's data only: the override loader and its schema library are fetched for an override.
+import { ALIEXPRESS_RULEBOOK } from "../core/rulebook/aliexpress";
 import { DEFAULT_SHIP_NOW_WINDOWS, scanActions } from "../core/actions";
 import { scanGrid } from "../core/scan";
 import { cellText, isBlankCell, readOrderSheet, type ColumnMapping } from "../core/sheet";
@@ -250,7 +251,12 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
         progress?.({ stage, fraction: from + (to - from) * Math.min(1, Math.max(0, within)) });
       };
       throwIfAborted(signal);
-      const rulebook = loadRulebook(settings.rulebookOverride);
+      const rulebook =
+        settings.rulebookOverride === undefined || settings.rulebookOverride.trim() === ""
+          ? ALIEXPRESS_RULEBOOK
+          : (await import(/* webpackChunkName: "rulebook" */ "../core/rulebook")).loadRulebook(
+              settings.rulebookOverride,
+            );
       const options: ScanOptions = {
         asOf: parseAsOf(settings.asOf, settings.timeZone, now()),
         timeZone: settings.timeZone,

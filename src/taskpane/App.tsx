@@ -7,6 +7,7 @@ import {
   Caption1,
   FluentProvider,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   Spinner,
   Subtitle1,
@@ -17,7 +18,7 @@ import {
 } from "@fluentui/react-components";
 import { ScanRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { CanonicalField, Instant, Lang } from "../core/model";
+import type { CanonicalField, Instant, Lang, ViolationCode } from "../core/model";
 import { formatInstant } from "../core/dates/zone";
 import type { ColumnMapping } from "../core/sheet";
 import type {
@@ -28,22 +29,37 @@ import type {
   WorkbookSession,
 } from "../excel/session";
 import { ErrorBar } from "./components/ErrorBar";
-import { FlaggedList } from "./components/FlaggedList";
 import { MappingPanel } from "./components/MappingPanel";
-import { OptionsPanel } from "./components/OptionsPanel";
-import { ResultsPanel } from "./components/ResultsPanel";
+import { OPTION_ATTRIBUTE } from "./components/optionAttribute";
 import { ScanProgress } from "./components/ScanProgress";
 import type { GridSource } from "./components/SheetPreviewGrid";
 import type { ThemeName } from "./environment";
 import type { PaneError } from "./errors";
 import { classifyError, isAbortError } from "./errors";
 import { stringsFor } from "./i18n";
-import { headerChoices, mappingRows, withField } from "./mapping";
+import { headerChoices, mappingReview, mappingRows, withField } from "./mapping";
 import type { OptionsState } from "./options";
-import { defaultOptions, optionProblems, optionsFromSaved, toScanSettings } from "./options";
-import { flaggedOrders } from "./results";
+import { defaultOptions, firstProblem, optionProblems, optionsFromSaved, toScanSettings } from "./options";
+import { codeCounts, flaggedOrders } from "./results";
 import type { FormulaSettingsHandOff, SavedPaneSettings } from "./formulaSettings";
 import { detectedDate1904, savedDate1904, useFormulaSettings } from "./formulaSettings";
+
+/** Not on the first screen (folded, or there only after a scan): fetched when first shown, so the pane opens sooner. */
+const OptionsPanel = lazy(() =>
+  import(/* webpackChunkName: "options" */ "./components/OptionsPanel").then((module) => ({
+    default: module.OptionsPanel,
+  })),
+);
+const ResultsPanel = lazy(() =>
+  import(/* webpackChunkName: "results" */ "./components/ResultsPanel").then((module) => ({
+    default: module.ResultsPanel,
+  })),
+);
+const FlaggedList = lazy(() =>
+  import(/* webpackChunkName: "results" */ "./components/FlaggedList").then((module) => ({
+    default: module.FlaggedList,
+  })),
+);
 
 /** Only the browser preview draws the workbook, so Excel never downloads the grid. */
 const SheetPreviewGrid = lazy(() =>
@@ -74,6 +90,9 @@ interface PreviewRead {
 
 /** Sheets read on open when the active one has no order table: each read costs a pass over that sheet. */
 const OTHER_SHEETS_TRIED = 5;
+/** How long a field to focus may take to appear in a panel that is opening (and loading): about two seconds. */
+const FOCUS_WAIT_FRAMES = 120;
+const FRAME_MS = 16;
 
 const useStyles = makeStyles({
   provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -109,7 +128,21 @@ const useStyles = makeStyles({
   headerIcon: { fontSize: "28px", color: tokens.colorBrandForeground1, flexShrink: 0 },
   headerText: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
-  scan: { alignSelf: "stretch" },
+  scan: { width: "100%" },
+  scanArea: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  blocked: { color: tokens.colorPaletteRedForeground1 },
+  headerLines: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
   panelBody: { paddingBottom: tokens.spacingVerticalM },
 });
 
@@ -136,13 +169,22 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
   const [selectedRow, setSelectedRow] = useState<number | undefined>();
   const [gridSheet, setGridSheet] = useState<string | undefined>();
   const [gridVersion, setGridVersion] = useState(0);
-  const [openPanels, setOpenPanels] = useState<string[]>(["mapping"]);
+  const [openPanels, setOpenPanels] = useState<string[]>([]);
   /** The workbook's date system as saved or as the last scan found it; undefined while unknown. */
   const [date1904, setDate1904] = useState<boolean | undefined>();
   const [settingsLoaded, setSettingsLoaded] = useState(false);
+  /** What the shown results were scanned with (sheet, mapping, options), to tell when they no longer match. */
+  const [scannedWith, setScannedWith] = useState<string | undefined>();
+  /** An option to focus once the options panel has opened (Scan pressed while that option blocks it). */
+  const [focusOption, setFocusOption] = useState<string | undefined>();
+  /** The problem whose orders the flagged list shows (a count or chip pressed); undefined = all. */
+  const [filter, setFilter] = useState<ViolationCode | undefined>();
   useFormulaSettings(formulas, settingsLoaded, options, lang, date1904);
 
   const scanController = useRef<AbortController | null>(null);
+  const scanButton = useRef<HTMLButtonElement>(null);
+  /** Set by Cancel: the Scan button comes back and takes the focus the Cancel button had. */
+  const refocusScan = useRef(false);
   /** Each scan's number: a scan cancelled (or superseded) may still settle later, and its result is then ignored. */
   const scanNumber = useRef(0);
   const refreshGrid = () => setGridVersion((v) => v + 1);
@@ -164,6 +206,9 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
   /** Shows a read: a sheet without orders is a warning with the sheet picker still there, not a dead end. */
   const showPreview = useCallback((read: PreviewRead) => {
     setPreview(read.preview);
+    // A confident detection stays folded to one line; a missing or doubtful column (or no orders) opens it.
+    if (read.error || (read.preview && !mappingReview(read.preview).confident))
+      setOpenPanels((open) => (open.includes("mapping") ? open : [...open, "mapping"]));
     if (read.preview) {
       setSheet(read.preview.sheet);
       if (read.preview.sheets.length > 0) setSheets(read.preview.sheets);
@@ -217,6 +262,9 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
   }, [load]);
 
   const onSheetChange = async (next: string) => {
+    // The picker shows the seller's pick even when that sheet cannot be read, so picking the order sheet again is a
+    // change the picker reports (a picker snapped back to it would not be).
+    setSheet(next);
     setMapping(undefined);
     setOutcome(undefined);
     setNotice(undefined);
@@ -239,6 +287,7 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
     if (!session) return;
     const settings = toScanSettings(options, { sheet, mapping, lang });
     if (!settings) return;
+    const scanKey = currentKey;
     scanController.current?.abort();
     const controller = new AbortController();
     scanController.current = controller;
@@ -266,6 +315,8 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
       );
       if (scanNumber.current !== number || controller.signal.aborted) return;
       setOutcome(result);
+      setFilter(undefined);
+      setScannedWith(scanKey);
       const detected = detectedDate1904(result);
       if (detected !== undefined && detected !== date1904) {
         setDate1904(detected);
@@ -298,8 +349,15 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
     setPhase("ready");
     setProgress(null);
     setNotice({ intent: "info", text: strings.scanCancelled });
+    refocusScan.current = true;
     refreshGrid();
   };
+
+  useEffect(() => {
+    if (phase !== "ready" || !refocusScan.current) return;
+    refocusScan.current = false;
+    scanButton.current?.focus();
+  }, [phase]);
 
   /** Runs a workbook action from the results panel; its failure lands in the MessageBar. */
   const act = async (action: () => Promise<Notice | undefined>) => {
@@ -346,8 +404,17 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
   };
 
   const flagged = useMemo(() => (outcome ? flaggedOrders(outcome.result.findings, lang) : []), [outcome, lang]);
+  const counts = useMemo(() => (outcome ? codeCounts(outcome.result, outcome.plan) : []), [outcome]);
+  /** A count pressed in the results: show its orders and bring the list into view. */
+  const filterFromCount = (code: ViolationCode | undefined) => {
+    setFilter(code);
+    window.requestAnimationFrame(() =>
+      document.getElementById("ae-flagged-heading")?.scrollIntoView?.({ block: "start" }),
+    );
+  };
   const headers = useMemo(() => (preview ? headerChoices(preview) : []), [preview]);
   const rows = useMemo(() => (preview ? mappingRows(preview) : []), [preview]);
+  const review = useMemo(() => (preview ? mappingReview(preview) : undefined), [preview]);
   const canScan =
     session !== null &&
     phase === "ready" &&
@@ -355,6 +422,36 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
     preview !== undefined &&
     Object.keys(optionProblems(options)).length === 0;
   const scanning = phase === "scanning";
+  const problems = optionProblems(options);
+  /** Scan would run but for an invalid option: pressing it leads to that option instead. */
+  const blockedByOptions = !canScan && Object.keys(problems).length > 0 && session !== null && phase === "ready";
+  const currentKey = JSON.stringify([sheet, mapping ?? {}, options]);
+  const outOfDate = outcome !== undefined && scannedWith !== undefined && scannedWith !== currentKey;
+
+  const revealBadOption = (event: React.MouseEvent) => {
+    const key = firstProblem(problems);
+    if (key === undefined) return;
+    event.preventDefault();
+    event.stopPropagation();
+    setOpenPanels((open) => (open.includes("options") ? open : [...open, "options"]));
+    setFocusOption(key);
+  };
+
+  useEffect(() => {
+    if (focusOption === undefined) return;
+    // The panel's content mounts with its opening animation: look for the field on the next frames.
+    let frames = FOCUS_WAIT_FRAMES;
+    let handle = 0;
+    const tryFocus = () => {
+      const field = document.querySelector<HTMLElement>(`[${OPTION_ATTRIBUTE}="${focusOption}"]`);
+      if (field) {
+        field.focus();
+        setFocusOption(undefined);
+      } else if (frames-- > 0) handle = window.setTimeout(tryFocus, FRAME_MS);
+    };
+    tryFocus();
+    return () => window.clearTimeout(handle);
+  }, [focusOption, openPanels]);
 
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} className={styles.provider} lang={lang}>
@@ -393,10 +490,44 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
             </MessageBar>
           ) : null}
 
+          {/* Always present, so screen readers hear each notice and error as it appears. */}
+          <div role="status" aria-live="polite" className={styles.visuallyHidden} data-testid="announcer">
+            {notice?.text ?? ""}
+          </div>
+          <div role="alert" aria-live="assertive" className={styles.visuallyHidden} data-testid="error-announcer">
+            {error ? `${strings.errors[error.kind].title} ${strings.errors[error.kind].action}` : ""}
+          </div>
+
           {phase === "loading" ? <Spinner label={strings.loading} /> : null}
 
           {phase !== "loading" && session ? (
             <>
+              {scanning ? (
+                <ScanProgress progress={progress} strings={strings} onCancel={cancelScan} />
+              ) : outcome ? null : (
+                // Capture: a disabledFocusable button swallows its own click; the wrapper still hears it.
+                <div className={styles.scanArea} onClickCapture={blockedByOptions ? revealBadOption : undefined}>
+                  <Button
+                    className={styles.scan}
+                    appearance="primary"
+                    size="large"
+                    icon={<ScanRegular />}
+                    ref={scanButton}
+                    disabled={!canScan && !blockedByOptions && !busy}
+                    disabledFocusable={blockedByOptions || (!canScan && busy)}
+                    aria-describedby={blockedByOptions ? "ae-scan-blocked" : undefined}
+                    onClick={() => void runScan()}
+                  >
+                    {strings.scanButton}
+                  </Button>
+                  {blockedByOptions ? (
+                    <Caption1 id="ae-scan-blocked" className={styles.blocked} data-testid="scan-blocked">
+                      {strings.scanBlocked}
+                    </Caption1>
+                  ) : null}
+                </div>
+              )}
+
               <Accordion
                 multiple
                 collapsible
@@ -404,7 +535,16 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                 onToggle={(_, data) => setOpenPanels(data.openItems.map(String))}
               >
                 <AccordionItem value="mapping">
-                  <AccordionHeader as="h2">{strings.mappingHeading}</AccordionHeader>
+                  <AccordionHeader as="h2">
+                    <span className={styles.headerLines}>
+                      <span>{strings.mappingHeading}</span>
+                      {review ? (
+                        <Caption1 className={styles.muted} data-testid="mapping-summary">
+                          {`${strings.columnsFound(review.found, review.total)} · ${strings.reviewColumns}`}
+                        </Caption1>
+                      ) : null}
+                    </span>
+                  </AccordionHeader>
                   <AccordionPanel className={styles.panelBody}>
                     <MappingPanel
                       strings={strings}
@@ -415,6 +555,7 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                       unreadableCells={preview?.unreadableCells}
                       headers={headers}
                       rows={rows}
+                      attention={review?.attention ?? []}
                       disabled={scanning || busy}
                       onSheetChange={(next) => void onSheetChange(next)}
                       onFieldChange={(field, header) => void onFieldChange(field, header)}
@@ -424,28 +565,31 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                 <AccordionItem value="options">
                   <AccordionHeader as="h2">{strings.optionsHeading}</AccordionHeader>
                   <AccordionPanel className={styles.panelBody}>
-                    <OptionsPanel options={options} strings={strings} disabled={scanning} onChange={setOptions} />
+                    <Suspense fallback={<Spinner size="tiny" label={strings.loading} />}>
+                      <OptionsPanel
+                        options={options}
+                        strings={strings}
+                        disabled={scanning}
+                        deadlineColumn={preview?.header.columns.shipDeadline?.header}
+                        onChange={setOptions}
+                      />
+                    </Suspense>
                   </AccordionPanel>
                 </AccordionItem>
               </Accordion>
 
-              {scanning ? (
-                <ScanProgress progress={progress} strings={strings} onCancel={cancelScan} />
-              ) : outcome ? null : (
-                <Button
-                  className={styles.scan}
-                  appearance="primary"
-                  size="large"
-                  icon={<ScanRegular />}
-                  disabled={!canScan}
-                  onClick={() => void runScan()}
-                >
-                  {strings.scanButton}
-                </Button>
-              )}
-
               {outcome && !scanning ? (
-                <>
+                <Suspense fallback={<Spinner size="small" label={strings.loading} />}>
+                  {outOfDate ? (
+                    <MessageBar intent="warning" layout="multiline" data-testid="out-of-date">
+                      <MessageBarBody>{strings.outOfDate}</MessageBarBody>
+                      <MessageBarActions>
+                        <Button appearance="primary" disabled={!canScan} onClick={() => void runScan()}>
+                          {strings.scanAgainButton}
+                        </Button>
+                      </MessageBarActions>
+                    </MessageBar>
+                  ) : null}
                   <ResultsPanel
                     outcome={outcome}
                     lang={lang}
@@ -456,6 +600,8 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                     onOpenSummary={() => void onOpenSummary()}
                     onScanAgain={() => void runScan()}
                     onSelectRow={(row) => void onSelectOrder(row)}
+                    filter={filter}
+                    onFilter={filterFromCount}
                   />
                   <FlaggedList
                     orders={flagged}
@@ -463,8 +609,11 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
                     strings={strings}
                     selectedRow={selectedRow}
                     onSelect={(order) => void onSelectOrder(order.row)}
+                    counts={counts}
+                    filter={filter}
+                    onFilter={setFilter}
                   />
-                </>
+                </Suspense>
               ) : null}
             </>
           ) : null}

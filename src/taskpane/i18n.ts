@@ -33,6 +33,10 @@ export interface Strings {
   notMapped: string;
   noSample: string;
   requiredField: string;
+  columnsFound: (found: number, total: number) => string;
+  reviewColumns: string;
+  columnDoubtful: string;
+  columnMissing: string;
   fieldLabels: Record<CanonicalField, string>;
 
   // Options
@@ -41,6 +45,7 @@ export interface Strings {
   asOfHint: string;
   asOfNow: string;
   asOfInvalid: string;
+  asOfPlaceholder: string;
   timeZoneLabel: string;
   timeZoneHint: string;
   timeZoneInvalid: (zone: string) => string;
@@ -61,6 +66,10 @@ export interface Strings {
   rulebookInvalid: (file: string, reason: string) => string;
   rulebookNotJson: (reason: string) => string;
   numberInvalid: string;
+  handlingDaysOutOfRange: (min: number, max: number) => string;
+  handlingDaysUnused: (deadlineColumn: string) => string;
+  scanBlocked: string;
+  outOfDate: string;
 
   // Scan
   scanButton: string;
@@ -95,6 +104,13 @@ export interface Strings {
   escalationNote: (reason: string, points: number) => string;
   skippedHeading: string;
   diagnosticsNote: (count: number) => string;
+  consequenceSentence: (description: string, confidence: string) => string;
+  unreadableCell: (cell: { sheet: string; row: number; column: string; value: string }) => string;
+  jumpToRow: (row: number) => string;
+  filterHeading: string;
+  filterAll: (orders: number) => string;
+  filterChip: (label: string, orders: number) => string;
+  filteredSummary: (shown: number, label: string) => string;
   flaggedHeading: string;
   /** The to-do's sections, counted at the top of the results. */
   toDoHeading: string;
@@ -181,6 +197,10 @@ const en: Strings = {
   notMapped: "(not used)",
   noSample: "—",
   requiredField: "required",
+  columnsFound: (found, total) => `${found} of ${total} columns found`,
+  reviewColumns: "Review",
+  columnDoubtful: "Check this column: its header only partly matches.",
+  columnMissing: "Not found: pick the column that holds it.",
   fieldLabels: {
     orderId: "Order ID",
     status: "Order status",
@@ -203,9 +223,10 @@ const en: Strings = {
 
   optionsHeading: "Scan options",
   asOfLabel: "Judge the orders as of",
-  asOfHint: "In the sheet's time zone. Leave empty to use the current time.",
+  asOfHint: "A date and time such as 2025-06-15 12:00, in the sheet's time zone. Leave empty to use the current time.",
   asOfNow: "Now",
-  asOfInvalid: "Enter a full date and time, or press Now.",
+  asOfInvalid: "Not a real date. Enter a date and time such as 2025-06-15 12:00, or press Now.",
+  asOfPlaceholder: "2025-06-15 12:00",
   timeZoneLabel: "Sheet time zone",
   timeZoneHint: "The zone the sheet's dates are written in.",
   timeZoneOther: "Other (type a zone name)…",
@@ -234,6 +255,11 @@ const en: Strings = {
   rulebookInvalid: (file, reason) => `${file} was not used: ${reason}`,
   rulebookNotJson: (reason) => `The file is not valid JSON: ${reason}`,
   numberInvalid: "Enter a whole number of 0 or more.",
+  handlingDaysOutOfRange: (min, max) => `Enter a number of days from ${min} to ${max}.`,
+  handlingDaysUnused: (column) =>
+    `The sheet's "${column}" column gives the ship-by deadline; these days apply only where that cell is blank.`,
+  scanBlocked: "Fix the option marked in Scan options first.",
+  outOfDate: "These results are out of date: the columns or options changed after the scan.",
 
   scanButton: "Scan orders",
   scanAgainButton: "Scan again",
@@ -269,7 +295,15 @@ const en: Strings = {
   totalPoints: (points) => (points === 1 ? "1 point in total" : `${points} points in total`),
   consequenceLabel: "Likely consequence",
   confidenceLabel: { high: "High confidence", medium: "Medium confidence", low: "Low confidence" },
-  escalationNote: (reason, points) => `+${points}: ${reason}`,
+  escalationNote: (reason, points) =>
+    `${reason.charAt(0).toUpperCase()}${reason.slice(1)} adds ${points === 1 ? "1 point" : `${points} points`}.`,
+  consequenceSentence: (description, confidence) => `Likely consequence — ${description} (${confidence}).`,
+  unreadableCell: (cell) => `${cell.sheet}, row ${cell.row}, ${cell.column}: "${cell.value}"`,
+  jumpToRow: (row) => `Go to row ${row}`,
+  filterHeading: "Show orders with",
+  filterAll: (orders) => `All ${orders}`,
+  filterChip: (label, orders) => `${label} ${orders}`,
+  filteredSummary: (shown, label) => (shown === 1 ? `1 order: ${label}` : `${shown} orders: ${label}`),
   skippedHeading: "Checks not run",
   diagnosticsNote: (count) =>
     count === 1
@@ -389,6 +423,10 @@ const zhCN: Strings = {
   notMapped: "（不使用）",
   noSample: "—",
   requiredField: "必填",
+  columnsFound: (found, total) => `已找到 ${found}/${total} 列`,
+  reviewColumns: "查看",
+  columnDoubtful: "请核对此列：表头只部分匹配。",
+  columnMissing: "未找到：请选择包含它的列。",
   fieldLabels: {
     orderId: "订单号",
     status: "订单状态",
@@ -411,9 +449,10 @@ const zhCN: Strings = {
 
   optionsHeading: "扫描选项",
   asOfLabel: "以此时间判断订单",
-  asOfHint: "按工作表的时区填写。留空则使用当前时间。",
+  asOfHint: "填写日期和时间，例如 2025-06-15 12:00，按工作表的时区。留空则使用当前时间。",
   asOfNow: "现在",
-  asOfInvalid: "请输入完整的日期和时间，或点击“现在”。",
+  asOfInvalid: "这不是一个真实的日期。请输入日期和时间，例如 2025-06-15 12:00，或点击“现在”。",
+  asOfPlaceholder: "2025-06-15 12:00",
   timeZoneLabel: "工作表时区",
   timeZoneHint: "工作表中日期所用的时区。",
   timeZoneOther: "其他（输入时区名）…",
@@ -442,6 +481,10 @@ const zhCN: Strings = {
   rulebookInvalid: (file, reason) => `未使用 ${file}：${reason}`,
   rulebookNotJson: (reason) => `文件不是有效的 JSON：${reason}`,
   numberInvalid: "请输入大于等于 0 的整数。",
+  handlingDaysOutOfRange: (min, max) => `请输入 ${min} 到 ${max} 之间的天数。`,
+  handlingDaysUnused: (column) => `发货期限取自工作表的“${column}”列；只有该单元格为空的订单才按此天数计算。`,
+  scanBlocked: "请先修正扫描选项中标出的项目。",
+  outOfDate: "这些结果已过时：扫描后更改了列或选项。",
 
   scanButton: "扫描订单",
   scanAgainButton: "重新扫描",
@@ -476,7 +519,14 @@ const zhCN: Strings = {
   totalPoints: (points) => `共 ${points} 分`,
   consequenceLabel: "可能的处罚",
   confidenceLabel: { high: "可信度高", medium: "可信度中", low: "可信度低" },
-  escalationNote: (reason, points) => `+${points}：${reason}`,
+  escalationNote: (reason, points) => `${reason}，另加 ${points} 分。`,
+  consequenceSentence: (description, confidence) => `可能的处罚：${description}（${confidence}）。`,
+  unreadableCell: (cell) => `${cell.sheet}，第 ${cell.row} 行「${cell.column}」：“${cell.value}”`,
+  jumpToRow: (row) => `转到第 ${row} 行`,
+  filterHeading: "按问题筛选",
+  filterAll: (orders) => `全部 ${orders}`,
+  filterChip: (label, orders) => `${label} ${orders}`,
+  filteredSummary: (shown, label) => `${shown} 个订单：${label}`,
   skippedHeading: "未执行的检查",
   diagnosticsNote: (count) => `${count} 个单元格无法读取，相关订单已按其余信息判断。`,
   flaggedHeading: "问题订单",

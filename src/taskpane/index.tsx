@@ -25,8 +25,10 @@ const factories: HostFactories = {
     return { session: createOfficeWorkbookSession(), formulas: createFormulaSettingsHandOff(hostExcel) };
   },
   async preview(lang) {
-    const { createPreviewWorkbook } = await import(/* webpackChunkName: "preview" */ "./preview/previewSession");
-    return createPreviewWorkbook(lang);
+    const { createPreviewWorkbook, previewLatency } = await import(
+      /* webpackChunkName: "preview" */ "./preview/previewSession"
+    );
+    return createPreviewWorkbook(lang, { latencyMs: previewLatency(window.location.search) });
   },
 };
 

@@ -46,6 +46,37 @@ export function mappingRows(preview: SheetPreview): MappingRow[] {
   });
 }
 
+/** A matched column below this confidence (a header that only partly names the field) is shown for review. */
+export const DOUBTFUL_BELOW = 0.9;
+/** Without this column there are no orders to judge: its absence always opens the mapping. */
+const KEY_FIELD: CanonicalField = "orderId";
+
+/** How sure the detected mapping is: the one-line summary, and the fields the seller should look at. */
+export interface MappingReview {
+  found: number;
+  total: number;
+  /** Fields missing (the key column, or a mapped header not in the sheet) or matched with a doubtful header. */
+  attention: CanonicalField[];
+  /** Nothing needs a look: the mapping may stay folded to its summary line. */
+  confident: boolean;
+}
+
+export function mappingReview(preview: SheetPreview): MappingReview {
+  const { columns, mappingNotFound, confidence } = preview.header;
+  const attention = CANONICAL_FIELDS.filter((field) => {
+    const match = columns[field];
+    if (!match) return field === KEY_FIELD || mappingNotFound.includes(field);
+    return match.via !== "mapping" && match.confidence < DOUBTFUL_BELOW;
+  });
+  const found = CANONICAL_FIELDS.filter((field) => columns[field] !== undefined).length;
+  return {
+    found,
+    total: CANONICAL_FIELDS.length,
+    attention,
+    confident: attention.length === 0 && confidence >= DOUBTFUL_BELOW,
+  };
+}
+
 const SERIAL = /^\d{1,7}(\.\d+)?$/;
 const pad = (n: number) => String(n).padStart(2, "0");
 

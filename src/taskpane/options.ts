@@ -3,6 +3,7 @@ import { readAsOf } from "../core/dates/asOf";
 import { formatIsoInZone, isValidTimeZone } from "../core/dates/zone";
 // The default rulebook's data only: the override loader (and its schema library) is fetched when a file is picked.
 import { ALIEXPRESS_RULEBOOK } from "../core/rulebook/aliexpress";
+import { HANDLING_DAYS_RANGE } from "../core/rulebook/limits";
 import type { ScanSettings } from "../excel/session";
 
 /** Zones offered in the time-zone box; the seller may also type any IANA name. */
@@ -27,7 +28,7 @@ export interface RulebookChoice {
 
 /** The options form as the seller typed it: text, so half-typed values are kept, validated before a scan. */
 export interface OptionsState {
-  /** `YYYY-MM-DDTHH:mm` (an `<input type="datetime-local">` value) in the sheet's zone; "" = now. */
+  /** A date and time as typed (`2025-06-15 12:00`), read by the core's as-of reader in the sheet's zone; "" = now. */
   asOf: string;
   timeZone: string;
   handlingDays: string;
@@ -64,6 +65,13 @@ function isWholeNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0;
 }
 
+/** The as-of text's problem in the core reader's words (English), or undefined when it reads. */
+export function asOfProblem(asOf: string, zone: string): string | undefined {
+  if (asOf.trim() === "" || !isValidTimeZone(zone)) return undefined;
+  const reading = readAsOf(asOf, zone);
+  return reading.ok ? undefined : reading.problem;
+}
+
 export function parseWholeNumber(text: string): number | undefined {
   const trimmed = text.trim();
   if (!/^\d{1,6}$/.test(trimmed)) return undefined;
@@ -96,8 +104,17 @@ export async function checkRulebook(json: string): Promise<RulebookCheck> {
 export interface OptionProblems {
   asOf?: true;
   timeZone?: true;
-  handlingDays?: true;
+  /** Not a whole number, or outside the rulebook's range (HANDLING_DAYS_RANGE). */
+  handlingDays?: "notWholeNumber" | "outOfRange";
   dueSoonHours?: true;
+}
+
+/** The options in the order the form shows them: the first with a problem is the one to fix first. */
+export const OPTION_ORDER: ReadonlyArray<keyof OptionProblems> = ["asOf", "timeZone", "handlingDays", "dueSoonHours"];
+
+/** The first option with a problem, in form order. */
+export function firstProblem(problems: OptionProblems): keyof OptionProblems | undefined {
+  return OPTION_ORDER.find((key) => problems[key] !== undefined);
 }
 
 export function optionProblems(options: OptionsState): OptionProblems {
@@ -106,7 +123,10 @@ export function optionProblems(options: OptionsState): OptionProblems {
   if (!zoneOk) problems.timeZone = true;
   if (options.asOf.trim() !== "" && zoneOk && asOfToIso(options.asOf, options.timeZone.trim()) === undefined)
     problems.asOf = true;
-  if (parseWholeNumber(options.handlingDays) === undefined) problems.handlingDays = true;
+  const handlingDays = parseWholeNumber(options.handlingDays);
+  if (handlingDays === undefined) problems.handlingDays = "notWholeNumber";
+  else if (handlingDays < HANDLING_DAYS_RANGE.min || handlingDays > HANDLING_DAYS_RANGE.max)
+    problems.handlingDays = "outOfRange";
   if (parseWholeNumber(options.dueSoonHours) === undefined) problems.dueSoonHours = true;
   return problems;
 }

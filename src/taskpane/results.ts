@@ -77,3 +77,16 @@ export function cssColor(color: string | undefined): string | undefined {
   if (/^[0-9a-f]{8}$/i.test(trimmed)) return `#${trimmed.slice(2)}`; // ARGB
   return trimmed;
 }
+
+/** A rule id the rulebook appends to a name for its own readers ("serious false shipment (R4)"). */
+const RULE_ID_SUFFIX = /\s*[(（]\s*R\d+\s*[)）]\s*$/;
+
+/** A rulebook name as a seller reads it: the rule id stays in the rule's details (the rulebook, the summary). */
+export function withoutRuleId(name: string): string {
+  return name.replace(RULE_ID_SUFFIX, "");
+}
+
+/** The flagged orders that raised `code` (all of them when no filter is chosen). */
+export function ordersWith(orders: FlaggedOrder[], code: ViolationCode | undefined): FlaggedOrder[] {
+  return code === undefined ? orders : orders.filter((order) => order.codes.includes(code));
+}

@@ -113,7 +113,7 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
   });
 
   /** A page that only talks to the local server (office.js's telemetry iframe would go to the internet). */
-  async function openPane(options: { width: number; height?: number; query?: string }) {
+  async function openPane(options: { width: number; height?: number; query?: string; waitForPane?: boolean }) {
     const context = await browser.newContext({
       viewport: { width: options.width, height: options.height ?? 900 },
     });
@@ -133,9 +133,10 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
       });
     });
     await page.goto(url + (options.query ?? ""));
-    await page.waitForSelector('[data-testid="mapping-table"]', {
-      timeout: 20_000,
-    });
+    if (options.waitForPane !== false)
+      await page.waitForSelector('[data-testid="mapping-summary"]', {
+        timeout: 20_000,
+      });
     const firstRenderMs = await page.evaluate(() => performance.now());
     return { context, page, errors, scripts, firstRenderMs };
   }
@@ -243,6 +244,193 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
     expect(taskpaneJs).toBeLessThanOrEqual(PANE_BUDGET_GZIP_BYTES);
     await context.close();
   }, 120_000);
+
+  test("first screen at 320 × 700: Scan is in sight and a few Tab stops away, the confident mapping is one line", async () => {
+    for (const [query, strings] of [
+      ["", en],
+      ["?lang=zh-CN", zh],
+    ] as const) {
+      const { context, page, errors } = await openPane({ width: 320, height: 700, query });
+      const scanButton = page.getByRole("button", { name: strings.scanButton });
+      const box = (await scanButton.boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(700);
+      expect(await page.getByTestId("mapping-summary").textContent()).toBe(
+        `${strings.columnsFound(15, 17)} · ${strings.reviewColumns}`,
+      );
+      expect(await page.getByTestId("mapping-table").count()).toBe(0);
+      // Keyboard: Scan is reached within a few Tab stops from the top of the page.
+      let stops = 0;
+      for (; stops < 6; stops++) {
+        await page.keyboard.press("Tab");
+        if (await scanButton.evaluate((button) => button === document.activeElement)) break;
+      }
+      expect(stops).toBeLessThan(6);
+      // Review opens the mapping; long headers in the pickers carry their full text as a tooltip.
+      await page.getByRole("button", { name: strings.mappingHeading }).click();
+      const picker = page.getByTestId("map-trackingNumber");
+      expect(await picker.getAttribute("title")).toBe(await picker.inputValue());
+      expect(await picker.inputValue()).toContain(":");
+      // A sheet with no order table says why and stays picked; picking the order sheet again by mouse recovers.
+      const sheetPicker = page.getByRole("combobox", { name: strings.sheetLabel });
+      const orderSheet = await sheetPicker.inputValue();
+      await sheetPicker.selectOption({ index: 0 });
+      await page.locator("[data-error-kind]").waitFor();
+      expect(await sheetPicker.inputValue()).not.toBe(orderSheet);
+      await sheetPicker.selectOption(orderSheet);
+      await page.locator("[data-error-kind]").waitFor({ state: "detached" });
+      await page.getByTestId("mapping-table").waitFor();
+      const serious = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
+  test("staying true at 320 px: an impossible date blocks Scan, Scan leads to it, results go out of date", async () => {
+    for (const [query, strings] of [
+      ["", en],
+      ["?lang=zh-CN", zh],
+    ] as const) {
+      const { context, page, errors } = await openPane({ width: 320, height: 700, query });
+      await page.getByRole("button", { name: strings.optionsHeading }).click();
+      const asOf = page.getByRole("textbox", { name: strings.asOfLabel });
+      await asOf.fill("2025-02-30 10:00");
+      await page.getByText(strings.asOfInvalid).waitFor();
+      // The seller folds the options away and presses Scan: the options open again on the bad date.
+      await page.getByRole("button", { name: strings.optionsHeading }).click();
+      await asOf.waitFor({ state: "detached" });
+      const scanButton = page.getByRole("button", { name: strings.scanButton });
+      expect(await scanButton.getAttribute("aria-disabled")).toBe("true");
+      // Disabled but focusable: the keyboard reaches it, and Enter (as a mouse press) leads to the bad option.
+      await scanButton.focus();
+      if (strings === en) await page.keyboard.press("Enter");
+      else await scanButton.click({ force: true });
+      await page.waitForFunction(
+        (label) => document.activeElement === document.querySelector('[data-option="asOf"]') && label !== "",
+        strings.asOfLabel,
+      );
+      expect(await page.getByText(strings.asOfInvalid).isVisible()).toBe(true);
+      // Six-digit years are no dates either; a real one scans.
+      await asOf.fill("202506-06-15 10:00");
+      await page.getByText(strings.asOfInvalid).waitFor();
+      await asOf.fill("");
+      await scan(page, strings);
+      expect(await page.getByTestId("out-of-date").count()).toBe(0);
+      await page.getByRole("button", { name: strings.optionsHeading }).click();
+      await page.getByRole("spinbutton", { name: strings.handlingDaysLabel }).fill("5");
+      const stale = page.getByTestId("out-of-date");
+      await stale.waitFor();
+      await page.getByRole("spinbutton", { name: strings.handlingDaysLabel }).fill("400");
+      await page.getByText(strings.handlingDaysOutOfRange(1, 365)).waitFor();
+      await page.getByRole("spinbutton", { name: strings.handlingDaysLabel }).fill("5");
+      await stale.getByRole("button", { name: strings.scanAgainButton }).click();
+      await stale.waitFor({ state: "detached" });
+      const serious = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
+  test("after a scan at 320 px: the results' top is in view and focused, counts filter, unread cells jump", async () => {
+    for (const [query, strings] of [
+      ["", en],
+      ["?lang=zh-CN", zh],
+    ] as const) {
+      const { context, page, errors } = await openPane({ width: 320, height: 700, query });
+      await scan(page, strings);
+      const heading = page.getByRole("heading", { name: strings.resultsHeading });
+      await page.waitForFunction(() => {
+        const h = document.getElementById("ae-results-heading");
+        if (!h || document.activeElement !== h) return false;
+        const top = h.getBoundingClientRect().top;
+        return top > -2 && top < window.innerHeight / 2; // sub-pixel layout
+      });
+      expect(await heading.evaluate((h) => h === document.activeElement)).toBe(true);
+      // What a seller sees after a scan (the README's screenshot, docs/taskpane-after-scan.png, comes from here).
+      await page.screenshot({ path: path.join(OUTPUT, `taskpane-after-scan-320${strings === zh ? "-zh" : ""}.png`) });
+      // The to-do leads: ship now comes right after the results' summary.
+      const shipNowTop = (await page.getByTestId("ship-now").boundingBox())!.y;
+      expect(shipNowTop).toBeLessThan(700 * 2);
+
+      // "Due soon 6" is a filter.
+      const dueSoon = reference.result.totals.byCode.DUE_SOON!;
+      await page.getByTestId("filter-DUE_SOON").click();
+      await page
+        .getByTestId("flagged-shown")
+        .getByText(strings.filteredSummary(dueSoon, strings.codeLabels.DUE_SOON))
+        .waitFor();
+      expect(await page.locator('[data-testid="flagged"] button[data-row]').count()).toBe(dueSoon);
+      const chips = page.getByTestId("filter-chips");
+      await chips.getByRole("button", { name: strings.filterAll(reference.result.totals.flaggedOrders) }).click();
+      expect(await page.locator('[data-testid="flagged"] button[data-row]').count()).toBe(
+        Math.min(reference.result.totals.flaggedOrders, 50),
+      );
+
+      // The cells that could not be read, each with a jump to its row.
+      const unreadable = reference.result.diagnostics.filter(
+        (d) => d.row > 0 && d.problem !== "UNKNOWN_LOGISTICS_NAME",
+      );
+      const list = page.getByTestId("unreadable-list");
+      await list.locator("summary").click();
+      const cell = unreadable[0]!;
+      await list.getByRole("button", { name: strings.jumpToRow(cell.row) }).click();
+      await page.getByText(strings.previewSelectedRow(cell.row)).waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId("consequence").textContent()).not.toMatch(/\(R\d+\)/);
+      const serious = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
+  test("accessibility at 320 px in loading and busy states: named spinner, focus kept, notices announced, axe clean", async () => {
+    for (const [query, strings] of [
+      ["?latency=800", en],
+      ["?latency=800&lang=zh-CN", zh],
+    ] as const) {
+      const { context, page, errors } = await openPane({ width: 320, height: 700, query, waitForPane: false });
+      const seriousNow = async (state: string) => {
+        const serious = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+        expect({ state, serious }).toEqual({ state, serious: [] });
+      };
+      // Loading: the spinner has a name.
+      await page.getByRole("progressbar", { name: strings.loading }).waitFor();
+      await seriousNow("loading");
+      await page.getByTestId("mapping-summary").waitFor({ timeout: 30_000 });
+
+      // Scanning: the Cancel button takes the focus; Cancel is announced and gives the focus back to Scan.
+      await page.getByRole("button", { name: strings.scanButton }).click();
+      const cancel = page.getByRole("button", { name: strings.cancelButton });
+      await cancel.waitFor();
+      await page.waitForFunction((name) => document.activeElement?.textContent === name, strings.cancelButton);
+      await seriousNow("scanning");
+      await page.keyboard.press("Enter");
+      await page.getByTestId("announcer").getByText(strings.scanCancelled).waitFor();
+      await page.waitForFunction((name) => document.activeElement?.textContent === name, strings.scanButton);
+
+      // A busy action keeps the focus on its (now disabled) button, and its outcome is announced.
+      await page.keyboard.press("Enter");
+      await page.getByTestId("code-counts").waitFor({ timeout: 60_000 });
+      const clear = page.getByRole("button", { name: strings.clearButton });
+      await clear.focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.activeElement?.getAttribute("aria-disabled") === "true");
+      expect(await clear.evaluate((button) => button === document.activeElement)).toBe(true);
+      await seriousNow("busy");
+      await page.waitForFunction(
+        () => (document.querySelector('[data-testid="announcer"]')?.textContent ?? "") !== "",
+        undefined,
+        { timeout: 30_000 },
+      );
+      expect(await clear.evaluate((button) => button === document.activeElement)).toBe(true);
+      expect(await page.getByTestId("announcer").textContent()).toBe(await page.getByTestId("notice").textContent());
+      await seriousNow("after clear");
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 240_000);
 
   test("at the pane's narrowest width (320 px) nothing overflows sideways, in English and Chinese", async () => {
     for (const [query, strings, shot] of [

@@ -41,7 +41,7 @@ function orderWorkbook(options: { date1904?: boolean } = {}) {
 
 async function openPane(setup: ReturnType<typeof orderWorkbook>) {
   render(<App session={setup.session} lang="en" formulas={setup.formulas} />);
-  await screen.findByTestId("mapping-table");
+  await screen.findByTestId("mapping-summary");
 }
 
 beforeEach(() => resetFunctionSettings());

@@ -131,10 +131,17 @@ describe("options", () => {
       timeZone: "PST8PDT-ish",
     };
     expect(optionProblems(options)).toEqual({
-      handlingDays: true,
+      handlingDays: "notWholeNumber",
       timeZone: true,
     });
     expect(toScanSettings(options, { lang: "en" })).toBeUndefined();
+  });
+
+  test("handling days outside the rulebook's range (1-365) are refused", () => {
+    for (const days of ["0", "366", "999"])
+      expect(optionProblems({ ...defaultOptions(), handlingDays: days }).handlingDays).toBe("outOfRange");
+    for (const days of ["1", "365"]) expect(optionProblems({ ...defaultOptions(), handlingDays: days })).toEqual({});
+    expect(toScanSettings({ ...defaultOptions(), handlingDays: "366" }, { lang: "en" })).toBeUndefined();
   });
 
   test("saved settings come back, except an as-of moment (a new day judges now) and an invalid override", async () => {

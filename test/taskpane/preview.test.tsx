@@ -12,7 +12,13 @@ describe("browser preview: the real session over the bundled sample workbook", (
     const preview = createPreviewWorkbook("en", { latencyMs: 0 });
     render(<App session={preview.session} lang="en" preview={preview} />);
 
-    // The orders sheet is found (the read-me sheet comes first) with its header on row 3.
+    // The orders sheet is found (the read-me sheet comes first) with its header on row 3; the confident mapping is
+    // folded to one line until the seller opens it.
+    expect((await screen.findByTestId("mapping-summary")).textContent).toBe(
+      `${en.columnsFound(15, 17)} · ${en.reviewColumns}`,
+    );
+    expect(screen.queryByTestId("mapping-table")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: new RegExp(en.mappingHeading) }));
     const table = await screen.findByTestId("mapping-table");
     expect((within(table).getByTestId("map-orderId") as HTMLSelectElement).value).toBe("Order ID");
     expect(screen.getByTestId("mapping-facts").textContent).toContain(en.headerRowNote(3));
@@ -60,7 +66,7 @@ describe("browser preview: the real session over the bundled sample workbook", (
 
     // Clear puts the seller's own fills back: flagged rows lose the highlight colour.
     fireEvent.click(screen.getByRole("button", { name: en.clearButton }));
-    await screen.findByText(/Highlights cleared/);
+    await within(await screen.findByTestId("notice")).findByText(/Highlights cleared/);
     const colors = new Set(reference.plan.legend.map((l) => l.color));
     const stillColoured = [...grid.querySelectorAll("td[data-fill]")].filter((td) =>
       colors.has(td.getAttribute("data-fill")!),
@@ -122,7 +128,7 @@ describe("browser preview: the real session over the bundled sample workbook", (
     const preview = createPreviewWorkbook("zh-CN", { latencyMs: 0 });
     render(<App session={preview.session} lang="zh-CN" preview={preview} />);
     const zh = stringsFor("zh-CN");
-    await screen.findByTestId("mapping-table");
+    await screen.findByTestId("mapping-summary");
     fireEvent.click(screen.getByRole("button", { name: zh.scanButton }));
     await screen.findByTestId("code-counts", {}, { timeout: 10_000 });
     fireEvent.click(screen.getByRole("button", { name: zh.summaryButton }));

@@ -1,4 +1,4 @@
-import { normalizeWord } from "../rulebook";
+import { normalizeWord } from "../rulebook/statuses";
 
 /** The languages AE Guard has reviewed message drafts in (templates/<language>.json). */
 export const MESSAGE_LANGUAGES = ["en", "ru", "es", "fr", "pt-BR", "pl", "ko", "de", "zh-CN"] as const;

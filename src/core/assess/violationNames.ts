@@ -1,5 +1,6 @@
 import { VIOLATION_CODES, type ViolationCode } from "../model";
-import { normalizeWord, type FamilyDefinition, type Rulebook } from "../rulebook";
+import { normalizeWord } from "../rulebook/statuses";
+import type { FamilyDefinition, Rulebook } from "../rulebook/types";
 
 export type ResolvedViolation =
   { kind: "code"; code: ViolationCode; family: FamilyDefinition } | { kind: "family"; family: FamilyDefinition };

@@ -1,4 +1,5 @@
-import { normalizeWord, type Rulebook } from "../rulebook";
+import { normalizeWord } from "../rulebook/statuses";
+import type { Rulebook } from "../rulebook/types";
 
 /** What a 订单业务模式 cell says: shipped by the platform's warehouse, by the seller, not given, or a value not listed. */
 export type BusinessMode = "warehouse" | "seller" | "blank" | "unknown";

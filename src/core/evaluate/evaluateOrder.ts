@@ -1,6 +1,7 @@
 import { isKnown } from "../numbers";
 import type { Instant, ViolationCode } from "../model";
-import { classifyStatus, isBuyerSideReason, type LogisticsName, type Rulebook } from "../rulebook";
+import { classifyStatus, isBuyerSideReason } from "../rulebook/statuses";
+import type { LogisticsName, Rulebook } from "../rulebook/types";
 import { checkTrackingCell, judgeTrackingCell, newTrackingCellVerdict, type TrackingCellVerdict } from "../tracking";
 import { businessMode, shippedByWarehouse } from "./businessMode";
 import {

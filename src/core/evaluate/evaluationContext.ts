@@ -1,5 +1,5 @@
 import type { CanonicalField, ScanOptions } from "../model";
-import type { Rulebook } from "../rulebook";
+import type { Rulebook } from "../rulebook/types";
 import type { EvaluationContext } from "./evaluateOrder";
 
 /** What judging a sheet's (or a formula's) orders needs: the options, the rulebook and which columns it has. */

@@ -1,4 +1,5 @@
-import { normalizeWord, type LogisticsName, type Rulebook, type ServiceTier } from "../rulebook";
+import { normalizeWord } from "../rulebook/statuses";
+import type { LogisticsName, Rulebook, ServiceTier } from "../rulebook/types";
 import type { TrackingCheck } from "../tracking";
 
 /**

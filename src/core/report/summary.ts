@@ -1,5 +1,5 @@
 import { isUnreadableCell, VIOLATION_CODES, type Lang, type Localized } from "../model";
-import { ALIEXPRESS_RULEBOOK } from "../rulebook";
+import { ALIEXPRESS_RULEBOOK } from "../rulebook/aliexpress";
 import { formatInstant } from "../dates/zone";
 import { CATEGORY_STYLE } from "./colors";
 import type { ScanResult, SummaryHeadings, SummaryModel } from "./types";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { HANDLING_DAYS_RANGE } from "./limits";
 import type { LogisticsName, LogisticsRules, Rulebook, Sourced, StatusWords } from "./types";
 import { isValidTimeZone } from "../dates/zone";
 
@@ -90,7 +91,7 @@ export const rulebookOverrideSchema = z.strictObject({
   $schema: z.string().optional(),
   version: z.string().min(1).optional(),
   platformTimeZone: z.string().refine(isValidTimeZone, "is not a known IANA time zone").optional(),
-  handlingDays: sourcedNumber(z.number().positive().max(365)).optional(),
+  handlingDays: sourcedNumber(z.number().positive().max(HANDLING_DAYS_RANGE.max)).optional(),
   riskControlHours: sourcedNumber(hours).optional(),
   dueSoonHours: sourcedNumber(hours).optional(),
   onlineWindowHours: sourcedNumber(hours).optional(),

@@ -34,10 +34,7 @@ export interface CellReader {
 
 const readers = new WeakMap<ResolvedFunctionSettings, CellReader>();
 
-/**
- * The reader for `settings`, made once and shared by every call under them: calls run one at a time, and objects
- * that outlive a call keep the shapes the optimised loops reading through them were built for (see keepShape).
- */
+/** The reader for `settings`, made once and shared by every call under them (calls run one at a time). */
 export function cellReader(settings: ResolvedFunctionSettings): CellReader {
   let reader = readers.get(settings);
   if (reader === undefined) {

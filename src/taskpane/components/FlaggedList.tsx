@@ -1,42 +1,30 @@
-import { Button, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Caption1,
+  Subtitle2,
+  ToggleButton,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import { useState } from "react";
+import type { ViolationCode } from "../../core/model";
 import type { HighlightPlan } from "../../core/report/types";
 import type { Strings } from "../i18n";
-import type { FlaggedOrder } from "../results";
+import type { CodeCount, FlaggedOrder } from "../results";
+import { ordersWith } from "../results";
+import { useOrderListStyles } from "./orderListStyles";
 import { ColorSwatch } from "./ColorSwatch";
 
 /** Long lists stay quick to render and to tab through; the rest is one click away. */
 const FIRST_SHOWN = 50;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
-  item: {
-    display: "flex",
-    gap: tokens.spacingHorizontalS,
-    alignItems: "flex-start",
-    width: "100%",
-    textAlign: "start",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: `1px solid transparent`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    cursor: "pointer",
-    overflowWrap: "anywhere",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":active": { backgroundColor: tokens.colorNeutralBackground1Pressed },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
-  },
+  item: { gap: tokens.spacingHorizontalS, alignItems: "flex-start" },
   selected: { border: `1px solid ${tokens.colorBrandStroke1}` },
   swatch: { paddingTop: "3px" },
   text: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
-  head: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
-  strong: { fontWeight: tokens.fontWeightSemibold },
-  muted: { color: tokens.colorNeutralForeground3 },
+  chips: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
 });
 
 export interface FlaggedListProps {
@@ -45,27 +33,59 @@ export interface FlaggedListProps {
   strings: Strings;
   selectedRow?: number;
   onSelect: (order: FlaggedOrder) => void;
+  /** One chip per problem with its order count: a chip shows only the orders that raised it. */
+  counts: CodeCount[];
+  filter?: ViolationCode;
+  onFilter: (code: ViolationCode | undefined) => void;
 }
 
 /** The flagged orders, worst first; each is a button, so a click or Enter takes the seller to its row. */
-export function FlaggedList({ orders, plan, strings, selectedRow, onSelect }: FlaggedListProps) {
+export function FlaggedList(props: FlaggedListProps) {
+  const { orders: all, plan, strings, selectedRow, onSelect, counts, filter, onFilter } = props;
+  const shared = useOrderListStyles();
   const styles = useStyles();
   const [showAll, setShowAll] = useState(false);
-  if (orders.length === 0) return null;
+  if (all.length === 0) return null;
+  const orders = ordersWith(all, filter);
   const colorOf = new Map(plan.legend.map((entry) => [entry.category, entry.color] as const));
   const shown = showAll ? orders : orders.slice(0, FIRST_SHOWN);
   return (
-    <section className={styles.root} aria-labelledby="ae-flagged-heading">
-      <Subtitle2 as="h3" id="ae-flagged-heading">
+    <section className={shared.root} aria-labelledby="ae-flagged-heading" data-testid="flagged">
+      <Subtitle2 as="h3" id="ae-flagged-heading" tabIndex={-1}>
         {strings.flaggedHeading}
       </Subtitle2>
-      <Caption1 className={styles.muted}>{strings.flaggedHint}</Caption1>
-      <ul className={styles.list} aria-labelledby="ae-flagged-heading">
+      <div role="group" aria-label={strings.filterHeading} className={styles.chips} data-testid="filter-chips">
+        <ToggleButton size="small" shape="circular" checked={filter === undefined} onClick={() => onFilter(undefined)}>
+          {strings.filterAll(all.length)}
+        </ToggleButton>
+        {counts.map((count) => (
+          <ToggleButton
+            key={count.code}
+            size="small"
+            shape="circular"
+            checked={filter === count.code}
+            data-code={count.code}
+            onClick={() => onFilter(filter === count.code ? undefined : count.code)}
+          >
+            {strings.filterChip(strings.codeLabels[count.code], count.orders)}
+          </ToggleButton>
+        ))}
+      </div>
+      <Caption1 className={shared.muted} role="status" data-testid="flagged-shown">
+        {filter === undefined
+          ? strings.flaggedHint
+          : strings.filteredSummary(orders.length, strings.codeLabels[filter])}
+      </Caption1>
+      <ul className={shared.list} aria-labelledby="ae-flagged-heading">
         {shown.map((order) => (
           <li key={order.row}>
             <button
               type="button"
-              className={mergeClasses(styles.item, order.row === selectedRow ? styles.selected : undefined)}
+              className={mergeClasses(
+                shared.item,
+                styles.item,
+                order.row === selectedRow ? styles.selected : undefined,
+              )}
               onClick={() => onSelect(order)}
               aria-current={order.row === selectedRow ? "true" : undefined}
               data-row={order.row}
@@ -74,12 +94,12 @@ export function FlaggedList({ orders, plan, strings, selectedRow, onSelect }: Fl
                 <ColorSwatch color={colorOf.get(order.category)} />
               </span>
               <span className={styles.text}>
-                <span className={styles.head}>
-                  <span className={styles.strong}>{strings.flaggedTitle(order.row, order.orderId)}</span>
+                <span className={shared.head}>
+                  <span className={shared.strong}>{strings.flaggedTitle(order.row, order.orderId)}</span>
                   <span>{strings.flaggedPoints(order.points)}</span>
                 </span>
                 <span>{strings.codeList(order.codes.map((code) => strings.codeLabels[code]))}</span>
-                <span className={styles.muted}>{order.message}</span>
+                <span className={shared.muted}>{order.message}</span>
               </span>
             </button>
           </li>

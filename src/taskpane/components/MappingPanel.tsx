@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   selectInner: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   sample: { display: "block", color: tokens.colorNeutralForeground3, overflowWrap: "anywhere", paddingTop: "2px" },
   unmapped: { color: tokens.colorNeutralForeground3 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  warning: { display: "block", color: tokens.colorPaletteDarkOrangeForeground1, paddingTop: "2px" },
 });
 
 export interface MappingPanelProps {
@@ -35,6 +35,8 @@ export interface MappingPanelProps {
   unreadableCells?: number;
   headers: HeaderChoice[];
   rows: MappingRow[];
+  /** Fields missing or matched doubtfully: each says so under its picker. */
+  attention: CanonicalField[];
   disabled: boolean;
   onSheetChange: (sheet: string) => void;
   onFieldChange: (field: CanonicalField, header: string | undefined) => void;
@@ -55,6 +57,7 @@ export function MappingPanel(props: MappingPanelProps) {
           className={styles.select}
           select={{ className: styles.selectInner }}
           value={sheet ?? ""}
+          title={sheet}
           disabled={disabled || sheets.length === 0}
           onChange={(_, data) => props.onSheetChange(data.value)}
         >
@@ -113,6 +116,7 @@ export function MappingPanel(props: MappingPanelProps) {
                       select={{ className: styles.selectInner }}
                       aria-labelledby={labelId}
                       value={row.header ?? UNMAPPED}
+                      title={row.header ?? strings.notMapped}
                       disabled={disabled}
                       data-testid={`map-${row.field}`}
                       onChange={(_, data) =>
@@ -126,6 +130,11 @@ export function MappingPanel(props: MappingPanelProps) {
                         </option>
                       ))}
                     </Select>
+                    {props.attention.includes(row.field) ? (
+                      <Caption1 className={styles.warning} data-testid={`attention-${row.field}`}>
+                        {row.header === undefined ? strings.columnMissing : strings.columnDoubtful}
+                      </Caption1>
+                    ) : null}
                     {row.header !== undefined ? (
                       <Caption1 className={styles.sample} data-testid={`sample-${row.field}`}>
                         {strings.sampleValue(row.sample ?? strings.noSample)}

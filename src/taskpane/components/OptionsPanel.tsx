@@ -13,7 +13,10 @@ import {
 import { DocumentArrowUpRegular } from "@fluentui/react-icons";
 import { useId, useRef, useState } from "react";
 import type { Strings } from "../i18n";
+import { OPTION_ATTRIBUTE } from "./optionAttribute";
 import type { OptionsState } from "../options";
+import { decodeText } from "../../core/csv/decode";
+import { HANDLING_DAYS_RANGE } from "../../core/rulebook/limits";
 import { SUGGESTED_TIME_ZONES, checkRulebook, optionProblems } from "../options";
 
 /** The time-zone list's last entry: type any IANA name instead. */
@@ -39,21 +42,29 @@ export interface OptionsPanelProps {
   options: OptionsState;
   strings: Strings;
   disabled: boolean;
+  /** The sheet's ship-by deadline column, when it has one: handling days then do not apply. */
+  deadlineColumn?: string;
   onChange: (options: OptionsState) => void;
 }
 
-/** Reads a picked file's text (Blob.text where the runtime has it, FileReader otherwise). */
-function readFileText(file: File): Promise<string> {
-  if (typeof file.text === "function") return file.text();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result ?? ""));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(file);
-  });
+/**
+ * A picked file's text, whatever Windows editors saved it as: UTF-8 with or without a BOM, or UTF-16 ("Unicode" in
+ * Notepad), decoded as the CSV reader decodes files; a BOM never reaches the JSON parser.
+ */
+async function readFileText(file: File): Promise<string> {
+  const bytes =
+    typeof file.arrayBuffer === "function"
+      ? await file.arrayBuffer()
+      : await new Promise<ArrayBuffer>((resolve, reject) => {
+          const reader = new FileReader();
+          reader.onload = () => resolve(reader.result as ArrayBuffer);
+          reader.onerror = () => reject(reader.error);
+          reader.readAsArrayBuffer(file);
+        });
+  return decodeText(new Uint8Array(bytes)).text;
 }
 
-export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPanelProps) {
+export function OptionsPanel({ options, strings, disabled, deadlineColumn, onChange }: OptionsPanelProps) {
   const styles = useStyles();
   const problems = optionProblems(options);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -67,12 +78,20 @@ export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPa
       label={label}
       hint={hint}
       validationState={problems[key] ? "error" : "none"}
-      validationMessage={problems[key] ? strings.numberInvalid : undefined}
+      validationMessage={
+        problems[key] === "outOfRange"
+          ? strings.handlingDaysOutOfRange(HANDLING_DAYS_RANGE.min, HANDLING_DAYS_RANGE.max)
+          : problems[key]
+            ? strings.numberInvalid
+            : undefined
+      }
     >
       <Input
         className={styles.number}
+        {...{ [OPTION_ATTRIBUTE]: key }}
         type="number"
-        min={0}
+        min={key === "handlingDays" ? HANDLING_DAYS_RANGE.min : 0}
+        max={key === "handlingDays" ? HANDLING_DAYS_RANGE.max : undefined}
         inputMode="numeric"
         disabled={disabled}
         value={options[key]}
@@ -121,7 +140,9 @@ export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPa
               {...fieldProps}
               className={styles.grow}
               input={{ className: styles.growInput }}
-              type="datetime-local"
+              {...{ [OPTION_ATTRIBUTE]: "asOf" }}
+              type="text"
+              placeholder={strings.asOfPlaceholder}
               value={options.asOf}
               disabled={disabled}
               onChange={(_, data) => set({ asOf: data.value })}
@@ -166,6 +187,7 @@ export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPa
           validationMessage={problems.timeZone ? strings.timeZoneInvalid(options.timeZone) : undefined}
         >
           <Input
+            {...{ [OPTION_ATTRIBUTE]: "timeZone" }}
             value={options.timeZone}
             disabled={disabled}
             placeholder="Europe/Paris"
@@ -174,7 +196,11 @@ export function OptionsPanel({ options, strings, disabled, onChange }: OptionsPa
         </Field>
       ) : null}
 
-      {numberField("handlingDays", strings.handlingDaysLabel, strings.handlingDaysHint)}
+      {numberField(
+        "handlingDays",
+        strings.handlingDaysLabel,
+        deadlineColumn !== undefined ? strings.handlingDaysUnused(deadlineColumn) : strings.handlingDaysHint,
+      )}
       {numberField("dueSoonHours", strings.dueSoonLabel, strings.dueSoonHint)}
 
       <div role="group" aria-labelledby={labelId} aria-describedby={hintId} className={styles.group}>

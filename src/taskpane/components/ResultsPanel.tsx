@@ -1,6 +1,4 @@
 import {
-  Badge,
-  Body1,
   Body1Strong,
   Button,
   Caption1,
@@ -12,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, EraserRegular, TableSimpleRegular } from "@fluentui/react-icons";
 import { useEffect, useRef } from "react";
-import { isUnreadableCell, type Lang } from "../../core/model";
+import { isUnreadableCell, type Lang, type ViolationCode } from "../../core/model";
 import { onlineRateNotes } from "../../core/report/summary";
 import { ShipNowSection } from "./ShipNowSection";
 import { ToDoCounts } from "./ToDoCounts";
@@ -22,7 +20,7 @@ import { formatInstant } from "../../core/dates/zone";
 import type { ScanOutcome } from "../../excel/session";
 import type { Strings } from "../i18n";
 import { localized } from "../i18n";
-import { codeCounts } from "../results";
+import { codeCounts, withoutRuleId } from "../results";
 import { ColorSwatch } from "./ColorSwatch";
 
 const useStyles = makeStyles({
@@ -67,6 +65,20 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
+  summary: { cursor: "pointer" },
+  filterButton: {
+    width: "100%",
+    padding: 0,
+    border: "none",
+    background: "none",
+    color: tokens.colorBrandForegroundLink,
+    font: "inherit",
+    textAlign: "start",
+    textDecorationLine: "underline",
+    cursor: "pointer",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+    '&[aria-pressed="true"]': { fontWeight: tokens.fontWeightSemibold, textDecorationLine: "none" },
+  },
   heading: {
     ...typographyStyles.subtitle2,
     margin: 0,
@@ -84,21 +96,24 @@ export interface ResultsPanelProps {
   onClear: () => void;
   onOpenSummary: () => void;
   onScanAgain: () => void;
-  /** Selects an order's row in the sheet (the ship-now list's jump). */
+  /** Selects an order's row in the sheet (the ship-now list's and the unreadable cells' jump). */
   onSelectRow?: (row: number) => void;
+  /** The problem whose orders the flagged list shows; undefined = all. */
+  filter?: ViolationCode;
+  /** A count is a filter: pressing it shows those orders (pressing it again shows all). */
+  onFilter?: (code: ViolationCode | undefined) => void;
 }
 
 function ConsequenceText({ consequence, lang, strings }: { consequence: Consequence; lang: Lang; strings: Strings }) {
   const styles = useStyles();
   return (
     <div className={styles.consequence} data-testid="consequence">
-      <div className={styles.badgeRow}>
-        <Body1Strong>{strings.consequenceLabel}</Body1Strong>
-        <Badge appearance="outline" color={consequence.confidence === "high" ? "success" : "informative"}>
-          {strings.confidenceLabel[consequence.confidence]}
-        </Badge>
-      </div>
-      <Body1>{localized(consequence.description, lang)}</Body1>
+      <Body1Strong>
+        {strings.consequenceSentence(
+          withoutRuleId(localized(consequence.description, lang)),
+          strings.confidenceLabel[consequence.confidence],
+        )}
+      </Body1Strong>
     </div>
   );
 }
@@ -113,15 +128,25 @@ export function ResultsPanel({
   onOpenSummary,
   onScanAgain,
   onSelectRow,
+  filter,
+  onFilter,
 }: ResultsPanelProps) {
   const styles = useStyles();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  // A finished scan replaces the button that started it: take keyboard and screen-reader focus to the results.
-  useEffect(() => headingRef.current?.focus(), [outcome]);
+  // A finished scan replaces the button that started it: take keyboard and screen-reader focus to the results, and
+  // scroll them to the top once the panels above have folded (a frame later), or the heading lands above the view.
+  useEffect(() => {
+    const heading = headingRef.current;
+    if (!heading) return;
+    heading.focus({ preventScroll: true });
+    const frame = window.requestAnimationFrame(() => heading.scrollIntoView?.({ block: "start" }));
+    return () => window.cancelAnimationFrame(frame);
+  }, [outcome]);
   const { result, plan } = outcome;
   const counts = codeCounts(result, plan);
   const { assessment } = result;
-  const diagnostics = result.diagnostics.filter(isUnreadableCell).length;
+  const unreadable = result.diagnostics.filter(isUnreadableCell);
+  const diagnostics = unreadable.length;
 
   return (
     <section className={styles.root} aria-labelledby="ae-results-heading">
@@ -164,13 +189,18 @@ export function ResultsPanel({
       ) : null}
 
       <div className={styles.actions}>
-        <Button icon={<EraserRegular />} onClick={onClear} disabled={busy}>
+        <Button icon={<EraserRegular />} onClick={onClear} disabledFocusable={busy}>
           {strings.clearButton}
         </Button>
-        <Button icon={<TableSimpleRegular />} onClick={onOpenSummary} disabled={busy}>
+        <Button icon={<TableSimpleRegular />} onClick={onOpenSummary} disabledFocusable={busy}>
           {strings.summaryButton}
         </Button>
-        <Button appearance="primary" icon={<ArrowClockwiseRegular />} onClick={onScanAgain} disabled={!canScan}>
+        <Button
+          appearance="primary"
+          icon={<ArrowClockwiseRegular />}
+          onClick={onScanAgain}
+          disabledFocusable={!canScan}
+        >
           {strings.scanAgainButton}
         </Button>
       </div>
@@ -193,10 +223,16 @@ export function ResultsPanel({
               {counts.map((count) => (
                 <tr key={count.code} data-code={count.code}>
                   <td className={styles.cell}>
-                    <span className={styles.labelCell}>
+                    <button
+                      type="button"
+                      className={mergeClasses(styles.labelCell, styles.filterButton)}
+                      aria-pressed={filter === count.code}
+                      data-testid={`filter-${count.code}`}
+                      onClick={() => onFilter?.(filter === count.code ? undefined : count.code)}
+                    >
                       <ColorSwatch color={count.color} />
                       {strings.codeLabels[count.code]}
-                    </span>
+                    </button>
                   </td>
                   <td className={mergeClasses(styles.cell, styles.numberCell)} data-testid={`count-${count.code}`}>
                     {count.orders}
@@ -268,7 +304,9 @@ export function ResultsPanel({
           <ul className={styles.list}>
             {assessment.escalations.map((escalation) => (
               <li key={escalation.family}>
-                <Caption1>{strings.escalationNote(localized(escalation.reason, lang), escalation.points)}</Caption1>
+                <Caption1>
+                  {strings.escalationNote(withoutRuleId(localized(escalation.reason, lang)), escalation.points)}
+                </Caption1>
               </li>
             ))}
           </ul>
@@ -291,7 +329,31 @@ export function ResultsPanel({
             </>
           ) : null}
           {diagnostics > 0 ? (
-            <Caption1 className={styles.muted}>{strings.diagnosticsNote(diagnostics)}</Caption1>
+            <details data-testid="unreadable-list">
+              <summary className={styles.summary}>
+                <Caption1>{strings.diagnosticsNote(diagnostics)}</Caption1>
+              </summary>
+              <ul className={styles.list}>
+                {unreadable.map((cell) => (
+                  <li key={`${cell.sheet ?? ""}!${cell.row}!${cell.column}`} data-row={cell.row}>
+                    <Caption1 block>
+                      {strings.unreadableCell({
+                        sheet: cell.sheet ?? result.source.sheet,
+                        row: cell.row,
+                        column: cell.column,
+                        value: cell.value,
+                      })}
+                    </Caption1>
+                    <Caption1 block className={styles.muted}>
+                      {lang === "zh-CN" ? cell.messageZh : cell.message}
+                    </Caption1>
+                    <Button size="small" appearance="transparent" onClick={() => onSelectRow?.(cell.row)}>
+                      {strings.jumpToRow(cell.row)}
+                    </Button>
+                  </li>
+                ))}
+              </ul>
+            </details>
           ) : null}
         </div>
       ) : null}

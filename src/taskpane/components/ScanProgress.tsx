@@ -1,5 +1,6 @@
 import { Button, Field, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
 import { DismissCircleRegular } from "@fluentui/react-icons";
+import { useEffect, useRef } from "react";
 import type { ScanProgress as Progress } from "../../excel/session";
 import type { Strings } from "../i18n";
 
@@ -16,6 +17,9 @@ export interface ScanProgressProps {
 
 export function ScanProgress({ progress, strings, onCancel }: ScanProgressProps) {
   const styles = useStyles();
+  const cancel = useRef<HTMLButtonElement>(null);
+  // The Scan button the seller pressed is gone: keep the keyboard on the one thing to do now.
+  useEffect(() => cancel.current?.focus(), []);
   const fraction = Math.min(1, Math.max(0, progress?.fraction ?? 0));
   const stage = progress ? strings.stageLabels[progress.stage] : strings.scanningTitle;
   return (
@@ -28,7 +32,7 @@ export function ScanProgress({ progress, strings, onCancel }: ScanProgressProps)
           aria-valuetext={`${stage} ${strings.progressPercent(fraction)}`}
         />
       </Field>
-      <Button className={styles.cancel} icon={<DismissCircleRegular />} onClick={onCancel}>
+      <Button ref={cancel} className={styles.cancel} icon={<DismissCircleRegular />} onClick={onCancel}>
         {strings.cancelButton}
       </Button>
     </section>

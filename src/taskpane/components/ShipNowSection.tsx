@@ -1,37 +1,16 @@
-import { Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ScanActions, ShipNowItem } from "../../core/actions";
 import type { Lang } from "../../core/model";
 import type { Strings } from "../i18n";
+import { useOrderListStyles } from "./orderListStyles";
 
 /** The most urgent orders shown at first; the rest is one click away. */
 const FIRST_SHOWN = 10;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    width: "100%",
-    textAlign: "start",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: "1px solid transparent",
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    cursor: "pointer",
-    overflowWrap: "anywhere",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
-  },
-  head: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS },
-  strong: { fontWeight: tokens.fontWeightSemibold },
+  item: { flexDirection: "column" },
   late: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
-  muted: { color: tokens.colorNeutralForeground3 },
   draft: { paddingLeft: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
   draftText: { margin: `${tokens.spacingVerticalXS} 0`, userSelect: "text" },
 });
@@ -45,6 +24,7 @@ export interface ShipNowSectionProps {
 
 /** The to-do a seller came for: what to ship now, by time left, and what missing it costs. */
 export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowSectionProps) {
+  const shared = useOrderListStyles();
   const styles = useStyles();
   const [showAll, setShowAll] = useState(false);
   const list = actions.shipNow;
@@ -57,24 +37,29 @@ export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowS
   const apologies = actions.messages.filter((message) => message.kind === "shippedLate");
   const counts = strings.shipNowCounts(list.counts, { urgent: list.urgentHours, soon: list.soonHours });
   return (
-    <section className={styles.root} aria-labelledby="ae-ship-now-heading" data-testid="ship-now">
+    <section className={shared.root} aria-labelledby="ae-ship-now-heading" data-testid="ship-now">
       <Subtitle2 as="h3" id="ae-ship-now-heading">
         {strings.shipNowHeading}
       </Subtitle2>
       <Body1 data-testid="ship-now-counts">{due.length > 0 ? counts : strings.shipNowNothing}</Body1>
       <Body1 data-testid="what-if">{sentence}</Body1>
       {due.length > 0 ? (
-        <ul className={styles.list} aria-labelledby="ae-ship-now-heading">
+        <ul className={shared.list} aria-labelledby="ae-ship-now-heading">
           {shown.map((item: ShipNowItem) => (
             <li key={item.row}>
-              <button type="button" className={styles.item} data-row={item.row} onClick={() => onSelectRow(item.row)}>
-                <span className={styles.head}>
-                  <span className={styles.strong}>{strings.flaggedTitle(item.row, item.orderId)}</span>
+              <button
+                type="button"
+                className={mergeClasses(shared.item, styles.item)}
+                data-row={item.row}
+                onClick={() => onSelectRow(item.row)}
+              >
+                <span className={shared.head}>
+                  <span className={shared.strong}>{strings.flaggedTitle(item.row, item.orderId)}</span>
                   <span className={item.hoursLeft < 0 ? styles.late : undefined}>
                     {strings.shipNowTimeLeft(item.hoursLeft)}
                   </span>
                 </span>
-                <Caption1 className={styles.muted}>
+                <Caption1 className={shared.muted}>
                   {strings.shipNowDeadlines(
                     item.deadlineInSheetZone,
                     list.sheetTimeZone,
@@ -97,19 +82,19 @@ export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowS
       ) : null}
       {apologies.length > 0 ? (
         <>
-          <Caption1 as="h4" id="ae-shipped-late-heading" className={styles.muted}>
+          <Caption1 as="h4" id="ae-shipped-late-heading" className={shared.muted}>
             {strings.shippedLateHeading}
           </Caption1>
-          <ul className={styles.list} aria-labelledby="ae-shipped-late-heading" data-testid="shipped-late">
+          <ul className={shared.list} aria-labelledby="ae-shipped-late-heading" data-testid="shipped-late">
             {apologies.map((message) => (
               <li key={message.row}>
                 <button
                   type="button"
-                  className={styles.item}
+                  className={mergeClasses(shared.item, styles.item)}
                   data-row={message.row}
                   onClick={() => onSelectRow(message.row)}
                 >
-                  <span className={styles.strong}>{strings.flaggedTitle(message.row, message.orderId)}</span>
+                  <span className={shared.strong}>{strings.flaggedTitle(message.row, message.orderId)}</span>
                 </button>
                 <MessageDraft text={message.text} strings={strings} />
               </li>

@@ -9,6 +9,14 @@ import { buildSampleWorkbook } from "./sampleWorkbook";
 
 /** A pause per simulated Excel round trip, so the progress bar and Cancel can be seen (and tested) in the preview. */
 const PREVIEW_SYNC_LATENCY_MS = 25;
+/** The slowest sync `?latency=` may ask for: enough to look at (and test) the loading and busy states. */
+const MAX_PREVIEW_LATENCY_MS = 10_000;
+
+/** `?latency=ms` slows every sync of the preview workbook, to see the pane's loading and busy states; else the default. */
+export function previewLatency(search: string): number {
+  const asked = Number(new URLSearchParams(search).get("latency") ?? Number.NaN);
+  return Number.isInteger(asked) && asked >= 0 ? Math.min(asked, MAX_PREVIEW_LATENCY_MS) : PREVIEW_SYNC_LATENCY_MS;
+}
 
 export interface PreviewWorkbook {
   session: WorkbookSession;
