@@ -78,7 +78,7 @@ describe("browser preview: the real session over the bundled sample workbook", (
     const preview = createPreviewWorkbook("zh-CN", { latencyMs: 0 });
     render(<App session={preview.session} lang="zh-CN" preview={preview} />);
     const zh = stringsFor("zh-CN");
-    await screen.findByTestId("mapping-table");
+    await screen.findByTestId("mapping-summary");
     fireEvent.click(screen.getByRole("button", { name: zh.scanButton }));
     const todo = await screen.findByTestId("todo-counts", {}, { timeout: 10_000 });
     const reference = await createPreviewWorkbook("zh-CN", { latencyMs: 0 }).session.scan({

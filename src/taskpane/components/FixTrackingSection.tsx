@@ -1,36 +1,16 @@
-import { Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Subtitle2, makeStyles, mergeClasses } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ScanActions, TrackingFix } from "../../core/actions";
 import type { Lang } from "../../core/model";
 import type { Strings } from "../i18n";
 import { MessageDraft } from "./ShipNowSection";
+import { useOrderListStyles } from "./orderListStyles";
 
 /** The first fixes shown; the rest is one click away. */
 const FIRST_SHOWN = 10;
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    width: "100%",
-    textAlign: "start",
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    border: "1px solid transparent",
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    cursor: "pointer",
-    overflowWrap: "anywhere",
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
-  },
-  strong: { fontWeight: tokens.fontWeightSemibold },
-  muted: { color: tokens.colorNeutralForeground3 },
+  item: { flexDirection: "column" },
 });
 
 export interface FixTrackingSectionProps {
@@ -43,6 +23,7 @@ export interface FixTrackingSectionProps {
 /** Each tracking finding: what is wrong, what fixes it, and the note to send the buyer once it is fixed. */
 export function FixTrackingSection({ actions, lang, strings, onSelectRow }: FixTrackingSectionProps) {
   const styles = useStyles();
+  const shared = useOrderListStyles();
   const [showAll, setShowAll] = useState(false);
   const fixes = actions.trackingFixes;
   if (fixes.length === 0) return null;
@@ -55,21 +36,26 @@ export function FixTrackingSection({ actions, lang, strings, onSelectRow }: FixT
   );
   const drafted = new Set<number>();
   return (
-    <section className={styles.root} aria-labelledby="ae-fix-tracking-heading" data-testid="fix-tracking">
+    <section className={shared.root} aria-labelledby="ae-fix-tracking-heading" data-testid="fix-tracking">
       <Subtitle2 as="h3" id="ae-fix-tracking-heading">
         {strings.fixTrackingHeading}
       </Subtitle2>
-      <ul className={styles.list} aria-labelledby="ae-fix-tracking-heading">
+      <ul className={shared.list} aria-labelledby="ae-fix-tracking-heading">
         {shown.map((fix: TrackingFix) => {
           // An order with two tracking findings gets its draft once, under the first.
           const draft = drafted.has(fix.row) ? undefined : draftOf.get(fix.row);
           if (draft !== undefined) drafted.add(fix.row);
           return (
             <li key={`${fix.row}-${fix.code}`} data-code={fix.code}>
-              <button type="button" className={styles.item} data-row={fix.row} onClick={() => onSelectRow(fix.row)}>
-                <span className={styles.strong}>{strings.flaggedTitle(fix.row, fix.orderId)}</span>
+              <button
+                type="button"
+                className={mergeClasses(shared.item, styles.item)}
+                data-row={fix.row}
+                onClick={() => onSelectRow(fix.row)}
+              >
+                <span className={shared.strong}>{strings.flaggedTitle(fix.row, fix.orderId)}</span>
                 <span>{pick(fix.problem)}</span>
-                <Caption1 className={styles.muted}>{pick(fix.fix)}</Caption1>
+                <Caption1 className={shared.muted}>{pick(fix.fix)}</Caption1>
               </button>
               {draft !== undefined ? (
                 <MessageDraft text={draft} strings={strings} summary={strings.trackingUpdatedDraft} />
