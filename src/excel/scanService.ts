@@ -289,7 +289,17 @@ export function createWorkbookSession(port: WorkbookPort, deps: SessionDeps = {}
       const modelStart = clock();
       const plan: HighlightPlan = buildHighlightPlan(result);
       const summary: SummaryModel = buildSummaryModel(result, settings.lang);
-      const actions = scanActions(result, { ...DEFAULT_SHIP_NOW_WINDOWS, sellerTimeZone: localTimeZone() }, rulebook);
+      const templates = settings.templatesOverride
+        ? (
+            await import(/* webpackChunkName: "rulebook" */ "../core/actions/templateOverride")
+          ).templateOverrideFromText(settings.templatesOverride.json, settings.templatesOverride.file)
+        : undefined;
+      const actions = scanActions(
+        result,
+        { ...DEFAULT_SHIP_NOW_WINDOWS, sellerTimeZone: localTimeZone() },
+        rulebook,
+        templates,
+      );
       const actionsSheet = buildActionsSheet(actions, settings.lang, { sheet: read.sheet, column: plan.firstColumn });
       deps.onCoreTime?.(coreMs + clock() - modelStart);
       const hiddenFlaggedRows = plan.rows.filter(({ row }) => read.hiddenRows.has(row)).length;

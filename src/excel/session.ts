@@ -15,6 +15,8 @@ export interface ScanSettings {
   asOf?: string;
   /** A user rulebook override, as JSON text. */
   rulebookOverride?: string;
+  /** The seller's wording for the buyer message drafts (templateOverride), with the file's name for its notes. */
+  templatesOverride?: { file: string; json: string };
   lang: Lang;
 }
 

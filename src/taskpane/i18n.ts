@@ -64,6 +64,13 @@ export interface Strings {
   rulebookLoaded: (file: string, id: string, version: string) => string;
   rulebookSaved: (id: string, version: string) => string;
   rulebookInvalid: (file: string, reason: string) => string;
+  templatesLabel: string;
+  templatesHint: string;
+  templatesChoose: string;
+  templatesRemove: string;
+  templatesDefault: string;
+  templatesLoaded: (file: string) => string;
+  templatesInvalid: (reason: Localized) => string;
   rulebookNotJson: (reason: string) => string;
   numberInvalid: string;
   handlingDaysOutOfRange: (min: number, max: number) => string;
@@ -253,6 +260,14 @@ const en: Strings = {
   rulebookLoaded: (file, id, version) => `Using ${file} (${id} ${version}).`,
   rulebookSaved: (id, version) => `Using the override saved in this workbook (${id} ${version}).`,
   rulebookInvalid: (file, reason) => `${file} was not used: ${reason}`,
+  templatesLabel: "Buyer message wording",
+  templatesHint:
+    "Optional: a JSON file with your own wording for the buyer message drafts, by language and kind (delay, shippedLate, trackingUpdated), as the built-in files hold it.",
+  templatesChoose: "Choose JSON file…",
+  templatesRemove: "Use built-in wording",
+  templatesDefault: "Built-in wording.",
+  templatesLoaded: (file) => `Using your wording from ${file}.`,
+  templatesInvalid: (reason) => `Not used: ${reason.en}`,
   rulebookNotJson: (reason) => `The file is not valid JSON: ${reason}`,
   numberInvalid: "Enter a whole number of 0 or more.",
   handlingDaysOutOfRange: (min, max) => `Enter a number of days from ${min} to ${max}.`,
@@ -479,6 +494,14 @@ const zhCN: Strings = {
   rulebookLoaded: (file, id, version) => `正在使用 ${file}（${id} ${version}）。`,
   rulebookSaved: (id, version) => `正在使用此工作簿中保存的规则（${id} ${version}）。`,
   rulebookInvalid: (file, reason) => `未使用 ${file}：${reason}`,
+  templatesLabel: "买家留言措辞",
+  templatesHint:
+    "可选：用 JSON 文件提供您自己的买家留言草稿措辞，按语言和类型（delay、shippedLate、trackingUpdated）排列，格式同内置文件。",
+  templatesChoose: "选择 JSON 文件…",
+  templatesRemove: "使用内置措辞",
+  templatesDefault: "内置措辞。",
+  templatesLoaded: (file) => `正在使用 ${file} 中您的措辞。`,
+  templatesInvalid: (reason) => `未使用：${reason.zh}`,
   rulebookNotJson: (reason) => `文件不是有效的 JSON：${reason}`,
   numberInvalid: "请输入大于等于 0 的整数。",
   handlingDaysOutOfRange: (min, max) => `请输入 ${min} 到 ${max} 之间的天数。`,

@@ -1,4 +1,4 @@
-import type { Lang } from "../core/model";
+import type { Lang, Localized } from "../core/model";
 import { readAsOf } from "../core/dates/asOf";
 import { formatIsoInZone, isValidTimeZone } from "../core/dates/zone";
 // The default rulebook's data only: the override loader (and its schema library) is fetched when a file is picked.
@@ -34,6 +34,8 @@ export interface OptionsState {
   handlingDays: string;
   dueSoonHours: string;
   rulebook?: RulebookChoice;
+  /** The seller's wording for the buyer message drafts (a file that passed templateOverride's checks). */
+  templates?: { file: string; json: string };
 }
 
 export function defaultOptions(): OptionsState {
@@ -57,6 +59,12 @@ export async function optionsFromSaved(saved: Partial<ScanSettings>): Promise<Op
   if (saved.rulebookOverride) {
     const check = await checkRulebook(saved.rulebookOverride);
     if (check.ok) options.rulebook = { file: "", json: saved.rulebookOverride, id: check.id, version: check.version };
+  }
+  if (
+    saved.templatesOverride &&
+    (await checkTemplates(saved.templatesOverride.json, saved.templatesOverride.file)).ok
+  ) {
+    options.templates = saved.templatesOverride;
   }
   return options;
 }
@@ -99,6 +107,17 @@ export async function checkRulebook(json: string): Promise<RulebookCheck> {
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+export type TemplatesCheck = { ok: true } | { ok: false; message: Localized };
+
+/** Checks a message-wording file with the core's own override reader; its message names the file and key. */
+export async function checkTemplates(json: string, file: string): Promise<TemplatesCheck> {
+  const { templateOverrideFromText } = await import(
+    /* webpackChunkName: "rulebook" */ "../core/actions/templateOverride"
+  );
+  const choice = templateOverrideFromText(json, file);
+  return choice.notes.length === 0 ? { ok: true } : { ok: false, message: choice.notes[0] as Localized };
 }
 
 export interface OptionProblems {
@@ -148,5 +167,6 @@ export function toScanSettings(
   if (choice.mapping !== undefined) settings.mapping = choice.mapping;
   if (options.asOf.trim() !== "") settings.asOf = asOfToIso(options.asOf, timeZone);
   if (options.rulebook) settings.rulebookOverride = options.rulebook.json;
+  if (options.templates) settings.templatesOverride = options.templates;
   return settings;
 }

@@ -179,3 +179,32 @@ test("the fake refuses a hyperlink on a host without ExcelApi 1.7, as Excel does
   ).rejects.toMatchObject({ code: "ApiNotFound" });
   expect(workbook.sheet("Orders")!.value(1, 9)).toBe("before");
 });
+
+describeHosts(() => {
+  const wording = JSON.stringify({
+    en: { delay: "Dear buyer, order {orderId} leaves by {shipDate}. Sorry for the wait!" },
+  });
+
+  test("the seller's own wording replaces the built-in drafts in the scan and on the Actions sheet", async () => {
+    const { session, workbook } = setup(orderSheet(KINDS));
+    const { actions } = await session.scan({ ...settings(), templatesOverride: { file: "shop.json", json: wording } });
+    const delays = actions!.messages.filter((message) => message.kind === "delay");
+    expect(delays.length).toBeGreaterThan(0);
+    for (const message of delays) expect(message.text).toMatch(/^Dear buyer, order \S+ leaves by \d{4}-\d\d-\d\d\./);
+    const sheet = workbook.sheet("AE Actions")!;
+    const drafts = rowOf(sheet, /^Tell the buyer/);
+    expect(sheet.value(drafts + 2, 5)).toBe(actions!.messages[0]!.text);
+    expect(actions!.notes.some((note) => note.en.includes("shop.json"))).toBe(false);
+  });
+
+  test("a wording file without {shipDate} is refused with a note naming the file and key; built-in drafts are used", async () => {
+    const { session } = setup(orderSheet(KINDS));
+    const bad = JSON.stringify({ en: { delay: "Order {orderId} is late." } });
+    const { actions } = await session.scan({ ...settings(), templatesOverride: { file: "bad.json", json: bad } });
+    expect(actions!.notes.map((note) => note.en)).toContainEqual(
+      expect.stringMatching(/^bad\.json: .*en\.delay.*built-in/),
+    );
+    const delay = actions!.messages.find((message) => message.kind === "delay")!;
+    expect(delay.text).toMatch(/^Hello, thank you for your order/);
+  });
+});

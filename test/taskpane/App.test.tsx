@@ -295,6 +295,34 @@ describe("task pane: options", () => {
     expect(session.calls.scan[0].settings.rulebookOverride).toBe(json);
   });
 
+  test("a message-wording file is checked when picked: a bad one names the file and key and is not sent", async () => {
+    const { session } = await renderApp();
+    await openOptions();
+    const bad = JSON.stringify({ en: { delay: "Order {orderId} is late." } });
+    fireEvent.change(screen.getByTestId("templates-file"), {
+      target: { files: [new File([bad], "wording.json", { type: "application/json" })] },
+    });
+    const message = await screen.findByTestId("templates-error");
+    expect(message.textContent).toContain("wording.json");
+    expect(message.textContent).toContain("en.delay");
+    await scanToResults(session);
+    expect(session.calls.scan[0].settings.templatesOverride).toBeUndefined();
+  });
+
+  test("a good message-wording file is named and sent with the scan", async () => {
+    const { session } = await renderApp();
+    await openOptions();
+    const json = JSON.stringify({ en: { delay: "Dear buyer, order {orderId} leaves by {shipDate}." } });
+    fireEvent.change(screen.getByTestId("templates-file"), {
+      target: { files: [new File([json], "wording.json", { type: "application/json" })] },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId("templates-status").textContent).toBe(en.templatesLoaded("wording.json")),
+    );
+    await scanToResults(session);
+    expect(session.calls.scan[0].settings.templatesOverride).toEqual({ file: "wording.json", json });
+  });
+
   test("a rulebook saved as UTF-16 or with a UTF-8 BOM (Windows Notepad) is decoded", async () => {
     const { session } = await renderApp();
     await openOptions();

@@ -18,6 +18,7 @@ import type { OptionsState } from "../options";
 import { decodeText } from "../../core/csv/decode";
 import { HANDLING_DAYS_RANGE } from "../../core/rulebook/limits";
 import { SUGGESTED_TIME_ZONES, checkRulebook, optionProblems } from "../options";
+import { TemplatesField } from "./TemplatesField";
 
 /** The time-zone list's last entry: type any IANA name instead. */
 const OTHER_ZONE = "__other__";
@@ -51,7 +52,7 @@ export interface OptionsPanelProps {
  * A picked file's text, whatever Windows editors saved it as: UTF-8 with or without a BOM, or UTF-16 ("Unicode" in
  * Notepad), decoded as the CSV reader decodes files; a BOM never reaches the JSON parser.
  */
-async function readFileText(file: File): Promise<string> {
+export async function readFileText(file: File): Promise<string> {
   const bytes =
     typeof file.arrayBuffer === "function"
       ? await file.arrayBuffer()
@@ -255,6 +256,12 @@ export function OptionsPanel({ options, strings, disabled, deadlineColumn, onCha
           </Text>
         )}
       </div>
+      <TemplatesField
+        templates={options.templates}
+        strings={strings}
+        disabled={disabled}
+        onChange={(templates) => set({ templates })}
+      />
     </div>
   );
 }
