@@ -1,6 +1,8 @@
 import type { Lang } from "../core/model";
 import { loadRulebook, type Rulebook } from "../core/rulebook";
 import { isValidTimeZone } from "../core/dates/zone";
+import { MESSAGE_TEMPLATES, type MessageTemplateSet } from "../core/actions/buyerMessages";
+import { templateOverrideFromText } from "../core/actions/templateOverride";
 
 /**
  * What the AE.* formulas need to know about the workbook that Excel does not pass them: the zone its date-times are
@@ -24,6 +26,8 @@ export interface FunctionSettings {
   date1904?: boolean;
   /** The user's rulebook override, as JSON text (see src/core/rulebook/override.ts). */
   rulebookOverride?: string;
+  /** The seller's wording for AE.MESSAGE's drafts (see src/core/actions/templateOverride.ts). */
+  templatesOverride?: { file: string; json: string };
   /** Language of the texts formulas return (AE.CONSEQUENCE, AE.RULE, AE.TRACKINGCARRIER) and of error messages. */
   lang?: Lang;
 }
@@ -35,6 +39,8 @@ export interface ResolvedFunctionSettings {
   dueSoonHours: number;
   date1904: boolean;
   rulebook: Rulebook;
+  /** The drafts' wording: the seller's file over the built-in one (a refused file leaves the built-in one). */
+  templates: MessageTemplateSet;
   lang: Lang;
 }
 
@@ -69,7 +75,10 @@ function resolve(given: FunctionSettings): ResolvedFunctionSettings {
   }
   const lang = given.lang ?? "en";
   if (lang !== "en" && lang !== "zh-CN") throw new RangeError(`Unknown language "${String(lang)}"`);
-  return { timeZone, handlingDays, dueSoonHours, date1904: given.date1904 === true, rulebook, lang };
+  const templates = given.templatesOverride
+    ? templateOverrideFromText(given.templatesOverride.json, given.templatesOverride.file).templates
+    : MESSAGE_TEMPLATES;
+  return { timeZone, handlingDays, dueSoonHours, date1904: given.date1904 === true, rulebook, templates, lang };
 }
 
 /**

@@ -52,6 +52,10 @@ export function functionSettingsFromSaved(saved: unknown): FunctionSettings {
   if (typeof record.rulebookOverride === "string" && record.rulebookOverride.trim() !== "") {
     settings.rulebookOverride = record.rulebookOverride;
   }
+  const templates = record.templatesOverride as { file?: unknown; json?: unknown } | undefined;
+  if (typeof templates?.file === "string" && typeof templates.json === "string") {
+    settings.templatesOverride = { file: templates.file, json: templates.json };
+  }
   return settings;
 }
 

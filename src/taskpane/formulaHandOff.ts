@@ -14,6 +14,7 @@ const KEYS: ReadonlyArray<keyof FunctionSettings> = [
   "lang",
   "date1904",
   "rulebookOverride",
+  "templatesOverride",
 ];
 
 /** Every key, in one order, with undefined for a default: what the pane wants is the whole of the settings. */
@@ -33,7 +34,8 @@ function inForce(wanted: FunctionSettings): boolean {
       wanted.dueSoonHours === current.dueSoonHours &&
       (wanted.lang ?? "en") === current.lang &&
       (wanted.date1904 ?? false) === current.date1904 &&
-      wanted.rulebookOverride === givenFunctionSettings().rulebookOverride
+      wanted.rulebookOverride === givenFunctionSettings().rulebookOverride &&
+      wanted.templatesOverride?.json === givenFunctionSettings().templatesOverride?.json
     );
   } catch {
     return false;

@@ -31,7 +31,15 @@ export function formulaSettingsOf(
   const handlingDays = parseWholeNumber(options.handlingDays);
   const dueSoonHours = parseWholeNumber(options.dueSoonHours);
   if (timeZone === "" || !isValidTimeZone(timeZone) || !handlingDays || dueSoonHours === undefined) return undefined;
-  return { timeZone, handlingDays, dueSoonHours, lang, date1904, rulebookOverride: options.rulebook?.json };
+  return {
+    timeZone,
+    handlingDays,
+    dueSoonHours,
+    lang,
+    date1904,
+    rulebookOverride: options.rulebook?.json,
+    templatesOverride: options.templates,
+  };
 }
 
 /** The date system the workbook's saved settings recorded, if any. */

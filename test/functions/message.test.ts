@@ -1,6 +1,6 @@
 import "./support/customFunctionsStub";
 import { message } from "../../src/functions/functions";
-import { resetFunctionSettings } from "../../src/functions/settings";
+import { resetFunctionSettings, setFunctionSettings } from "../../src/functions/settings";
 
 /** AE.MESSAGE gives the draft the scan's to-do gives: same templates, same language table. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -39,5 +39,16 @@ describe("AE.MESSAGE", () => {
       Array<{ message?: string }>
     >;
     expect(String(badKind?.message ?? badKind)).toMatch(/kind "thanks" is not delay/);
+  });
+
+  it("uses the seller's wording when the pane hands it over, and the built-in one for a refused file", () => {
+    const json = JSON.stringify({ "pt-BR": { delay: "Oi! Pedido {orderId} sai até {shipDate}." } });
+    setFunctionSettings({ templatesOverride: { file: "shop.json", json } });
+    const [[mine]] = message([["8100000000000001"]], [["BR"]], [[serial(2025, 6, 18)]]) as string[][];
+    expect(mine).toBe("Oi! Pedido 8100000000000001 sai até 2025-06-18.");
+    const bad = JSON.stringify({ "pt-BR": { delay: "Oi! Pedido {orderId}." } });
+    setFunctionSettings({ templatesOverride: { file: "bad.json", json: bad } });
+    const [[builtIn]] = message([["8100000000000001"]], [["BR"]], [[serial(2025, 6, 18)]]) as string[][];
+    expect(builtIn).toMatch(/^Olá, obrigado pelo seu pedido 8100000000000001/);
   });
 });

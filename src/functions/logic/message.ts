@@ -1,4 +1,4 @@
-import { buyerLanguage, fillTemplate, MESSAGE_TEMPLATES, type MessageKind } from "../../core/actions";
+import { buyerLanguage, fillTemplate, type MessageKind } from "../../core/actions";
 import { formatInstant } from "../../core/dates/zone";
 import type { ResolvedFunctionSettings } from "../settings";
 import { invalidValue } from "./errors";
@@ -59,7 +59,7 @@ export function messageResults(
         ),
       );
     }
-    const template = MESSAGE_TEMPLATES[buyerLanguage(country)][kind];
+    const template = settings.templates[buyerLanguage(country)][kind];
     return fillTemplate(template, { orderId, shipDate: formatInstant(shipDate, settings.timeZone).slice(0, 10) });
   });
 }
