@@ -1,24 +1,12 @@
-import {
-  Button,
-  Caption1,
-  Field,
-  Input,
-  Label,
-  Select,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
-import { DocumentArrowUpRegular } from "@fluentui/react-icons";
-import { useId, useRef, useState } from "react";
+import { Button, Field, Input, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useState } from "react";
 import type { Strings } from "../i18n";
 import { OPTION_ATTRIBUTE } from "./optionAttribute";
 import type { OptionsState } from "../options";
-import { decodeText } from "../../core/csv/decode";
 import { HANDLING_DAYS_RANGE } from "../../core/rulebook/limits";
 import { SUGGESTED_TIME_ZONES, checkRulebook, optionProblems } from "../options";
 import { TemplatesField } from "./TemplatesField";
+import { JsonFileField, readFileText } from "./JsonFileField";
 
 /** The time-zone list's last entry: type any IANA name instead. */
 const OTHER_ZONE = "__other__";
@@ -32,11 +20,6 @@ const useStyles = makeStyles({
   fullWidth: { width: "100%", minWidth: 0 },
   selectInner: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
   number: { width: "100%", maxWidth: "10em" },
-  rulebookActions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  note: { overflowWrap: "anywhere" },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface OptionsPanelProps {
@@ -48,30 +31,9 @@ export interface OptionsPanelProps {
   onChange: (options: OptionsState) => void;
 }
 
-/**
- * A picked file's text, whatever Windows editors saved it as: UTF-8 with or without a BOM, or UTF-16 ("Unicode" in
- * Notepad), decoded as the CSV reader decodes files; a BOM never reaches the JSON parser.
- */
-export async function readFileText(file: File): Promise<string> {
-  const bytes =
-    typeof file.arrayBuffer === "function"
-      ? await file.arrayBuffer()
-      : await new Promise<ArrayBuffer>((resolve, reject) => {
-          const reader = new FileReader();
-          reader.onload = () => resolve(reader.result as ArrayBuffer);
-          reader.onerror = () => reject(reader.error);
-          reader.readAsArrayBuffer(file);
-        });
-  return decodeText(new Uint8Array(bytes)).text;
-}
-
 export function OptionsPanel({ options, strings, disabled, deadlineColumn, onChange }: OptionsPanelProps) {
   const styles = useStyles();
   const problems = optionProblems(options);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const fileInputId = useId();
-  const labelId = useId();
-  const hintId = useId();
   const [rulebookError, setRulebookError] = useState<string | undefined>();
   const set = (patch: Partial<OptionsState>) => onChange({ ...options, ...patch });
   const numberField = (key: "handlingDays" | "dueSoonHours", label: string, hint: string) => (
@@ -103,8 +65,7 @@ export function OptionsPanel({ options, strings, disabled, deadlineColumn, onCha
   const [customZone, setCustomZone] = useState(false);
   const showZoneInput = customZone || !SUGGESTED_TIME_ZONES.includes(options.timeZone);
 
-  const onFilePicked = async (file: File | undefined) => {
-    if (!file) return;
+  const onFilePicked = async (file: File) => {
     let json: string;
     try {
       json = await readFileText(file);
@@ -204,58 +165,21 @@ export function OptionsPanel({ options, strings, disabled, deadlineColumn, onCha
       )}
       {numberField("dueSoonHours", strings.dueSoonLabel, strings.dueSoonHint)}
 
-      <div role="group" aria-labelledby={labelId} aria-describedby={hintId} className={styles.group}>
-        <Label id={labelId} htmlFor={fileInputId}>
-          {strings.rulebookLabel}
-        </Label>
-        <Caption1 id={hintId} className={styles.hint}>
-          {strings.rulebookHint}
-        </Caption1>
-        <div className={styles.rulebookActions}>
-          <input
-            id={fileInputId}
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            data-testid="rulebook-file"
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = "";
-              void onFilePicked(file);
-            }}
-          />
-          <Button icon={<DocumentArrowUpRegular />} disabled={disabled} onClick={() => fileInput.current?.click()}>
-            {strings.rulebookChoose}
-          </Button>
-          {options.rulebook ? (
-            <Button
-              appearance="subtle"
-              disabled={disabled}
-              onClick={() => {
-                setRulebookError(undefined);
-                set({ rulebook: undefined });
-              }}
-            >
-              {strings.rulebookRemove}
-            </Button>
-          ) : null}
-        </div>
-        {rulebookError ? (
-          <Text
-            size={200}
-            role="alert"
-            className={mergeClasses(styles.note, styles.error)}
-            data-testid="rulebook-error"
-          >
-            {rulebookError}
-          </Text>
-        ) : (
-          <Text size={200} className={styles.note} data-testid="rulebook-status">
-            {rulebookNote}
-          </Text>
-        )}
-      </div>
+      <JsonFileField
+        label={strings.rulebookLabel}
+        hint={strings.rulebookHint}
+        chooseLabel={strings.rulebookChoose}
+        removeLabel={options.rulebook ? strings.rulebookRemove : undefined}
+        status={rulebookNote}
+        error={rulebookError}
+        testId="rulebook"
+        disabled={disabled}
+        onPick={(file) => void onFilePicked(file)}
+        onRemove={() => {
+          setRulebookError(undefined);
+          set({ rulebook: undefined });
+        }}
+      />
       <TemplatesField
         templates={options.templates}
         strings={strings}
