@@ -556,21 +556,24 @@ export function judgeByFormats(input: string): TrackingVerdict {
   const s = normalizeTrackingNumber(input);
   const n = s.length;
   const match = matchNumber(input, s);
-  const none = { normalized: s, valid: false, placeholder: false, carrier: undefined };
+  let placeholder = false;
+  let carrier: string | undefined;
   switch (typeof match === "object" ? match.outcome : match) {
     case Outcome.Empty:
-      return none;
+      break;
     case Outcome.PlaceholderWord:
-      return { ...none, placeholder: true };
+      placeholder = true;
+      break;
     case Outcome.Unknown:
-      return { ...none, placeholder: unknownPlaceholder(s, n) !== null };
+      placeholder = unknownPlaceholder(s, n) !== null;
+      break;
+    default: {
+      const { outcome, format, body, operator } = match as Match;
+      if (outcome === Outcome.Recognised) return recognisedVerdict(format, s, body, operator);
+      if (format.isS10 && operator === undefined) break; // an unknown country: no carrier, not a placeholder
+      placeholder = placeholderPattern(format.spec, s, n, body) !== null;
+      carrier = operator !== undefined ? operator.carrier : format.spec.carrier;
+    }
   }
-  const { outcome, format, body, operator } = match as Match;
-  if (outcome === Outcome.Recognised) return recognisedVerdict(format, s, body, operator);
-  if (format.isS10 && operator === undefined) return none; // an unknown country: no carrier, not a placeholder
-  return {
-    ...none,
-    placeholder: placeholderPattern(format.spec, s, n, body) !== null,
-    carrier: operator !== undefined ? operator.carrier : format.spec.carrier,
-  };
+  return { normalized: s, valid: false, placeholder, carrier };
 }
