@@ -65,16 +65,7 @@ export function delayMessages(
   const shipDate = formatInstant(asOf + promiseDays * DAY, list.sheetTimeZone).slice(0, 10);
   return list.items
     .filter((item) => item.band === "overdue" || item.band === "urgent")
-    .map((item) => {
-      const language = buyerLanguage(item.buyerCountry);
-      return {
-        orderId: item.orderId,
-        row: item.row,
-        kind: "delay" as const,
-        language,
-        text: fillTemplate(templates[language].delay, { orderId: item.orderId, shipDate }),
-      };
-    });
+    .map((item) => draft("delay", item, item.buyerCountry, { shipDate }, templates));
 }
 
 /**
@@ -87,15 +78,8 @@ export function shippedLateMessages(
   templates: MessageTemplateSet = MESSAGE_TEMPLATES,
 ): BuyerMessage[] {
   return orders.map((order) => {
-    const language = buyerLanguage(order.buyerCountry);
     const shipDate = formatInstant(order.shippedAt, timeZone).slice(0, 10);
-    return {
-      orderId: order.orderId,
-      row: order.row,
-      kind: "shippedLate" as const,
-      language,
-      text: fillTemplate(templates[language].shippedLate, { orderId: order.orderId, shipDate }),
-    };
+    return draft("shippedLate", order, order.buyerCountry, { shipDate }, templates);
   });
 }
 
@@ -113,16 +97,22 @@ export function trackingUpdatedMessages(
   for (const fix of fixes) {
     if (!NEW_NUMBER_FIXES.has(fix.code) || drafted.has(fix.row)) continue;
     drafted.add(fix.row);
-    const language = buyerLanguage(countryOf.get(fix.row));
-    messages.push({
-      orderId: fix.orderId,
-      row: fix.row,
-      kind: "trackingUpdated",
-      language,
-      text: fillTemplate(templates[language].trackingUpdated, { orderId: fix.orderId }),
-    });
+    messages.push(draft("trackingUpdated", fix, countryOf.get(fix.row), {}, templates));
   }
   return messages;
+}
+
+/** One order's draft of `kind` in its buyer's language, the order id and `values` filled in. */
+function draft(
+  kind: MessageKind,
+  order: { orderId: string; row: number },
+  buyerCountry: string | undefined,
+  values: Record<string, string>,
+  templates: MessageTemplateSet,
+): BuyerMessage {
+  const language = buyerLanguage(buyerCountry);
+  const text = fillTemplate(templates[language][kind], { ...values, orderId: order.orderId });
+  return { orderId: order.orderId, row: order.row, kind, language, text };
 }
 
 /** The note when drafts fall back to English because the sheet names no buyer country. */
