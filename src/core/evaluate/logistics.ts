@@ -30,6 +30,9 @@ interface LogisticsIndex {
   byCode: Map<string, LogisticsName>;
 }
 
+/** What ends a service code in a tracking cell; a cell without one (a bare number, most cells) has no prefix. */
+const PREFIX_SEPARATOR = /[\s:：_]/;
+
 const indexes = new WeakMap<object, LogisticsIndex>();
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -50,7 +53,9 @@ function logisticsIndex(rulebook: Rulebook): LogisticsIndex {
     const codes = [...byCode.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     // CODE, then warehouse words (_WEIHAI), then a separator, then the rest, which must hold a digit.
     const prefix =
-      codes.length > 0 ? new RegExp(`^(${codes.join("|")})((?:_[A-Z]+)*)[\\s:：_]+(?=\\D*\\d)(.+)$`, "is") : undefined;
+      codes.length > 0
+        ? new RegExp(`^(${codes.join("|")})((?:_[A-Z]+)*)${PREFIX_SEPARATOR.source}+(?=\\D*\\d)(.+)$`, "is")
+        : undefined;
     index = { byName, byCode, lookups: new Map(), prefix };
     indexes.set(table, index);
   }
@@ -97,7 +102,7 @@ const LETTER = /^[A-Za-z]/;
 
 /** `CAINIAO_STANDARD_WEIHAI:LP00…` → the Cainiao Standard entry and `LP00…`; undefined when no known code opens the cell. */
 export function splitServicePrefix(cell: string, rulebook: Rulebook): ServicePrefix | undefined {
-  if (!LETTER.test(cell)) return undefined;
+  if (!LETTER.test(cell) || !PREFIX_SEPARATOR.test(cell)) return undefined;
   const index = logisticsIndex(rulebook);
   const match = index.prefix?.exec(cell);
   if (!match) return undefined;

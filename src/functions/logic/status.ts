@@ -25,18 +25,36 @@ import { say } from "./language";
 export const STATUS_OK = "OK";
 export const CODE_SEPARATOR = ", ";
 
-/** Where AE.STATUS hears the codes of its orders: each order's codes, joined in the order they come. */
+/**
+ * Where AE.STATUS hears the codes of its orders: each order's codes, joined in the order they come. A range has a
+ * handful of distinct code lists, so each list is joined once and its rows share the text.
+ */
 class StatusCodes implements OrderSink {
   readonly codesOnly = true;
   readonly codes: string[];
+  private readonly joined = new Map<string, Map<string, string>>();
 
   constructor(count: number) {
     this.codes = new Array<string>(count).fill("");
   }
 
   flag(index: number, code: ViolationCode): void {
-    const known = this.codes[index];
-    this.codes[index] = known === "" ? code : known + CODE_SEPARATOR + code;
+    const known = this.codes[index] as string;
+    this.codes[index] = known === "" ? code : this.join(known, code);
+  }
+
+  private join(known: string, code: string): string {
+    let after = this.joined.get(known);
+    if (after === undefined) {
+      after = new Map();
+      this.joined.set(known, after);
+    }
+    let joined = after.get(code);
+    if (joined === undefined) {
+      joined = known + CODE_SEPARATOR + code;
+      after.set(code, joined);
+    }
+    return joined;
   }
 }
 
@@ -263,19 +281,34 @@ function resultRows(
   codes: readonly string[],
   shownFirst: ReadonlyMap<number, FunctionErrorValue>,
 ): unknown[][] {
-  const rowsByText = new Map<string, unknown[]>();
+  const shownAt = (position: number): unknown => {
+    const problem = shownFirst.size > 0 ? shownFirst.get(position) : undefined;
+    if (problem !== undefined) return problem;
+    const order = orderAt[position] as number;
+    return order < 0 ? "" : codes[order] || STATUS_OK;
+  };
   const result: unknown[][] = new Array(shape.rows);
+  if (shape.cols === 1) {
+    const rowsByText = new Map<string, unknown[]>();
+    for (let r = 0; r < shape.rows; r++) {
+      const shown = shownAt(r);
+      if (typeof shown !== "string") {
+        result[r] = [shown];
+        continue;
+      }
+      let row = rowsByText.get(shown);
+      if (row === undefined) {
+        row = [shown];
+        rowsByText.set(shown, row);
+      }
+      result[r] = row;
+    }
+    return result;
+  }
   for (let r = 0, position = 0; r < shape.rows; r++) {
     const line: unknown[] = new Array(shape.cols);
-    for (let c = 0; c < shape.cols; c++, position++) {
-      const order = orderAt[position] as number;
-      const shown = order < 0 ? "" : codes[order] || STATUS_OK;
-      line[c] = (shownFirst.size > 0 ? shownFirst.get(position) : undefined) ?? shown;
-    }
-    const text = line[0];
-    const shared = shape.cols === 1 && typeof text === "string" ? rowsByText.get(text) : undefined;
-    if (shape.cols === 1 && typeof text === "string" && shared === undefined) rowsByText.set(text, line);
-    result[r] = shared ?? line;
+    for (let c = 0; c < shape.cols; c++, position++) line[c] = shownAt(position);
+    result[r] = line;
   }
   return result;
 }
