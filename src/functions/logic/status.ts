@@ -216,6 +216,10 @@ function readRows(
   const deadlineInstants = instantsByPosition(dates.deadline, rows, cols);
   const firstScanInstants = instantsByPosition(dates.firstScan, rows, cols);
 
+  const hasHandling = !isOmitted(handling);
+  const hasCarrier = !isOmitted(carrier);
+  const hasBuyerService = !isOmitted(buyerService);
+
   const orderAt = new Int32Array(rows * cols).fill(-1);
   const shownFirst = new Map<number, FunctionErrorValue>();
   for (let r = 0, position = 0; r < rows; r++) {
@@ -238,9 +242,12 @@ function readRows(
         (trackingNumber === undefined || !trackingVaries) &&
         ((!isKnown(shipDeadline) && deadlineError === undefined) || !deadlineVaries);
       if (blank) continue;
-      const handlingDays = readHandlingDays(cellAt(handling, r, c), "handlingDays", reader);
-      const carrierName = readTrackingText(cellAt(carrier, r, c), "carrier", reader);
-      const chosenService = readTrackingText(cellAt(buyerService, r, c), "buyerService", reader);
+      // The optional arguments, left out of most calls, are read only when given.
+      const handlingDays = hasHandling ? readHandlingDays(cellAt(handling, r, c), "handlingDays", reader) : undefined;
+      const carrierName = hasCarrier ? readTrackingText(cellAt(carrier, r, c), "carrier", reader) : undefined;
+      const chosenService = hasBuyerService
+        ? readTrackingText(cellAt(buyerService, r, c), "buyerService", reader)
+        : undefined;
       const firstScanAt = firstScanInstants[position] as number;
       const firstScanError = isKnown(firstScanAt) ? undefined : dateErrorAt(dates.firstScan, r, c);
 
