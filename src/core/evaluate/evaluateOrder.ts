@@ -10,7 +10,6 @@ import {
   logisticsLabel,
   lookupLogistics,
   lowestTier,
-  numberCarrier,
   splitServicePrefix,
   type ServicePrefix,
 } from "./logistics";
@@ -165,7 +164,9 @@ export function evaluateOrder(
 
   const firstScanAt = table.number(index, NUMBER.firstScanAt);
   if (isKnown(firstScanAt)) flagScanBeforePayment(table, index, ctx, sink, firstScanAt, paidAt);
-  if (hasTracking) flagCarrierMismatch(index, ctx, sink, declaredCarrier, servicePrefix, trackingCell, shipmentAt);
+  if (hasTracking) {
+    flagCarrierMismatch(index, ctx, sink, declaredCarrier, servicePrefix, tracking, trackingCell, shipmentAt);
+  }
   flagServiceDowngrade(table, index, ctx, sink, declaredCarrier, servicePrefix, shipmentAt);
 
   if (ctx.checkOnline && hasShipTime) {
@@ -237,30 +238,30 @@ function flagCarrierMismatch(
   sink: FindingSink,
   declaredCarrier: string | undefined,
   servicePrefix: ServicePrefix | undefined,
+  tracking: Readonly<TrackingCellVerdict>,
   trackingCell: string,
   at: Instant | undefined,
 ): void {
   const declared = declaredLogistics(declaredCarrier, servicePrefix, ctx);
   if (!declared || declared.entries.some((entry) => entry.carries === undefined)) return;
-  for (const check of checkTrackingCell(trackingCell)) {
-    const carrier = numberCarrier(check);
-    if (carrier === undefined || declared.entries.some((entry) => canCarry(entry, carrier))) continue;
+  for (let k = 0; k < tracking.count; k++) {
+    const issuer = tracking.issuers[k];
+    if (issuer === undefined || declared.entries.some((entry) => canCarry(entry, issuer))) continue;
+    const number = tracking.numbers[k] as string;
     sink.flag(
       index,
       "CARRIER_MISMATCH",
       at,
-      sink.codesOnly
-        ? undefined
-        : {
-            kind: "carrierMismatch",
-            declared: declared.label,
-            number: check.normalized,
-            carrier: check.carrier ?? carrier,
-            format: check.format ?? "",
-          },
+      sink.codesOnly ? undefined : carrierMismatchText(declared.label, number, issuer, trackingCell),
     );
     return;
   }
+}
+
+/** The finding names the number as its full check reads it (made only for the rare order that is flagged). */
+function carrierMismatchText(declared: string, number: string, issuer: string, trackingCell: string): FindingText {
+  const check = checkTrackingCell(trackingCell).find((each) => each.normalized === number);
+  return { kind: "carrierMismatch", declared, number, carrier: check?.carrier ?? issuer, format: check?.format ?? "" };
 }
 
 /** SERVICE_DOWNGRADE: the service shipped with is of a lower tier than the buyer's choice (both names known). */

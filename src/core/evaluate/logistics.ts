@@ -1,6 +1,5 @@
 import { normalizeWord } from "../rulebook/statuses";
 import type { LogisticsName, Rulebook, ServiceTier } from "../rulebook/types";
-import type { TrackingCheck } from "../tracking";
 
 /**
  * The rulebook's carrier and service table read against a sheet: which entry a carrier or service cell names, what
@@ -109,12 +108,6 @@ export function splitServicePrefix(cell: string, rulebook: Rulebook): ServicePre
   const [, code = "", warehouse = "", rest = ""] = match;
   const service = index.byCode.get(code.toUpperCase()) as LogisticsName;
   return { service, code: code + warehouse, rest: rest.trim() };
-}
-
-/** The carrier a recognised number belongs to, as the table's `carries` lists name it (`ups`, `post:CN`). */
-export function numberCarrier(check: TrackingCheck): string | undefined {
-  if (check.formatId === undefined || check.placeholder || check.carrierId === undefined) return undefined;
-  return check.carrierId === "s10" ? `post:${check.countryCode ?? ""}` : check.carrierId;
 }
 
 /** Whether `entry` can hand over a number of `carrier`; an entry whose formats are not known can carry anything. */

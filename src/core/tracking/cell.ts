@@ -3,6 +3,7 @@
  * "no number" ("N/A", "无", "-"), or nothing. These functions split and judge such cells.
  */
 import { checkTrackingNumber, hasVisibleText, judgeByFormats, plainS10, type TrackingVerdict } from "./classify";
+import { checkIssuer } from "./issuer";
 import { normalizeTrackingNumber } from "./normalize";
 import { isPlaceholderWord } from "./placeholders";
 import type { TrackingCheck } from "./types";
@@ -158,17 +159,21 @@ export interface TrackingCellVerdict {
   carrier: string | undefined;
   /** The normalised numbers that are not placeholders (the first `count` entries): what another order could share. */
   numbers: string[];
+  /** Who issued each of `numbers` (`issuerOf`; undefined when no format recognises it), for the carrier checks. */
+  issuers: Array<string | undefined>;
   count: number;
 }
 
 export function newTrackingCellVerdict(): TrackingCellVerdict {
-  return { valid: true, carrier: undefined, numbers: [], count: 0 };
+  return { valid: true, carrier: undefined, numbers: [], issuers: [], count: 0 };
 }
 
 function note(verdict: TrackingCellVerdict, number: TrackingVerdict | TrackingCheck): void {
   if (!number.valid) verdict.valid = false;
   if (verdict.carrier === undefined && number.carrier) verdict.carrier = number.carrier;
-  if (!number.placeholder && number.normalized) verdict.numbers[verdict.count++] = number.normalized;
+  if (number.placeholder || !number.normalized) return;
+  verdict.numbers[verdict.count] = number.normalized;
+  verdict.issuers[verdict.count++] = "issuer" in number ? number.issuer : checkIssuer(number);
 }
 
 /**
@@ -192,7 +197,10 @@ export function judgeTrackingCell(cell: string, verdict: TrackingCellVerdict): T
   if (plain !== undefined) {
     if (!plain.valid) verdict.valid = false;
     verdict.carrier = plain.carrier || undefined;
-    if (!plain.placeholder) verdict.numbers[verdict.count++] = cell;
+    if (!plain.placeholder) {
+      verdict.numbers[verdict.count] = cell;
+      verdict.issuers[verdict.count++] = plain.issuer;
+    }
     return verdict;
   }
   const n = cell.length;

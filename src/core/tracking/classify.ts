@@ -7,6 +7,7 @@ import type { Confidence } from "../model";
 import { luhnCheck, mod10Check, mod37_36Check, mod7Check, s10Check, weightedCheck } from "./checksums";
 import { TRACKING_FORMATS } from "./formats";
 import * as say from "./messages";
+import { issuerOf } from "./issuer";
 import { normalizeTrackingNumber } from "./normalize";
 import { isDemoNumber, isPlaceholderWord, LONGEST_PLACEHOLDER_WORD, serialPattern } from "./placeholders";
 import type { SerialPattern } from "./placeholders";
@@ -110,8 +111,13 @@ const S10_BY_LETTERS: (CompiledOperator | undefined)[] = (() => {
       carrierZh,
       validSentence: say.validWithCheckDigit(spec.name, spec.nameZh, operator.operator, carrierZh),
       plain: {
-        valid: { valid: true, placeholder: false, carrier: operator.operator },
-        placeholder: { valid: false, placeholder: true, carrier: operator.operator },
+        valid: {
+          valid: true,
+          placeholder: false,
+          carrier: operator.operator,
+          issuer: issuerOf(spec.carrierId, operator.code),
+        },
+        placeholder: { valid: false, placeholder: true, carrier: operator.operator, issuer: undefined },
       },
     };
   }
@@ -508,6 +514,8 @@ export interface TrackingVerdict {
   valid: boolean;
   placeholder: boolean;
   carrier: string | undefined;
+  /** Who issued it (`issuerOf`), for the carrier checks; undefined for a placeholder or an unrecognised number. */
+  issuer: string | undefined;
 }
 
 /** A recognised number's verdict: valid unless its serial or the whole number is a placeholder. */
@@ -519,7 +527,8 @@ function recognisedVerdict(
 ): TrackingVerdict {
   const placeholder = placeholderPattern(format.spec, s, s.length, body) !== null;
   const carrier = operator !== undefined ? operator.carrier : format.spec.carrier;
-  return { normalized: s, valid: !placeholder, placeholder, carrier };
+  const issuer = placeholder ? undefined : issuerOf(format.spec.carrierId, operator?.code);
+  return { normalized: s, valid: !placeholder, placeholder, carrier, issuer };
 }
 
 /**
@@ -532,7 +541,12 @@ export function judgePlainS10(s: string): TrackingVerdict | undefined {
 }
 
 /** A plain S10 number's verdict, its number aside: one value per carrier, shared (read only). */
-export type PlainS10Verdict = Readonly<{ valid: boolean; placeholder: boolean; carrier: string }>;
+export type PlainS10Verdict = Readonly<{
+  valid: boolean;
+  placeholder: boolean;
+  carrier: string;
+  issuer: string | undefined;
+}>;
 
 /**
  * `judgePlainS10` for the scan's cells without a verdict made per cell (why: BENCHMARKS.md, "Plain code"):
@@ -558,6 +572,7 @@ export function judgeByFormats(input: string): TrackingVerdict {
   const match = matchNumber(input, s);
   let placeholder = false;
   let carrier: string | undefined;
+  let issuer: string | undefined;
   switch (typeof match === "object" ? match.outcome : match) {
     case Outcome.Empty:
       break;
@@ -573,7 +588,8 @@ export function judgeByFormats(input: string): TrackingVerdict {
       if (format.isS10 && operator === undefined) break; // an unknown country: no carrier, not a placeholder
       placeholder = placeholderPattern(format.spec, s, n, body) !== null;
       carrier = operator !== undefined ? operator.carrier : format.spec.carrier;
+      if (!placeholder) issuer = issuerOf(format.spec.carrierId, operator?.code);
     }
   }
-  return { normalized: s, valid: false, placeholder, carrier };
+  return { normalized: s, valid: false, placeholder, carrier, issuer };
 }

@@ -16,6 +16,7 @@ import {
   type TrackingVerdict,
 } from "../../../src/core/tracking";
 import { s10Check } from "../../../src/core/tracking/checksums";
+import { checkIssuer } from "../../../src/core/tracking/issuer";
 
 function verdictOf(text: string): TrackingVerdict {
   return judgeTrackingNumber(text);
@@ -29,6 +30,7 @@ function expectSameNumberVerdict(text: string): void {
     valid: check.valid,
     placeholder: check.placeholder,
     carrier: check.carrier,
+    issuer: checkIssuer(check),
   });
 }
 
@@ -40,11 +42,13 @@ function expectSameCellVerdict(cell: string): void {
     valid: verdict.valid,
     carrier: verdict.carrier,
     numbers: verdict.numbers.slice(0, verdict.count),
+    issuers: verdict.issuers.slice(0, verdict.count),
   }).toEqual({
     cell,
     valid: checks.every((check) => check.valid),
     carrier: checks.find((check) => check.carrier)?.carrier,
     numbers: checks.filter((check) => !check.placeholder && check.normalized).map((check) => check.normalized),
+    issuers: checks.filter((check) => !check.placeholder && check.normalized).map(checkIssuer),
   });
 }
 
