@@ -29,8 +29,8 @@ interface LogisticsIndex {
   byCode: Map<string, LogisticsName>;
 }
 
-/** What ends a service code in a tracking cell; a cell without one (a bare number, most cells) has no prefix. */
-const PREFIX_SEPARATOR = /[\s:：_]/;
+/** What ends a service code in a tracking cell (a regex class body); a cell without one, most cells, has no prefix. */
+const CODE_SEPARATORS = "\\s:：_";
 
 const indexes = new WeakMap<object, LogisticsIndex>();
 
@@ -53,7 +53,7 @@ function logisticsIndex(rulebook: Rulebook): LogisticsIndex {
     // CODE, then warehouse words (_WEIHAI), then a separator, then the rest, which must hold a digit.
     const prefix =
       codes.length > 0
-        ? new RegExp(`^(${codes.join("|")})((?:_[A-Z]+)*)${PREFIX_SEPARATOR.source}+(?=\\D*\\d)(.+)$`, "is")
+        ? new RegExp(`^(${codes.join("|")})((?:_[A-Z]+)*)[${CODE_SEPARATORS}]+(?=\\D*\\d)(.+)$`, "is")
         : undefined;
     index = { byName, byCode, lookups: new Map(), prefix };
     indexes.set(table, index);
@@ -97,11 +97,12 @@ export interface ServicePrefix {
   rest: string;
 }
 
-const LETTER = /^[A-Za-z]/;
+/** A cell that can open with a service code: a letter first, and a separator somewhere after it. */
+const MAY_OPEN_WITH_CODE = new RegExp(`^[A-Za-z][^${CODE_SEPARATORS}]*[${CODE_SEPARATORS}]`);
 
 /** `CAINIAO_STANDARD_WEIHAI:LP00…` → the Cainiao Standard entry and `LP00…`; undefined when no known code opens the cell. */
 export function splitServicePrefix(cell: string, rulebook: Rulebook): ServicePrefix | undefined {
-  if (!LETTER.test(cell) || !PREFIX_SEPARATOR.test(cell)) return undefined;
+  if (!MAY_OPEN_WITH_CODE.test(cell)) return undefined;
   const index = logisticsIndex(rulebook);
   const match = index.prefix?.exec(cell);
   if (!match) return undefined;

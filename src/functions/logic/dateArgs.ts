@@ -135,7 +135,8 @@ export function instantAt(date: DateArg, row: number, col: number): number {
 /** The argument's instants by row-major result position (`instantAt` for every position). */
 export function instantsByPosition(date: DateArg, rows: number, cols: number): Float64Array {
   const arg = date.arg;
-  if (arg.cells !== undefined && arg.rows === rows && arg.cols === cols) return date.instants;
+  if (arg.cells === undefined) return new Float64Array(rows * cols).fill(Number.NaN);
+  if (arg.rows === rows && arg.cols === cols) return date.instants;
   const instants = new Float64Array(rows * cols);
   for (let r = 0, position = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++, position++) instants[position] = instantAt(date, r, c);
