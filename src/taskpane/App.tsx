@@ -19,7 +19,7 @@ import {
 import { ScanRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CanonicalField, Instant, Lang, ViolationCode } from "../core/model";
-import { formatInstant } from "../core/dates/zone";
+import { formatMinute } from "../core/dates/zone";
 import type { ColumnMapping } from "../core/sheet";
 import type {
   ScanOutcome,
@@ -469,7 +469,7 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
             <MessageBar intent="info" layout="multiline" data-testid="preview-banner">
               <MessageBarBody>
                 {strings.previewBanner(
-                  formatInstant(browserPreview.asOf, browserPreview.timeZone),
+                  formatMinute(browserPreview.asOf, browserPreview.timeZone),
                   browserPreview.timeZone,
                 )}
               </MessageBarBody>

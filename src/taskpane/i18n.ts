@@ -128,7 +128,6 @@ export interface Strings {
     hours: { urgent: number; soon: number },
   ) => string;
   shipNowNothing: string;
-  shipNowTimeLeft: (hours: number) => string;
   shipNowDeadlines: (sheet: string, sheetZone: string, yours: string, yourZone: string) => string;
   shippedLateHeading: string;
   fixTrackingHeading: string;
@@ -342,9 +341,10 @@ const en: Strings = {
       .filter(Boolean)
       .join(" · "),
   shipNowNothing: "No order is waiting to be shipped soon.",
-  shipNowTimeLeft: (hours) => (hours < 0 ? `${-hours} h late` : `${hours} h left`),
   shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
-    sheetZone === yourZone ? `Deadline ${sheet}` : `Deadline ${sheet} (${sheetZone}) · ${yours} your time`,
+    sheetZone === yourZone
+      ? `Deadline ${sheet} (${sheetZone})`
+      : `Deadline ${sheet} (${sheetZone}) · ${yours} your time (${yourZone})`,
   shippedLateHeading: "Shipped late: apologise to the buyer",
   fixTrackingHeading: "Fix tracking",
   trackingUpdatedDraft: "Message to the buyer once fixed (draft)",
@@ -570,9 +570,10 @@ const zhCN: Strings = {
       .filter(Boolean)
       .join(" · "),
   shipNowNothing: "近期没有待发货的订单。",
-  shipNowTimeLeft: (hours) => (hours < 0 ? `超期 ${-hours} 小时` : `剩余 ${hours} 小时`),
   shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
-    sheetZone === yourZone ? `期限 ${sheet}` : `期限 ${sheet}（${sheetZone}）· 您的时间 ${yours}`,
+    sheetZone === yourZone
+      ? `期限 ${sheet}（${sheetZone}）`
+      : `期限 ${sheet}（${sheetZone}）· 您的时间 ${yours}（${yourZone}）`,
   shippedLateHeading: "已延迟发货：向买家致歉",
   fixTrackingHeading: "修正运单号",
   trackingUpdatedDraft: "修正后发给买家的消息（草稿）",

@@ -16,7 +16,7 @@ import { ShipNowSection } from "./ShipNowSection";
 import { ToDoCounts } from "./ToDoCounts";
 import { FixTrackingSection } from "./FixTrackingSection";
 import type { Consequence } from "../../core/report/types";
-import { formatInstant } from "../../core/dates/zone";
+import { formatMinute } from "../../core/dates/zone";
 import type { ScanOutcome } from "../../excel/session";
 import type { Strings } from "../i18n";
 import { localized } from "../i18n";
@@ -161,7 +161,7 @@ export function ResultsPanel({
         </Body1Strong>
         {outcome.actions ? <ToDoCounts actions={outcome.actions} strings={strings} /> : null}
         <Caption1 className={styles.muted}>
-          {strings.asOfFact(formatInstant(result.asOf, result.timeZone), result.timeZone)}{" "}
+          {strings.asOfFact(formatMinute(result.asOf, result.timeZone), result.timeZone)}{" "}
           {strings.rulebookFact(result.rulebook.id, result.rulebook.version)}
         </Caption1>
         {result.totals.warehouseOrders > 0 ? (
