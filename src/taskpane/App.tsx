@@ -495,7 +495,9 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
             {notice?.text ?? ""}
           </div>
           <div role="alert" aria-live="assertive" className={styles.visuallyHidden} data-testid="error-announcer">
-            {error ? `${strings.errors[error.kind].title} ${strings.errors[error.kind].action}` : ""}
+            {error
+              ? strings.errorAnnouncement(strings.errors[error.kind].title, strings.errors[error.kind].action)
+              : ""}
           </div>
 
           {phase === "loading" ? <Spinner label={strings.loading} /> : null}
