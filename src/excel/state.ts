@@ -2,6 +2,7 @@ import { boxAddress, MAX_ROWS, parseAreas, type CellBox } from "./a1";
 import { CellMap } from "./cellMap";
 import { fillKey } from "./fills";
 import type { CellFill, Fill, WriteOp } from "./port";
+import { STATE_SHEET } from "./ownSheets";
 
 /**
  * What the add-in remembers between scans, kept in the workbook itself so Clear works in any session, on any machine,
@@ -11,7 +12,7 @@ import type { CellFill, Fill, WriteOp } from "./port";
  * written cell by cell in bounded syncs where an XML part is one string in one request; and the fake and the browser
  * preview need nothing more than sheets.
  */
-export const STATE_SHEET = "AEGuardState";
+export { STATE_SHEET };
 export const STATE_FORMAT = "ae-guard/highlight-state";
 export const STATE_VERSION = 1;
 /** Characters per state cell: below Excel's 32,767-character cell limit. */

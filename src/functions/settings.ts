@@ -1,8 +1,10 @@
 import type { Lang } from "../core/model";
-import { loadRulebook, type Rulebook } from "../core/rulebook";
+import type { Rulebook } from "../core/rulebook";
+import { ALIEXPRESS_RULEBOOK } from "../core/rulebook/aliexpress";
 import { isValidTimeZone } from "../core/dates/zone";
 import { MESSAGE_TEMPLATES, type MessageTemplateSet } from "../core/actions/buyerMessages";
-import { templateOverrideFromText } from "../core/actions/templateOverride";
+import type { OverrideReaders } from "./overrideReaders";
+import { sharedSettings, type SharedSettings } from "./sharedSettings";
 
 /**
  * What the AE.* formulas need to know about the workbook that Excel does not pass them: the zone its date-times are
@@ -44,25 +46,33 @@ export interface ResolvedFunctionSettings {
   lang: Lang;
 }
 
-interface SettingsStore {
-  given: FunctionSettings;
-  resolved?: ResolvedFunctionSettings;
+const store = (): SharedSettings<FunctionSettings, ResolvedFunctionSettings> => sharedSettings();
+
+const hasOverride = (settings: FunctionSettings): boolean =>
+  (settings.rulebookOverride !== undefined && settings.rulebookOverride.trim() !== "") ||
+  settings.templatesOverride !== undefined;
+
+/**
+ * Fetches the override files' readers (and their schema library) when `settings` carry an override; call it before
+ * setFunctionSettings with such settings. Without an override it costs nothing, so functions.js stays small.
+ */
+export async function prepareFunctionSettings(settings: FunctionSettings): Promise<void> {
+  if (!hasOverride(settings) || store().readers) return;
+  const { OVERRIDE_READERS } = await import(/* webpackChunkName: "override-readers" */ "./overrideReaders");
+  store().readers = OVERRIDE_READERS;
 }
 
-const STORE_KEY = Symbol.for("ae-guard.function-settings");
-
-function store(): SettingsStore {
-  const global = globalThis as { [STORE_KEY]?: SettingsStore };
-  let current = global[STORE_KEY];
-  if (!current) {
-    current = { given: {} };
-    global[STORE_KEY] = current;
-  }
-  return current;
+function overrideReaders(): OverrideReaders {
+  const readers = store().readers;
+  if (!readers) throw new Error("The override readers are not loaded: call prepareFunctionSettings first.");
+  return readers;
 }
 
 function resolve(given: FunctionSettings): ResolvedFunctionSettings {
-  const rulebook = loadRulebook(given.rulebookOverride);
+  const rulebook =
+    given.rulebookOverride === undefined || given.rulebookOverride.trim() === ""
+      ? ALIEXPRESS_RULEBOOK
+      : overrideReaders().loadRulebook(given.rulebookOverride);
   const timeZone = given.timeZone ?? rulebook.platformTimeZone.value;
   if (!isValidTimeZone(timeZone)) throw new RangeError(`"${timeZone}" is not a known IANA time zone`);
   const handlingDays = given.handlingDays ?? rulebook.handlingDays.value;
@@ -76,7 +86,7 @@ function resolve(given: FunctionSettings): ResolvedFunctionSettings {
   const lang = given.lang ?? "en";
   if (lang !== "en" && lang !== "zh-CN") throw new RangeError(`Unknown language "${String(lang)}"`);
   const templates = given.templatesOverride
-    ? templateOverrideFromText(given.templatesOverride.json, given.templatesOverride.file).templates
+    ? overrideReaders().templateOverrideFromText(given.templatesOverride.json, given.templatesOverride.file).templates
     : MESSAGE_TEMPLATES;
   return { timeZone, handlingDays, dueSoonHours, date1904: given.date1904 === true, rulebook, templates, lang };
 }
@@ -117,3 +127,6 @@ export function functionSettings(): ResolvedFunctionSettings {
   if (!current.resolved) current.resolved = resolve(current.given);
   return current.resolved;
 }
+
+// The pane's bundle uses this copy (see sharedSettings.ts).
+store().api = { prepareFunctionSettings, setFunctionSettings, givenFunctionSettings, functionSettings };

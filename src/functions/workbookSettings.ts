@@ -1,6 +1,6 @@
 import type { Lang } from "../core/model";
 import { isValidTimeZone } from "../core/dates/zone";
-import { setFunctionSettings, type FunctionSettings } from "./settings";
+import { prepareFunctionSettings, setFunctionSettings, type FunctionSettings } from "./settings";
 import { recalculateWorkbook, type ExcelLike } from "./recalculate";
 
 /**
@@ -63,7 +63,7 @@ export function functionSettingsFromSaved(saved: unknown): FunctionSettings {
  * Puts the workbook's saved settings in force. A saved rulebook override that no longer loads is left out rather
  * than costing the other settings. True when anything other than the defaults is now in force.
  */
-export function applySavedSettings(office: OfficeLike): boolean {
+export async function applySavedSettings(office: OfficeLike): Promise<boolean> {
   let saved: unknown;
   try {
     // Outside Office (the browser preview) office.js has no document; reading Office.context there can throw.
@@ -74,6 +74,7 @@ export function applySavedSettings(office: OfficeLike): boolean {
   const settings = functionSettingsFromSaved(saved);
   if (Object.keys(settings).length === 0) return false;
   try {
+    await prepareFunctionSettings(settings);
     setFunctionSettings(settings);
   } catch {
     const { rulebookOverride: _unusable, ...rest } = settings;
@@ -113,7 +114,7 @@ export async function readWorkbookSettingsAtStart(
   } catch {
     return; // office.js could not start: the defaults stay in force
   }
-  const changed = applySavedSettings(office);
+  const changed = await applySavedSettings(office);
   start.settingsRead = true;
   if (changed && start.calledBeforeSettings) await recalculateWorkbook(excel());
 }

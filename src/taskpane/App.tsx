@@ -19,7 +19,7 @@ import {
 import { ScanRegular, ShieldCheckmarkRegular } from "@fluentui/react-icons";
 import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CanonicalField, Instant, Lang, ViolationCode } from "../core/model";
-import { formatInstant } from "../core/dates/zone";
+import { formatMinute } from "../core/dates/zone";
 import type { ColumnMapping } from "../core/sheet";
 import type {
   ScanOutcome,
@@ -469,7 +469,7 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
             <MessageBar intent="info" layout="multiline" data-testid="preview-banner">
               <MessageBarBody>
                 {strings.previewBanner(
-                  formatInstant(browserPreview.asOf, browserPreview.timeZone),
+                  formatMinute(browserPreview.asOf, browserPreview.timeZone),
                   browserPreview.timeZone,
                 )}
               </MessageBarBody>
@@ -495,7 +495,9 @@ export function App({ session, lang, theme = "light", startupError, preview: bro
             {notice?.text ?? ""}
           </div>
           <div role="alert" aria-live="assertive" className={styles.visuallyHidden} data-testid="error-announcer">
-            {error ? `${strings.errors[error.kind].title} ${strings.errors[error.kind].action}` : ""}
+            {error
+              ? strings.errorAnnouncement(strings.errors[error.kind].title, strings.errors[error.kind].action)
+              : ""}
           </div>
 
           {phase === "loading" ? <Spinner label={strings.loading} /> : null}

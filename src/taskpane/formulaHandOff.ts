@@ -1,9 +1,5 @@
-import {
-  functionSettings,
-  givenFunctionSettings,
-  setFunctionSettings,
-  type FunctionSettings,
-} from "../functions/settings";
+import type { FunctionSettings } from "../functions/settings";
+import { sharedSettings, type SharedSettings } from "../functions/sharedSettings";
 import { recalculateWorkbook, type ExcelLike, type RecalculationOutcome } from "../functions/recalculate";
 import type { FormulaSettingsHandOff } from "./formulaSettings";
 
@@ -24,8 +20,20 @@ function complete(settings: FunctionSettings): FunctionSettings {
   return all as FunctionSettings;
 }
 
+type SettingsApi = NonNullable<SharedSettings<unknown, unknown>["api"]>;
+
+/**
+ * The settings functions of the functions' bundle, loaded before the pane in the shared runtime; fetched only where
+ * that bundle is absent (tests of the pane alone).
+ */
+async function settingsApi(): Promise<SettingsApi> {
+  const shared = sharedSettings().api;
+  if (shared) return shared;
+  return import(/* webpackChunkName: "formula-settings" */ "../functions/settings");
+}
+
 /** Whether the formulas already work with `wanted` (the pane always gives zone, days, window and language). */
-function inForce(wanted: FunctionSettings): boolean {
+function inForce(wanted: FunctionSettings, { functionSettings, givenFunctionSettings }: SettingsApi): boolean {
   try {
     const current = functionSettings();
     return (
@@ -56,9 +64,11 @@ export function createFormulaSettingsHandOff(
   let pending = false;
   return {
     async offer(settings) {
-      if (!pending && inForce(settings)) return "unchanged";
+      const api = await settingsApi();
+      if (!pending && inForce(settings, api)) return "unchanged";
       try {
-        setFunctionSettings(complete(settings));
+        await api.prepareFunctionSettings(settings);
+        api.setFunctionSettings(complete(settings));
       } catch {
         return "rejected"; // the formulas keep the settings they had
       }

@@ -9,6 +9,7 @@ import {
 // The default rulebook's data only: its names for the codes are the ones the summary sheet uses too.
 import { ALIEXPRESS_RULEBOOK } from "../core/rulebook/aliexpress";
 import type { ScanProgress } from "../excel/session";
+import { sentence } from "./sentences";
 
 /** Every piece of text the task pane shows. Components read from here only; nothing is hard-coded in JSX. */
 /** The sections of the to-do a scan gives (ship now, fix tracking, buyer messages, appeal evidence). */
@@ -63,7 +64,8 @@ export interface Strings {
   rulebookDefault: string;
   rulebookLoaded: (file: string, id: string, version: string) => string;
   rulebookSaved: (id: string, version: string) => string;
-  rulebookInvalid: (file: string, reason: string) => string;
+  rulebookInvalid: (file: string, reason: Localized) => string;
+  rulebookUnreadable: (file: string, reason: string) => string;
   templatesLabel: string;
   templatesHint: string;
   templatesChoose: string;
@@ -71,7 +73,6 @@ export interface Strings {
   templatesDefault: string;
   templatesLoaded: (file: string) => string;
   templatesInvalid: (reason: Localized) => string;
-  rulebookNotJson: (reason: string) => string;
   numberInvalid: string;
   handlingDaysOutOfRange: (min: number, max: number) => string;
   handlingDaysUnused: (deadlineColumn: string) => string;
@@ -128,7 +129,6 @@ export interface Strings {
     hours: { urgent: number; soon: number },
   ) => string;
   shipNowNothing: string;
-  shipNowTimeLeft: (hours: number) => string;
   shipNowDeadlines: (sheet: string, sheetZone: string, yours: string, yourZone: string) => string;
   shippedLateHeading: string;
   fixTrackingHeading: string;
@@ -150,6 +150,7 @@ export interface Strings {
   // Errors: a title and what to do
   errors: Record<PaneErrorKind, { title: string; action: string }>;
   errorDetail: (detail: string) => string;
+  errorAnnouncement: (title: string, action: string) => string;
   retryButton: string;
   dismissButton: string;
 
@@ -259,7 +260,8 @@ const en: Strings = {
   rulebookDefault: "Built-in AliExpress rules.",
   rulebookLoaded: (file, id, version) => `Using ${file} (${id} ${version}).`,
   rulebookSaved: (id, version) => `Using the override saved in this workbook (${id} ${version}).`,
-  rulebookInvalid: (file, reason) => `${file} was not used: ${reason}`,
+  rulebookInvalid: (file, reason) => sentence("rulebookRefused", "en", { file, reason: reason.en }),
+  rulebookUnreadable: (file, reason) => sentence("rulebookUnreadable", "en", { file, reason }),
   templatesLabel: "Buyer message wording",
   templatesHint:
     "Optional: a JSON file with your own wording for the buyer message drafts, by language and kind (delay, shippedLate, trackingUpdated), as the built-in files hold it.",
@@ -268,7 +270,6 @@ const en: Strings = {
   templatesDefault: "Built-in wording.",
   templatesLoaded: (file) => `Using your wording from ${file}.`,
   templatesInvalid: (reason) => `Not used: ${reason.en}`,
-  rulebookNotJson: (reason) => `The file is not valid JSON: ${reason}`,
   numberInvalid: "Enter a whole number of 0 or more.",
   handlingDaysOutOfRange: (min, max) => `Enter a number of days from ${min} to ${max}.`,
   handlingDaysUnused: (column) =>
@@ -335,16 +336,20 @@ const en: Strings = {
   shipNowHeading: "Ship now",
   shipNowCounts: (counts, hours) =>
     [
-      counts.overdue > 0 ? `${counts.overdue} overdue` : "",
-      counts.urgent > 0 ? `${counts.urgent} due within ${hours.urgent} hours` : "",
-      counts.soon > 0 ? `${counts.soon} due within ${hours.soon} hours` : "",
+      counts.overdue > 0 ? sentence("overdueCount", "en", { count: counts.overdue }) : "",
+      counts.urgent > 0 ? sentence("dueWithinCount", "en", { count: counts.urgent, hours: hours.urgent }) : "",
+      counts.soon > 0 ? sentence("dueWithinCount", "en", { count: counts.soon, hours: hours.soon }) : "",
     ]
       .filter(Boolean)
       .join(" · "),
   shipNowNothing: "No order is waiting to be shipped soon.",
-  shipNowTimeLeft: (hours) => (hours < 0 ? `${-hours} h late` : `${hours} h left`),
   shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
-    sheetZone === yourZone ? `Deadline ${sheet}` : `Deadline ${sheet} (${sheetZone}) · ${yours} your time`,
+    sentence(sheetZone === yourZone ? "deadlineOneZone" : "deadlineTwoZones", "en", {
+      sheetTime: sheet,
+      sheetZone,
+      yourTime: yours,
+      yourZone,
+    }),
   shippedLateHeading: "Shipped late: apologise to the buyer",
   fixTrackingHeading: "Fix tracking",
   trackingUpdatedDraft: "Message to the buyer once fixed (draft)",
@@ -408,6 +413,7 @@ const en: Strings = {
     },
   },
   errorDetail: (detail) => `Details: ${detail}`,
+  errorAnnouncement: (title, action) => sentence("errorAnnouncement", "en", { title, action }),
   retryButton: "Try again",
   dismissButton: "Dismiss",
 
@@ -450,10 +456,10 @@ const zhCN: Strings = {
     shipDeadline: "发货期限",
     shippedAt: "发货时间",
     trackingNumber: "运单号",
-    carrier: "物流商",
+    carrier: "实际发货物流",
     buyerCarrier: "买家选择的物流",
-    firstScanAt: "首次揽收扫描",
-    deliveredAt: "妥投时间",
+    firstScanAt: "上网时间（首次物流扫描）",
+    deliveredAt: "签收时间",
     buyerCountry: "买家国家",
     buyerName: "买家名称",
     amount: "订单金额",
@@ -486,14 +492,15 @@ const zhCN: Strings = {
   handlingDaysHint: "订单没有发货期限时使用。",
   dueSoonLabel: "即将超时提醒（小时）",
   dueSoonHint: "在此时间内到期且未发货的订单标为有风险。",
-  rulebookLabel: "规则",
+  rulebookLabel: "自定义规则文件",
   rulebookHint: "可选：用 JSON 文件覆盖内置的速卖通规则。",
   rulebookChoose: "选择 JSON 文件…",
   rulebookRemove: "使用内置规则",
   rulebookDefault: "内置速卖通规则。",
   rulebookLoaded: (file, id, version) => `正在使用 ${file}（${id} ${version}）。`,
   rulebookSaved: (id, version) => `正在使用此工作簿中保存的规则（${id} ${version}）。`,
-  rulebookInvalid: (file, reason) => `未使用 ${file}：${reason}`,
+  rulebookInvalid: (file, reason) => sentence("rulebookRefused", "zh-CN", { file, reason: reason.zh }),
+  rulebookUnreadable: (file, reason) => sentence("rulebookUnreadable", "zh-CN", { file, reason }),
   templatesLabel: "买家留言措辞",
   templatesHint:
     "可选：用 JSON 文件提供您自己的买家留言草稿措辞，按语言和类型（delay、shippedLate、trackingUpdated）排列，格式同内置文件。",
@@ -502,7 +509,6 @@ const zhCN: Strings = {
   templatesDefault: "内置措辞。",
   templatesLoaded: (file) => `正在使用 ${file} 中您的措辞。`,
   templatesInvalid: (reason) => `未使用：${reason.zh}`,
-  rulebookNotJson: (reason) => `文件不是有效的 JSON：${reason}`,
   numberInvalid: "请输入大于等于 0 的整数。",
   handlingDaysOutOfRange: (min, max) => `请输入 ${min} 到 ${max} 之间的天数。`,
   handlingDaysUnused: (column) => `发货期限取自工作表的“${column}”列；只有该单元格为空的订单才按此天数计算。`,
@@ -537,7 +543,7 @@ const zhCN: Strings = {
   legendEntry: (label, rows) => `${label}：${rows} 行`,
   codeLabels: rulebookNames("zh"),
   pointsHeading: "扣分",
-  trackColumn: "类别",
+  trackColumn: "考核项",
   pointsColumn: "分数",
   totalPoints: (points) => `共 ${points} 分`,
   consequenceLabel: "可能的处罚",
@@ -563,16 +569,20 @@ const zhCN: Strings = {
   shipNowHeading: "立即发货",
   shipNowCounts: (counts, hours) =>
     [
-      counts.overdue > 0 ? `${counts.overdue} 个已超期` : "",
-      counts.urgent > 0 ? `${counts.urgent} 个 ${hours.urgent} 小时内到期` : "",
-      counts.soon > 0 ? `${counts.soon} 个 ${hours.soon} 小时内到期` : "",
+      counts.overdue > 0 ? sentence("overdueCount", "zh-CN", { count: counts.overdue }) : "",
+      counts.urgent > 0 ? sentence("dueWithinCount", "zh-CN", { count: counts.urgent, hours: hours.urgent }) : "",
+      counts.soon > 0 ? sentence("dueWithinCount", "zh-CN", { count: counts.soon, hours: hours.soon }) : "",
     ]
       .filter(Boolean)
       .join(" · "),
   shipNowNothing: "近期没有待发货的订单。",
-  shipNowTimeLeft: (hours) => (hours < 0 ? `超期 ${-hours} 小时` : `剩余 ${hours} 小时`),
   shipNowDeadlines: (sheet, sheetZone, yours, yourZone) =>
-    sheetZone === yourZone ? `期限 ${sheet}` : `期限 ${sheet}（${sheetZone}）· 您的时间 ${yours}`,
+    sentence(sheetZone === yourZone ? "deadlineOneZone" : "deadlineTwoZones", "zh-CN", {
+      sheetTime: sheet,
+      sheetZone,
+      yourTime: yours,
+      yourZone,
+    }),
   shippedLateHeading: "已延迟发货：向买家致歉",
   fixTrackingHeading: "修正运单号",
   trackingUpdatedDraft: "修正后发给买家的消息（草稿）",
@@ -633,6 +643,7 @@ const zhCN: Strings = {
     },
   },
   errorDetail: (detail) => `详细信息：${detail}`,
+  errorAnnouncement: (title, action) => sentence("errorAnnouncement", "zh-CN", { title, action }),
   retryButton: "重试",
   dismissButton: "关闭",
 

@@ -96,7 +96,7 @@ export function asOfToIso(asOf: string, zone: string): string | undefined {
   return reading.ok ? formatIsoInZone(reading.instant, zone) : undefined;
 }
 
-export type RulebookCheck = { ok: true; id: string; version: string } | { ok: false; message: string };
+export type RulebookCheck = { ok: true; id: string; version: string } | { ok: false; message: Localized };
 
 /** Validates override JSON with the core's own loader; its message names the bad key and value. */
 export async function checkRulebook(json: string): Promise<RulebookCheck> {
@@ -105,7 +105,11 @@ export async function checkRulebook(json: string): Promise<RulebookCheck> {
     const rulebook = loadRulebook(json);
     return { ok: true, id: rulebook.id, version: rulebook.version };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    // The core's refusal says it in both languages (RulebookOverrideError.problem).
+    const problem = (error as { problem?: Localized }).problem;
+    if (problem) return { ok: false, message: problem };
+    const text = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: { en: text, zh: text } };
   }
 }
 

@@ -17,6 +17,8 @@ import { build, serve } from "../../scripts/preview";
 import { createPreviewWorkbook } from "../../src/taskpane/preview/previewSession";
 import { stringsFor } from "../../src/taskpane/i18n";
 import type { ScanOutcome } from "../../src/excel/session";
+import { formatTimeLeft } from "../../src/core/evaluate/durations";
+import { localized } from "../../src/taskpane/i18n";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "../..");
@@ -353,6 +355,29 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
       // The to-do leads: ship now comes right after the results' summary.
       const shipNowTop = (await page.getByTestId("ship-now").boundingBox())!.y;
       expect(shipNowTop).toBeLessThan(700 * 2);
+      // Time left and late to the minute, in words ("11 d 5 h 18 min late" / "已超期 11 天 5 小时 18 分钟"), never
+      // "269.3 h"; each deadline with its zone.
+      const lang = strings === zh ? "zh-CN" : "en";
+      const items = reference.actions!.shipNow.items.filter((item) => item.band !== "later");
+      const shown = page.locator('[data-testid="ship-now"] li > button[data-row]');
+      expect(await shown.count()).toBeGreaterThan(1);
+      for (let i = 0; i < Math.min(3, items.length); i++) {
+        const text = (await shown.nth(i).textContent()) ?? "";
+        const item = items[i]!;
+        expect(text).toContain(localized(formatTimeLeft(item.msLeft), lang));
+        expect(text).toContain(`${item.deadlineInSheetZone}`);
+        expect(text).toContain("America/Los_Angeles");
+        expect(text).not.toMatch(/\d+\.\d+ ?(h|小时)/);
+      }
+      const anyLate = items.find((item) => item.msLeft < 0)!;
+      expect(localized(formatTimeLeft(anyLate.msLeft), lang)).toMatch(
+        lang === "en" ? /^(\d+ d )?(\d+ h )?(\d+ min )?late$/ : /^已超期 (\d+ 天 ?)?(\d+ 小时 ?)?(\d+ 分钟)?$/,
+      );
+      // The consequence is one sentence of the wording table, its confidence in words, no rule id.
+      const consequence = (await page.getByTestId("consequence").textContent()) ?? "";
+      expect(consequence).toMatch(
+        lang === "en" ? /^Likely consequence at \d+ points: .+\)\.$/ : /^按 \d+ 分计，可能的处罚：.+）。$/,
+      );
 
       // "Due soon 6" is a filter.
       const dueSoon = reference.result.totals.byCode.DUE_SOON!;
@@ -383,6 +408,60 @@ describeWithBrowser("task pane in headless Chromium (browser preview)", () => {
       expect(errors).toEqual([]);
       await context.close();
     }
+  }, 120_000);
+
+  test("rulebook override at 320 px: a refusal names the key in the pane's language; a UTF-16 file is read", async () => {
+    for (const [query, strings] of [
+      ["", en],
+      ["?lang=zh-CN", zh],
+    ] as const) {
+      const { context, page, errors } = await openPane({ width: 320, height: 700, query });
+      await page.getByRole("button", { name: strings.optionsHeading }).click();
+      const input = page.getByTestId("rulebook-file");
+      await input.setInputFiles({
+        name: "rules.json",
+        mimeType: "application/json",
+        buffer: Buffer.from('{ "handlingDays": -3 }'),
+      });
+      const refusal = page.getByTestId("rulebook-error");
+      await refusal.waitFor();
+      const text = (await refusal.textContent()) ?? "";
+      expect(text).toContain("rules.json");
+      expect(text).toContain("handlingDays");
+      expect(text).toContain("-3");
+      if (strings === zh) {
+        expect(text).toContain("自定义规则文件：handlingDays 必须大于 0（当前为 -3）");
+        expect(text).not.toMatch(/Rulebook override|must be/);
+      } else expect(text).toContain("handlingDays must be more than 0 (got -3)");
+      const serious = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect({ state: "refused", serious }).toEqual({ state: "refused", serious: [] });
+
+      // Windows Notepad's "Unicode" (UTF-16 LE with a BOM) is decoded.
+      const json = '{ "version": "shop-3", "handlingDays": 4 }';
+      const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]);
+      await input.setInputFiles({ name: "unicode.json", mimeType: "application/json", buffer: utf16 });
+      await refusal.waitFor({ state: "detached" });
+      expect(await page.getByTestId("rulebook-status").textContent()).toContain("unicode.json");
+      await scan(page, strings);
+      const after = (await runAxe(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect({ state: "scanned with override", serious: after }).toEqual({
+        state: "scanned with override",
+        serious: [],
+      });
+      expect(errors).toEqual([]);
+      await context.close();
+    }
+  }, 120_000);
+
+  test("the scan engine is fetched at the first Scan, not when the pane opens", async () => {
+    const { context, page, scripts, errors } = await openPane({ width: 320, height: 700 });
+    const scanEngineLoaded = () => scripts.some((s) => s.url === "/scan.js");
+    expect(scanEngineLoaded()).toBe(false);
+    await scan(page);
+    for (let i = 0; i < 50 && !scanEngineLoaded(); i++) await page.waitForTimeout(100); // responses are read async
+    expect(scanEngineLoaded()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
   }, 120_000);
 
   test("accessibility at 320 px in loading and busy states: named spinner, focus kept, notices announced, axe clean", async () => {

@@ -1,4 +1,4 @@
-import { parseAsOf } from "../../src/excel/scanService";
+import { parseAsOf } from "../../src/excel/scanEngine";
 
 describe("the Excel scan's as-of moment", () => {
   const NOW = Date.UTC(2025, 5, 1);

@@ -186,7 +186,7 @@ describe("write batches", () => {
       orderId: `8012345678${i}`,
       codes: "SHIPPED_LATE, INVALID_TRACKING",
       points: 2,
-      message: "Shipped 1.5 days after the deadline 2025-05-03 10:00; tracking number matches no known carrier",
+      message: "Shipped 1 d 12 h after the deadline 2025-05-03 10:00; tracking number matches no known carrier",
       category: "late" as const,
     }));
     const layout = layoutSummary({

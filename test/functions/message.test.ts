@@ -1,6 +1,8 @@
 import "./support/customFunctionsStub";
 import { message } from "../../src/functions/functions";
 import { resetFunctionSettings, setFunctionSettings } from "../../src/functions/settings";
+// These tests set overrides synchronously; in Excel, prepareFunctionSettings fetches the readers first.
+import "../../src/functions/overrideReaders";
 
 /** AE.MESSAGE gives the draft the scan's to-do gives: same templates, same language table. */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);

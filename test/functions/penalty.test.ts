@@ -2,6 +2,8 @@ import { column, expectError } from "./support/customFunctionsStub";
 import { penalty } from "../../src/functions/functions";
 import { resetFunctionSettings, setFunctionSettings } from "../../src/functions/settings";
 import { ALIEXPRESS_RULEBOOK } from "../../src/core/rulebook";
+// These tests set overrides synchronously; in Excel, prepareFunctionSettings fetches the readers first.
+import "../../src/functions/overrideReaders";
 
 const families = ALIEXPRESS_RULEBOOK.families;
 const nonFulfillment = families.nonFulfillment.pointsPerCase.value;

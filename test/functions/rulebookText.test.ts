@@ -2,6 +2,8 @@ import { column, expectError } from "./support/customFunctionsStub";
 import { consequence, rule } from "../../src/functions/functions";
 import { resetFunctionSettings, setFunctionSettings } from "../../src/functions/settings";
 import { ALIEXPRESS_RULEBOOK } from "../../src/core/rulebook";
+// These tests set overrides synchronously; in Excel, prepareFunctionSettings fetches the readers first.
+import "../../src/functions/overrideReaders";
 
 const ladder = ALIEXPRESS_RULEBOOK.tracks.transaction.ladder.value;
 const firstPenalty = ladder.find((step) => step.minPoints > 0)!;

@@ -8,6 +8,8 @@ import {
 } from "../../src/functions/settings";
 import { ALIEXPRESS_RULEBOOK, RulebookOverrideError } from "../../src/core/rulebook";
 import { FunctionError, functionError } from "../../src/functions/logic/errors";
+// These tests set overrides synchronously; in Excel, prepareFunctionSettings fetches the readers first.
+import "../../src/functions/overrideReaders";
 
 const serial = (y: number, mo: number, d: number, h = 0): number =>
   (Date.UTC(y, mo - 1, d, h) - Date.UTC(1899, 11, 30)) / 86_400_000;

@@ -11,6 +11,7 @@ import { SETTINGS_KEY } from "../../src/excel/scanService";
 import { FakeWorkbook } from "../../src/excel/fake/fakeWorkbook";
 import { ALIEXPRESS_RULEBOOK } from "../../src/core/rulebook";
 import { FakeDocumentSettings, fakeOffice } from "./support/officeDocumentSettings";
+import { sharedSettings } from "../../src/functions/sharedSettings";
 import { CALCULATION_TYPE, FakeExcelCalculation } from "./support/excelCalculation";
 
 /** The 1900-system serial Excel shows for a wall-clock time (counted by hand, not by the code under test). */
@@ -71,6 +72,16 @@ describe("the functions runtime at start", () => {
       handlingDays: 4,
       rulebook: { id: ALIEXPRESS_RULEBOOK.id },
     });
+  });
+
+  it("fetches the override readers only for a workbook with a rulebook override, and then applies it", async () => {
+    sharedSettings().readers = undefined; // as in functions.js, which does not carry them
+    await readWorkbookSettingsAtStart(fakeOffice(savedByPane({ timeZone: "Asia/Shanghai" })), noExcel);
+    expect(sharedSettings().readers).toBeUndefined();
+    const override = JSON.stringify({ handlingDays: 3 });
+    await readWorkbookSettingsAtStart(fakeOffice(savedByPane({ rulebookOverride: override })), noExcel);
+    expect(sharedSettings().readers).toBeDefined();
+    expect(functionSettings().rulebook.handlingDays.value).toBe(3);
   });
 
   it("recalculates AE.* cells Excel calculated with the defaults before the settings were read", async () => {

@@ -279,6 +279,20 @@ describe("task pane: options", () => {
     expect(session.calls.scan[0].settings.rulebookOverride).toBeUndefined();
   });
 
+  test("in Chinese, a refused rulebook override says why in Chinese, naming the file, the key and the value", async () => {
+    const zh = stringsFor("zh-CN");
+    await renderApp(new SessionDouble(), "zh-CN");
+    await openOptions(zh);
+    fireEvent.change(screen.getByTestId("rulebook-file"), {
+      target: { files: [new File(['{ "handlingDays": -3, "famlies": {} }'], "规则.json")] },
+    });
+    const message = (await screen.findByTestId("rulebook-error")).textContent ?? "";
+    expect(message).toContain("未使用 规则.json。自定义规则文件：");
+    expect(message).toContain("handlingDays 必须大于 0（当前为 -3）");
+    expect(message).toContain('没有设置项 "famlies"');
+    expect(message).not.toMatch(/Rulebook override|must be|Too small/);
+  });
+
   test("a valid rulebook override is named and sent with the scan", async () => {
     const { session } = await renderApp();
     await openOptions();

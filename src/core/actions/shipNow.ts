@@ -1,5 +1,5 @@
 import type { Instant } from "../model";
-import { formatInstant } from "../dates/zone";
+import { formatMinute } from "../dates/zone";
 import type { ScanResult } from "../report/types";
 
 /** How close a deadline is: past, inside the urgent window, inside the soon window, or later. */
@@ -25,6 +25,8 @@ export interface ShipNowItem {
   deadline: Instant;
   /** Hours from as-of to the deadline, to one decimal; negative once it has passed. */
   hoursLeft: number;
+  /** The same to the millisecond, for showing it to the minute (formatTimeLeft). */
+  msLeft: number;
   band: ShipNowBand;
   /** The deadline to the minute in the sheet's zone, and in the seller's. */
   deadlineInSheetZone: string;
@@ -44,7 +46,6 @@ export interface ShipNowList {
 }
 
 const HOUR = 3_600_000;
-const toMinute = (instant: Instant, zone: string): string => formatInstant(instant, zone).slice(0, 16);
 
 function bandOf(hoursLeft: number, settings: ShipNowSettings): ShipNowBand {
   if (hoursLeft < 0) return "overdue";
@@ -66,9 +67,10 @@ export function shipNowList(result: ScanResult, settings: ShipNowSettings): Ship
         row: order.row,
         deadline: order.deadline,
         hoursLeft,
+        msLeft: order.deadline - result.asOf,
         band,
-        deadlineInSheetZone: toMinute(order.deadline, result.timeZone),
-        deadlineInSellerZone: toMinute(order.deadline, settings.sellerTimeZone),
+        deadlineInSheetZone: formatMinute(order.deadline, result.timeZone),
+        deadlineInSellerZone: formatMinute(order.deadline, settings.sellerTimeZone),
         ...(order.buyerCountry ? { buyerCountry: order.buyerCountry } : {}),
       };
     })

@@ -103,6 +103,8 @@ export function assessFindings(
           en: `${family.escalation.names.en}: ${tally.casesInWindow} cases in ${family.escalation.windowDays.value} days`,
           zh: `${family.escalation.names.zh}：${family.escalation.windowDays.value} 天内 ${tally.casesInWindow} 例`,
         },
+        name: family.escalation.names,
+        windowDays: family.escalation.windowDays.value,
       });
     }
     pointsByTrack.set(family.track, (pointsByTrack.get(family.track) ?? 0) + points);

@@ -13,9 +13,14 @@ const CONFIDENCE_TEXT: Record<Confidence, Localized> = {
 
 const OVERRIDDEN_TEXT: Localized = { en: "from your rulebook override", zh: "来自您的自定义规则" };
 
-/** "(unverified default, low confidence: …)" so no seller mistakes a guessed number for a platform fact. */
+/** "unverified default, low confidence: …" so no seller mistakes a guessed number for a platform fact. */
+function confidenceText(value: Sourced<unknown>): Localized {
+  return value.overridden ? OVERRIDDEN_TEXT : CONFIDENCE_TEXT[value.confidence];
+}
+
+/** "(unverified default, low confidence: …)", bracketed for the end of a sentence. */
 export function confidenceNote(value: Sourced<unknown>): Localized {
-  const text = value.overridden ? OVERRIDDEN_TEXT : CONFIDENCE_TEXT[value.confidence];
+  const text = confidenceText(value);
   return { en: `(${text.en})`, zh: `（${text.zh}）` };
 }
 
@@ -40,6 +45,12 @@ export function consequenceFor(points: number, rulebook: Rulebook, trackId = "tr
       zh: `${points} 分：${text.zh}${nextText.zh}${note.zh}`,
     },
     confidence: track.ladder.overridden ? "high" : track.ladder.confidence,
+    parts: {
+      points,
+      reached: text,
+      ...(next ? { next: { minPoints: next.minPoints, consequence: next.consequence } } : {}),
+      note: confidenceText(track.ladder),
+    },
   };
 }
 

@@ -166,6 +166,11 @@ export function formatInstant(instant: Instant, zone: string): string {
   );
 }
 
+/** The moment to the minute, as every deadline is shown to a seller: `2025-06-08 10:00` (seconds dropped). */
+export function formatMinute(instant: Instant, zone: string): string {
+  return formatInstant(instant, zone).slice(0, 16);
+}
+
 /** ISO 8601 with the zone's offset at that moment, e.g. `2025-06-15T12:00:00-07:00`. */
 export function formatIsoInZone(instant: Instant, zone: string): string {
   const offsetMinutes = Math.round(zoneOffsetMs(zone, instant) / MINUTE);

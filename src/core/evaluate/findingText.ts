@@ -1,6 +1,6 @@
 import type { Category, Finding, Instant, Localized, ViolationCode } from "../model";
 import type { Rulebook, ServiceTier } from "../rulebook";
-import { formatInstant } from "../dates/zone";
+import { formatInstant, formatMinute } from "../dates/zone";
 import { checkTrackingCell, type TrackingCheck } from "../tracking";
 import { formatDuration } from "./durations";
 
@@ -38,7 +38,7 @@ export function describeFinding(text: FindingText, context: FindingTextContext):
   switch (text.kind) {
     case "overdue": {
       const late = formatDuration(text.late);
-      const deadline = formatInstant(text.deadline, zone);
+      const deadline = formatMinute(text.deadline, zone);
       return {
         en: `Not shipped; the deadline ${deadline} passed ${late.en} ago`,
         zh: `未发货；发货期限 ${deadline} 已过 ${late.zh}`,
@@ -46,7 +46,7 @@ export function describeFinding(text: FindingText, context: FindingTextContext):
     }
     case "dueSoon": {
       const remaining = formatDuration(text.left);
-      const deadline = formatInstant(text.deadline, zone);
+      const deadline = formatMinute(text.deadline, zone);
       return {
         en: `Ship within ${remaining.en}: deadline ${deadline}`,
         zh: `请在 ${remaining.zh}内发货：期限 ${deadline}`,
@@ -54,10 +54,10 @@ export function describeFinding(text: FindingText, context: FindingTextContext):
     }
     case "shippedLate": {
       const late = formatDuration(text.late);
-      const deadline = formatInstant(text.deadline, zone);
+      const deadline = formatMinute(text.deadline, zone);
       return {
         en: `Shipped ${late.en} after the deadline ${deadline}`,
-        zh: `发货晚于期限 ${deadline} ${late.zh}`,
+        zh: `比发货期限 ${deadline} 晚 ${late.zh}发货`,
       };
     }
     case "missingTracking":

@@ -3,6 +3,7 @@ import type { ScanActions, ShipNowBand, ShipNowItem, TrackingFix, BuyerMessage, 
 import type { AppealEvidence } from "../actions/appealEvidence";
 import { fillTemplate } from "../actions";
 import { SUMMARY_LABELS } from "./summary";
+import { ACTIONS_SHEET_NAME } from "./sheetNames";
 
 /**
  * The "AE Actions" sheet as data: a title, the what-if line, the notes, then one section per kind of to-do. Every
@@ -13,7 +14,7 @@ import { SUMMARY_LABELS } from "./summary";
  * (`section({...})`). A new kind of to-do is one more entry.
  */
 
-export const ACTIONS_SHEET_NAME: Localized = { en: "AE Actions", zh: "AE 待办" };
+export { ACTIONS_SHEET_NAME };
 
 /** How a host shows a column: the order row (a link), text (kept as typed), or a number. */
 export type ActionsColumnKind = "row" | "text" | "number";

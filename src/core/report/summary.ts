@@ -2,8 +2,11 @@ import { isUnreadableCell, VIOLATION_CODES, type Lang, type Localized } from "..
 import { ALIEXPRESS_RULEBOOK } from "../rulebook/aliexpress";
 import { formatInstant } from "../dates/zone";
 import { CATEGORY_STYLE } from "./colors";
+import { SUMMARY_SHEET_NAME } from "./sheetNames";
 import type { ScanResult, SummaryHeadings, SummaryModel } from "./types";
 import type { OnlineRate } from "../evaluate/onlineRate";
+
+export { SUMMARY_SHEET_NAME };
 
 /** The most order ids a note lists behind an online-rate miss (the JSON report lists them all). */
 const MISSED_NAMED = 10;
@@ -64,8 +67,6 @@ export function onlineRateNotes(rate: OnlineRate | undefined, lang: Lang): strin
       : `${name.en} online rate: ${percent} (${window.online} of ${window.shipped} parcels)${verdict}${missed}.`;
   });
 }
-
-export const SUMMARY_SHEET_NAME: Localized = { en: "AE Violations", zh: "AE 违规汇总" };
 
 const LABELS = {
   title: { en: "AE Guard — violation summary", zh: "AE Guard — 违规汇总" },

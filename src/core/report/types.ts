@@ -69,6 +69,14 @@ export interface Consequence {
   /** e.g. "12 points: store frozen 7 days (unverified default, low confidence)". */
   description: Localized;
   confidence: Confidence;
+  /** The same as data, for hosts that say it in their own sentence: the points, the step reached, the next step. */
+  parts?: {
+    points: number;
+    reached: Localized;
+    next?: { minPoints: number; consequence: Localized };
+    /** Where the ladder comes from and how sure it is, e.g. "unverified default, low confidence: …". */
+    note: Localized;
+  };
 }
 
 export interface Assessment {
@@ -77,7 +85,15 @@ export interface Assessment {
   /** The worst consequence over all tracks. */
   consequence: Consequence;
   /** Extra points from threshold tiers (e.g. serious false shipment), listed so a seller sees why the total grew. */
-  escalations: Array<{ family: string; cases: number; points: number; reason: Localized }>;
+  escalations: Array<{
+    family: string;
+    cases: number;
+    points: number;
+    reason: Localized;
+    /** The escalation's name and window, for hosts that say the reason in their own sentence. */
+    name?: Localized;
+    windowDays?: number;
+  }>;
 }
 
 /** A check the scan could not run because the sheet lacks a column. */

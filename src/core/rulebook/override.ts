@@ -2,14 +2,31 @@ import { z } from "zod";
 import { HANDLING_DAYS_RANGE } from "./limits";
 import type { LogisticsName, LogisticsRules, Rulebook, Sourced, StatusWords } from "./types";
 import { isValidTimeZone } from "../dates/zone";
+import type { Localized } from "../model";
 
-/** A bad override file: the message names the key and the value. */
+/** A bad override file: the message names the key and the value; `problem` says it in English and Chinese. */
 export class RulebookOverrideError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly problem: Localized;
+  constructor(problem: Localized) {
+    super(problem.en);
     this.name = "RulebookOverrideError";
+    this.problem = problem;
   }
 }
+
+/** "Rulebook override: …" / "自定义规则文件：…", the one prefix every refusal has. */
+const refusal = (en: string, zh: string): RulebookOverrideError =>
+  new RulebookOverrideError({ en: `Rulebook override: ${en}`, zh: `自定义规则文件：${zh}` });
+
+/** What a setting should hold, as a seller reads it. */
+const EXPECTED: Record<string, Localized> = {
+  number: { en: "a number", zh: "数字" },
+  int: { en: "a whole number", zh: "整数" },
+  string: { en: "text", zh: "文字" },
+  boolean: { en: "true or false", zh: "true 或 false" },
+  array: { en: "a list in [ ]", zh: "用 [ ] 括起的列表" },
+  object: { en: "a group of settings in { }", zh: "用 { } 括起的一组设置" },
+};
 
 const count = z.number().int().nonnegative();
 const amount = z.number().nonnegative();
@@ -114,18 +131,48 @@ function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return node;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+/** The schema's own checks (refine) in Chinese, by their English message. */
+const CUSTOM_ZH: Record<string, string> = {
+  "is not a known IANA time zone": "不是已知的时区名（IANA 时区，例如 Asia/Shanghai）",
+};
+
+/** One schema problem in a seller's words, naming the key and the value found, in English and Chinese. */
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): Localized {
   const key = issue.path.map(String).join(".") || "(top level)";
   if (issue.code === "unrecognized_keys") {
-    const where = issue.path.length ? ` in ${key}` : "";
-    return `unknown key ${issue.keys.map((k) => `"${k}"`).join(", ")}${where}`;
+    const keys = issue.keys.map((k) => `"${k}"`).join(", ");
+    return issue.path.length
+      ? { en: `unknown key ${keys} in ${key}`, zh: `${key} 中没有设置项 ${keys}（未知的键）` }
+      : { en: `unknown key ${keys}`, zh: `没有设置项 ${keys}（未知的键）` };
   }
   const value = valueAt(input, issue.path);
   const text = value === undefined ? "nothing" : JSON.stringify(value);
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  // Union failures say "Invalid input"; name what a number field expects instead.
-  const reason = issue.code === "invalid_union" ? "has the wrong type or is out of range" : issue.message;
-  return `${key} ${reason} (got ${shown})`;
+  const got = {
+    en: `(got ${value === undefined ? "nothing" : shown})`,
+    zh: `（当前为 ${value === undefined ? "空" : shown}）`,
+  };
+  const say = (en: string, zh: string): Localized => ({ en: `${key} ${en} ${got.en}`, zh: `${key} ${zh}${got.zh}` });
+  switch (issue.code) {
+    case "invalid_type": {
+      const expected = EXPECTED[issue.expected] ?? { en: issue.expected, zh: issue.expected };
+      return say(`must be ${expected.en}`, `应为${expected.zh}`);
+    }
+    case "too_small":
+      if (issue.origin === "string" || issue.origin === "array") return say("must not be empty", "不能为空");
+      return issue.inclusive
+        ? say(`must be ${String(issue.minimum)} or more`, `不能小于 ${String(issue.minimum)}`)
+        : say(`must be more than ${String(issue.minimum)}`, `必须大于 ${String(issue.minimum)}`);
+    case "too_big":
+      return issue.inclusive
+        ? say(`must be ${String(issue.maximum)} or less`, `不能大于 ${String(issue.maximum)}`)
+        : say(`must be less than ${String(issue.maximum)}`, `必须小于 ${String(issue.maximum)}`);
+    case "invalid_union":
+      // Union failures say "Invalid input"; name what a number field expects instead.
+      return say("has the wrong type or is out of range", "的类型不对或超出范围");
+    default:
+      return say(issue.message, CUSTOM_ZH[issue.message] ?? "的值无效");
+  }
 }
 
 /** An override file is a few kilobytes; this bounds what is parsed at all. */
@@ -149,27 +196,34 @@ function tooDeep(input: unknown): string | undefined {
 /** Parses and validates override JSON text. */
 export function parseRulebookOverride(json: string): RulebookOverride {
   if (json.length > MAX_OVERRIDE_CHARS) {
-    throw new RulebookOverrideError(
-      `Rulebook override is ${json.length.toLocaleString("en-US")} characters long; an override holds a few changed numbers and words (at most ${MAX_OVERRIDE_CHARS.toLocaleString("en-US")} characters)`,
-    );
+    const length = json.length.toLocaleString("en-US");
+    const most = MAX_OVERRIDE_CHARS.toLocaleString("en-US");
+    throw new RulebookOverrideError({
+      en: `Rulebook override is ${length} characters long; an override holds a few changed numbers and words (at most ${most} characters)`,
+      zh: `自定义规则文件有 ${length} 个字符；它只需写出要改的几个数字和词语（最多 ${most} 个字符）`,
+    });
   }
   let input: unknown;
   try {
     input = JSON.parse(json);
   } catch (error) {
     const reason = error instanceof RangeError ? "it is nested too deeply" : (error as Error).message;
-    throw new RulebookOverrideError(`Rulebook override is not valid JSON: ${reason}`);
+    throw new RulebookOverrideError({
+      en: `Rulebook override is not valid JSON: ${reason}`,
+      zh: `自定义规则文件不是有效的 JSON，请检查引号、逗号和括号（${reason}）`,
+    });
   }
   const deep = tooDeep(input);
   if (deep !== undefined) {
-    throw new RulebookOverrideError(
-      `Rulebook override: ${deep} is nested more than ${MAX_OVERRIDE_DEPTH} levels deep; no rulebook setting is`,
+    throw refusal(
+      `${deep} is nested more than ${MAX_OVERRIDE_DEPTH} levels deep; no rulebook setting is`,
+      `${deep} 嵌套超过 ${MAX_OVERRIDE_DEPTH} 层；规则中没有这么深的设置项`,
     );
   }
   const parsed = rulebookOverrideSchema.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 5).map((issue) => describeIssue(issue, input));
-    throw new RulebookOverrideError(`Rulebook override: ${problems.join("; ")}`);
+    throw refusal(problems.map((p) => p.en).join("; "), problems.map((p) => p.zh).join("；"));
   }
   for (const kind of ["families", "tracks"] as const) {
     const given = (input as Record<string, unknown>)[kind];
@@ -177,7 +231,7 @@ export function parseRulebookOverride(json: string): RulebookOverride {
     // A key the schema's object cannot hold as its own ("__proto__") would be dropped without a word.
     for (const id of Object.keys(given ?? {}))
       if (!Object.hasOwn(kept, id))
-        throw new RulebookOverrideError(`Rulebook override: ${kind}.${id} is not a rulebook name`);
+        throw refusal(`${kind}.${id} is not a rulebook name`, `${kind}.${id} 不是规则中的名称`);
   }
   return parsed.data;
 }
@@ -204,9 +258,10 @@ function ownEntry<T>(entries: Record<string, T>, id: string): T | undefined {
 }
 
 function unknownId(kind: "families" | "tracks", id: string, known: string[]): RulebookOverrideError {
-  const singular = kind === "families" ? "family" : "track";
-  return new RulebookOverrideError(
-    `Rulebook override: ${kind}.${id} is not a known ${singular} (known: ${known.join(", ")})`,
+  const singular = kind === "families" ? { en: "family", zh: "违规类别" } : { en: "track", zh: "考核项" };
+  return refusal(
+    `${kind}.${id} is not a known ${singular.en} (known: ${known.join(", ")})`,
+    `${kind}.${id} 不是已知的${singular.zh}（可用：${known.join("、")}）`,
   );
 }
 
@@ -287,8 +342,9 @@ export function applyRulebookOverride(base: Rulebook, override: RulebookOverride
     else if (familyInput.escalation) {
       const current = family.escalation;
       if (!current) {
-        throw new RulebookOverrideError(
-          `Rulebook override: families.${id}.escalation cannot be added, the default rulebook has none for ${id}`,
+        throw refusal(
+          `families.${id}.escalation cannot be added, the default rulebook has none for ${id}`,
+          `families.${id}.escalation 不能新增：内置规则中 ${id} 没有加重处罚`,
         );
       }
       current.minCases = overrideNumber(current.minCases, familyInput.escalation.minCases);

@@ -1,4 +1,6 @@
-import { buyerLanguage, fillTemplate, type MessageKind } from "../../core/actions";
+// Not the actions index: it also carries the template file reader and its schema library (see overrideReaders.ts).
+import { buyerLanguage } from "../../core/actions/buyerLanguage";
+import { fillTemplate, type MessageKind } from "../../core/actions/buyerMessages";
 import { formatInstant } from "../../core/dates/zone";
 import type { ResolvedFunctionSettings } from "../settings";
 import { invalidValue } from "./errors";

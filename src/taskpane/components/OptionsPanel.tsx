@@ -70,7 +70,7 @@ export function OptionsPanel({ options, strings, disabled, deadlineColumn, onCha
     try {
       json = await readFileText(file);
     } catch (error) {
-      setRulebookError(strings.rulebookInvalid(file.name, error instanceof Error ? error.message : String(error)));
+      setRulebookError(strings.rulebookUnreadable(file.name, error instanceof Error ? error.message : String(error)));
       return;
     }
     const check = await checkRulebook(json);

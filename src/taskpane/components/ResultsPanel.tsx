@@ -15,11 +15,12 @@ import { onlineRateNotes } from "../../core/report/summary";
 import { ShipNowSection } from "./ShipNowSection";
 import { ToDoCounts } from "./ToDoCounts";
 import { FixTrackingSection } from "./FixTrackingSection";
-import type { Consequence } from "../../core/report/types";
-import { formatInstant } from "../../core/dates/zone";
+import type { Assessment, Consequence } from "../../core/report/types";
+import { formatMinute } from "../../core/dates/zone";
 import type { ScanOutcome } from "../../excel/session";
 import type { Strings } from "../i18n";
 import { localized } from "../i18n";
+import { sentence } from "../sentences";
 import { codeCounts, withoutRuleId } from "../results";
 import { ColorSwatch } from "./ColorSwatch";
 
@@ -104,16 +105,46 @@ export interface ResultsPanelProps {
   onFilter?: (code: ViolationCode | undefined) => void;
 }
 
+/** The consequence as one sentence of the wording table, from its parts (the core's description as a fallback). */
+function consequenceSentence(consequence: Consequence, lang: Lang, strings: Strings): string {
+  const parts = consequence.parts;
+  if (!parts) {
+    return strings.consequenceSentence(
+      withoutRuleId(localized(consequence.description, lang)),
+      strings.confidenceLabel[consequence.confidence],
+    );
+  }
+  const values = {
+    points: parts.points,
+    reached: withoutRuleId(localized(parts.reached, lang)),
+    note: localized(parts.note, lang),
+  };
+  return parts.next
+    ? sentence("consequenceWithNext", lang, {
+        ...values,
+        nextPoints: parts.next.minPoints,
+        next: withoutRuleId(localized(parts.next.consequence, lang)),
+      })
+    : sentence("consequence", lang, values);
+}
+
+/** An escalation's extra points as one sentence of the wording table. */
+function escalationSentence(escalation: Assessment["escalations"][number], lang: Lang, strings: Strings): string {
+  if (!escalation.name || escalation.windowDays === undefined)
+    return strings.escalationNote(withoutRuleId(localized(escalation.reason, lang)), escalation.points);
+  return sentence("escalation", lang, {
+    points: escalation.points,
+    name: withoutRuleId(localized(escalation.name, lang)),
+    cases: escalation.cases,
+    days: escalation.windowDays,
+  });
+}
+
 function ConsequenceText({ consequence, lang, strings }: { consequence: Consequence; lang: Lang; strings: Strings }) {
   const styles = useStyles();
   return (
     <div className={styles.consequence} data-testid="consequence">
-      <Body1Strong>
-        {strings.consequenceSentence(
-          withoutRuleId(localized(consequence.description, lang)),
-          strings.confidenceLabel[consequence.confidence],
-        )}
-      </Body1Strong>
+      <Body1Strong>{consequenceSentence(consequence, lang, strings)}</Body1Strong>
     </div>
   );
 }
@@ -161,7 +192,7 @@ export function ResultsPanel({
         </Body1Strong>
         {outcome.actions ? <ToDoCounts actions={outcome.actions} strings={strings} /> : null}
         <Caption1 className={styles.muted}>
-          {strings.asOfFact(formatInstant(result.asOf, result.timeZone), result.timeZone)}{" "}
+          {strings.asOfFact(formatMinute(result.asOf, result.timeZone), result.timeZone)}{" "}
           {strings.rulebookFact(result.rulebook.id, result.rulebook.version)}
         </Caption1>
         {result.totals.warehouseOrders > 0 ? (
@@ -304,9 +335,7 @@ export function ResultsPanel({
           <ul className={styles.list}>
             {assessment.escalations.map((escalation) => (
               <li key={escalation.family}>
-                <Caption1>
-                  {strings.escalationNote(withoutRuleId(localized(escalation.reason, lang)), escalation.points)}
-                </Caption1>
+                <Caption1>{escalationSentence(escalation, lang, strings)}</Caption1>
               </li>
             ))}
           </ul>

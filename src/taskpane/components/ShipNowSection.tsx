@@ -1,6 +1,7 @@
 import { Body1, Button, Caption1, Subtitle2, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ScanActions, ShipNowItem } from "../../core/actions";
+import { formatTimeLeft } from "../../core/evaluate/durations";
 import type { Lang } from "../../core/model";
 import type { Strings } from "../i18n";
 import { useOrderListStyles } from "./orderListStyles";
@@ -55,8 +56,8 @@ export function ShipNowSection({ actions, lang, strings, onSelectRow }: ShipNowS
               >
                 <span className={shared.head}>
                   <span className={shared.strong}>{strings.flaggedTitle(item.row, item.orderId)}</span>
-                  <span className={item.hoursLeft < 0 ? styles.late : undefined}>
-                    {strings.shipNowTimeLeft(item.hoursLeft)}
+                  <span className={item.msLeft < 0 ? styles.late : undefined}>
+                    {lang === "zh-CN" ? formatTimeLeft(item.msLeft).zh : formatTimeLeft(item.msLeft).en}
                   </span>
                 </span>
                 <Caption1 className={shared.muted}>

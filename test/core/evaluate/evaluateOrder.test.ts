@@ -48,7 +48,7 @@ describe("shipping deadline", () => {
     const result = scan([late]);
     expect(result.findings).toHaveLength(1);
     expect(result.findings[0]).toMatchObject({ code: "SHIPPED_LATE", category: "late", row: late.rows[0] });
-    expect(result.findings[0]?.message).toBe("Shipped 1.5 days after the deadline 2025-06-08 10:00");
+    expect(result.findings[0]?.message).toBe("Shipped 1 d 12 h after the deadline 2025-06-08 10:00");
   });
 
   it("uses the sheet's own deadline column over payment + handling days", () => {
@@ -68,7 +68,7 @@ describe("shipping deadline", () => {
     // Paid 10:00 PST on 5 March; the deadline is 10:00 PDT on 12 March, only 167 elapsed hours later.
     const shipped = order({ status: "Shipped", paidAt: pt(2025, 3, 5, 10), shippedAt: pt(2025, 3, 12, 10, 30), trackingNumber: trackingNumber() });
     const result = scan([shipped], { asOf: pt(2025, 3, 20) });
-    expect(result.findings.map((f) => f.message)).toEqual(["Shipped 0.5 hours after the deadline 2025-03-12 10:00"]);
+    expect(result.findings.map((f) => f.message)).toEqual(["Shipped 30 min after the deadline 2025-03-12 10:00"]);
   });
 });
 
@@ -77,7 +77,7 @@ describe("awaiting shipment", () => {
     const overdue = order({ status: "等待您发货", paidAt: pt(2025, 6, 1, 10) });
     const [finding] = scan([overdue]).findings;
     expect(finding).toMatchObject({ code: "OVERDUE_UNSHIPPED", category: "late", points: 2 });
-    expect(finding?.message).toBe("Not shipped; the deadline 2025-06-08 10:00 passed 7.1 days ago");
+    expect(finding?.message).toBe("Not shipped; the deadline 2025-06-08 10:00 passed 7 d 2 h ago");
     expect(finding?.messageZh).toContain("未发货");
   });
 
@@ -86,7 +86,7 @@ describe("awaiting shipment", () => {
     const later = order({ status: "WAIT_SELLER_SEND_GOODS", shipDeadline: pt(2025, 6, 16, 18) });
     const result = scan([soon, later]);
     expect(result.findings.map((f) => `${f.orderId}:${f.code}:${f.points}`)).toEqual([`${soon.orderId}:DUE_SOON:0`]);
-    expect(result.findings[0]?.message).toBe("Ship within 10 hours: deadline 2025-06-15 22:00");
+    expect(result.findings[0]?.message).toBe("Ship within 10 h: deadline 2025-06-15 22:00");
     expect(codesOf([later], { dueSoonHours: 48 })).toEqual([`${later.orderId}:DUE_SOON`]);
   });
 
@@ -182,7 +182,7 @@ describe("tracking", () => {
       `${slow.orderId}:NOT_ONLINE`,
       `${never.orderId}:NOT_ONLINE`,
     ]);
-    expect(result.findings[0]?.message).toBe("First carrier scan 3.3 days after shipment (limit 72 hours)");
+    expect(result.findings[0]?.message).toBe("First carrier scan 3 d 8 h after shipment (limit 72 hours)");
     expect(codesOf([slow, never], {}, EXPORT_COLUMNS)).toEqual([]);
     expect(scan([slow], {}, EXPORT_COLUMNS).skipped.map((s) => s.missingField)).toContain("firstScanAt");
   });

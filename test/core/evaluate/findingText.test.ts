@@ -41,8 +41,8 @@ describe("finding messages", () => {
   it("say what happened, in English and Chinese, with the deadline in the sheet's zone", () => {
     const [late, invalid] = scan(orders).findings;
     expect(late.code).toBe("SHIPPED_LATE");
-    expect(late.message).toBe("Shipped 1.5 days after the deadline 2025-06-08 10:00");
-    expect(late.messageZh).toBe("发货晚于期限 2025-06-08 10:00 1.5 天");
+    expect(late.message).toBe("Shipped 1 d 12 h after the deadline 2025-06-08 10:00");
+    expect(late.messageZh).toBe("比发货期限 2025-06-08 10:00 晚 1 天 12 小时发货");
     expect(invalid.code).toBe("INVALID_TRACKING");
     expect(invalid.message).toMatch(/^Tracking number zz: /);
     expect(invalid.messageZh).toMatch(/^运单号 zz：/);

@@ -67,7 +67,7 @@ describe("SCAN_BEFORE_PAYMENT", () => {
     expect(result.findings.map((f) => f.code)).toEqual(["SCAN_BEFORE_PAYMENT"]);
     expect(result.findings[0]).toMatchObject({ category: "untracked", points: 2 });
     expect(result.findings[0]?.message).toBe(
-      "First carrier scan 2025-05-30 09:00 is 2 days before payment (2025-06-01 10:00): the number belongs to another parcel",
+      "First carrier scan 2025-05-30 09:00 is 2 d 1 h before payment (2025-06-01 10:00): the number belongs to another parcel",
     );
   });
 

@@ -54,3 +54,52 @@ describe("a rulebook override has a depth and a size limit", () => {
     expect(refusal(json)).toMatch(/characters long; .*at most 1,000,000 characters/);
   });
 });
+
+describe("a refused override reads in a seller's words, names the key and the value, in English and Chinese", () => {
+  function problem(override: unknown) {
+    try {
+      loadRulebook(JSON.stringify(override));
+    } catch (error) {
+      expect(error).toBeInstanceOf(RulebookOverrideError);
+      return (error as RulebookOverrideError).problem;
+    }
+    throw new Error("accepted");
+  }
+
+  it.each([
+    [{ handlingDays: -3 }, "handlingDays", "-3"],
+    [{ handlingDays: "seven" }, "handlingDays", '"seven"'],
+    [{ dueSoonHours: [] }, "dueSoonHours", "[]"],
+    [{ platformTimeZone: "Mars/Olympus" }, "platformTimeZone", '"Mars/Olympus"'],
+    [{ famlies: {} }, '"famlies"', undefined],
+  ])("%j", (override, key, value) => {
+    const { en, zh } = problem(override);
+    for (const text of [en, zh]) {
+      expect(text).toContain(key);
+      if (value !== undefined) expect(text).toContain(value);
+      expect(text).not.toMatch(/Too small|Too big|Invalid input|expected number/); // no schema-library jargon
+    }
+    expect(zh).toMatch(/^自定义规则文件：/);
+    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it("says what a number setting needs", () => {
+    expect(problem({ handlingDays: -3 })).toEqual({
+      en: "Rulebook override: handlingDays must be more than 0 (got -3)",
+      zh: "自定义规则文件：handlingDays 必须大于 0（当前为 -3）",
+    });
+    expect(problem({ families: { falseShipment: { pointsPerCase: "2" } } }).zh).toContain(
+      "families.falseShipment.pointsPerCase",
+    );
+  });
+
+  it("says not-JSON in Chinese too", () => {
+    try {
+      loadRulebook("{handlingDays: 5");
+    } catch (error) {
+      expect((error as RulebookOverrideError).problem.zh).toMatch(/^自定义规则文件不是有效的 JSON/);
+      return;
+    }
+    throw new Error("accepted");
+  });
+});
