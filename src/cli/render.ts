@@ -1,6 +1,7 @@
 import { isUnreadableCell, type Lang, type Localized } from "../core/model";
 import type { ScanResult, SummaryModel } from "../core/report/types";
 import { formatInstant } from "../core/dates/zone";
+import { formatTimeLeft } from "../core/evaluate/durations";
 import type { ScanActions, ShipNowBand } from "../core/actions";
 
 /** How many ship-now orders the terminal lists (the JSON report has them all). */
@@ -176,12 +177,6 @@ const BAND_NAMES: Record<ShipNowBand, { en: string; zh: string }> = {
   later: { en: "later", zh: "更晚" },
 };
 
-function timeLeft(hours: number, lang: Lang): string {
-  const zh = lang === "zh-CN";
-  if (hours < 0) return zh ? `超期 ${-hours} 小时` : `${-hours} h late`;
-  return zh ? `${hours} 小时` : `${hours} h left`;
-}
-
 /** The to-do the terminal output leads with: counts, the most urgent orders, the what-if line. */
 export function renderActionsText(actions: ScanActions, lang: Lang, terminalWidth = 100): string {
   const t = (text: Localized): string => (lang === "zh-CN" ? text.zh : text.en);
@@ -207,12 +202,12 @@ export function renderActionsText(actions: ScanActions, lang: Lang, terminalWidt
         shown.map((item) => [
           String(item.row),
           item.orderId,
-          timeLeft(item.hoursLeft, lang),
+          t(formatTimeLeft(item.msLeft)),
           item.deadlineInSheetZone,
           item.deadlineInSellerZone,
         ]),
         ["r", "l", "r", "l", "l"],
-        [6, Math.max(16, terminalWidth - 90), 14, 40, 40],
+        [6, Math.max(16, terminalWidth - 104), 28, 40, 40],
       ),
     );
     const rest = list.items.filter((item) => item.band !== "later").length - shown.length;

@@ -114,6 +114,8 @@ describe("ae-guard scan: what to do now", () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split("\n");
     expect(lines[0]).toMatch(/^Ship now: 8 overdue, 6 due within 24 h, \d+ due within 48 h, \d+ later$/);
+    // Time left to the minute, as the pane shows it, and never cut short in the table.
+    expect(lines[3]).toMatch(/\s\d+ d \d+ h \d+ min late\s+2025-06-\d\d \d\d:\d\d\s/);
     expect(run.stdout).toMatch(
       /Ship these \d+ orders in time and you stay at \d+ points; miss them and you reach \d+ points: /,
     );
