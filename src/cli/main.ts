@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import { assertInflatesAsDeclared, assertInflationLimits } from "./zipLimits";
 import * as path from "node:path";
 import type { Diagnostic, DiagnosticProblem, Lang } from "../core/model";
-import { scanGrid } from "../core/scan";
+import { scanSheetRead } from "../core/scan";
 import { loadRulebook, RulebookOverrideError, type Rulebook } from "../core/rulebook";
 import { MAX_OVERRIDE_CHARS } from "../core/rulebook/override";
 import { MAX_TEMPLATE_FILE_CHARS } from "../core/actions/templateOverride";
@@ -200,21 +200,20 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
     progress,
   });
 
-  progress.update("Checking orders");
   let result: ScanResult;
   try {
-    result = scanGrid({
-      grid: source.grid,
+    const read = await source.readOrders({ timeZone, mapping: command.mapping });
+    progress.update("Checking orders");
+    result = scanSheetRead(read, {
       options: { asOf, timeZone, handlingDays: command.handlingDays, lang },
-      mapping: command.mapping,
       rulebook,
       file: path.basename(input),
     });
   } catch (error) {
     progress.done();
+    if (error instanceof CliError) throw error;
     throw new CliError((error as Error).message);
   }
-  source.release?.();
   const notes: string[] = readProblemNotes(source.readNotes ?? [], path.basename(input));
   if (source.readNotes?.length) result.diagnostics = [...source.readNotes, ...result.diagnostics];
   // Reading notes a seller must see even without --json (ids Excel cut short, a totals row left out).

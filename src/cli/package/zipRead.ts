@@ -88,10 +88,17 @@ export class ZipPackage {
     const inflater = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
     const feed = async (): Promise<void> => {
       for (let at = 0; at < data.length; at += chunkBytes) {
+        if (inflater.destroyed) return; // the reader stopped early
         if (!inflater.write(data.subarray(at, at + chunkBytes)))
-          await new Promise<void>((resolve) => inflater.once("drain", () => resolve()));
+          await new Promise<void>((resolve) => {
+            const go = (): void => {
+              inflater.off("drain", go).off("close", go);
+              resolve();
+            };
+            inflater.on("drain", go).on("close", go);
+          });
       }
-      inflater.end();
+      if (!inflater.destroyed) inflater.end();
     };
     const feeding = feed().catch((error: Error) => inflater.destroy(error));
     let total = 0;
@@ -147,7 +154,7 @@ export function unsafeName(name: string): boolean {
 
 function readDirectory(bytes: Buffer, file: string): ZipEntry[] {
   const damaged = (what: string): CliError =>
-    new CliError(`${file} is not a readable .xlsx package (${what}); it may be damaged`);
+    new CliError(`${file} could not be read as an .xlsx workbook; it may be damaged (${what})`);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
     if (bytes.readUInt32LE(i) === END_OF_DIRECTORY) {
