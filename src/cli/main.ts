@@ -222,13 +222,17 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
       notes.push(`${path.basename(input)}: ${lang === "zh-CN" ? diagnostic.messageZh : diagnostic.message}`);
   }
   const summary = buildSummaryModel(result, lang);
-  const report = toReportJson(result, lang, toolInfo());
-  if (source.choice) report.source.sheetChoice = sheetChoiceJson(source.choice);
   const templates = readTemplates(command.templatesFile, cwd);
   const actions = scanActions(result, { ...DEFAULT_SHIP_NOW_WINDOWS, sellerTimeZone }, rulebook, templates);
   // The text output shows the actions' notes; with the report on stdout a refused template file is told on stderr.
   if (command.json === "-") for (const note of templates.notes) notes.push(lang === "zh-CN" ? note.zh : note.en);
-  report.actions = actionsJson(actions, lang);
+  // The JSON report is made only when asked for: for a million rows it is the largest thing the scan holds.
+  const reportJson = (): string => {
+    const report = toReportJson(result, lang, toolInfo());
+    if (source.choice) report.source.sheetChoice = sheetChoiceJson(source.choice);
+    report.actions = actionsJson(actions, lang);
+    return JSON.stringify(report, null, 2) + "\n";
+  };
   // Both files or neither: each is written beside its target and moved into place once all were written.
   const outputs = new PendingOutputs();
   try {
@@ -254,7 +258,7 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
       }
     }
     if (jsonFile && command.json !== "-")
-      outputs.write(outputs.stage("--json", jsonFile), Buffer.from(JSON.stringify(report, null, 2) + "\n", "utf8"));
+      outputs.write(outputs.stage("--json", jsonFile), Buffer.from(reportJson(), "utf8"));
     outputs.commit();
   } catch (error) {
     outputs.discard();
@@ -267,7 +271,7 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
   for (const note of notes) io.stderr.write(`ae-guard: note: ${note}\n`);
 
   if (command.json === "-") {
-    io.stdout.write(JSON.stringify(report, null, 2) + "\n");
+    io.stdout.write(reportJson());
   } else {
     io.stdout.write(renderActionsText(actions, lang, io.stdout.columns ?? 160));
     io.stdout.write(renderSummaryText(result, summary, lang, io.stdout.columns ?? 160));
