@@ -1,7 +1,7 @@
 import * as zlib from "node:zlib";
 import { CliError } from "../errors";
 // One set of zip-bomb limits for the whole CLI (the input is checked against them before it is read).
-import { MAX_INFLATE_RATIO, MAX_PART_BYTES, RATIO_GRACE_BYTES } from "../zipLimits";
+import { inflatesPastDeclared, MAX_INFLATE_RATIO, MAX_PART_BYTES, RATIO_GRACE_BYTES } from "../zipLimits";
 
 /**
  * The entries of a zip package held in memory, read from its central directory (APPNOTE.TXT 4.3.12, 4.3.16). Nothing
@@ -23,6 +23,12 @@ export interface ZipEntry {
   dataStart: number;
   recordEnd: number;
 }
+
+/**
+ * Inflated pieces of a streamed part: their text stays below V8's large-object size (128 KiB), so it is young
+ * garbage, freed by the cheap collections; larger pieces pile up in old space until a full collection.
+ */
+const INFLATED_CHUNK_BYTES = 64 * 1024;
 
 const END_OF_DIRECTORY = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -85,7 +91,7 @@ export class ZipPackage {
       for (let at = 0; at < data.length; at += chunkBytes) yield data.subarray(at, at + chunkBytes);
       return;
     }
-    const inflater = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+    const inflater = zlib.createInflateRaw({ chunkSize: INFLATED_CHUNK_BYTES });
     const feed = async (): Promise<void> => {
       for (let at = 0; at < data.length; at += chunkBytes) {
         if (inflater.destroyed) return; // the reader stopped early
@@ -105,7 +111,7 @@ export class ZipPackage {
     try {
       for await (const chunk of inflater as AsyncIterable<Buffer>) {
         total += chunk.length;
-        if (total > entry.size) throw bomb(this.file, name);
+        if (total > entry.size) throw inflatesPastDeclared(this.file, name, entry.size);
         yield chunk;
       }
     } catch (error) {
@@ -141,6 +147,8 @@ function inflate(data: Buffer, entry: ZipEntry, file: string): Buffer {
   try {
     return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+      throw inflatesPastDeclared(file, entry.name, entry.size);
     throw new CliError(
       `${file}: part ${entry.name} cannot be inflated; the file is damaged (${(error as Error).message})`,
     );
