@@ -118,7 +118,9 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
   const addedParts = new Set<string>();
   const usedRelIds = new Set(workbookRels.map((rel) => rel.id));
   // The prefix the workbook element declares; a sheet added without one declares r: on itself.
-  const relPrefix = new RegExp(`xmlns:(\\w+)="${NS_REL}"`).exec(workbookXml)?.[1];
+  // Only the root's declaration counts: openpyxl declares r: on each <sheet> instead, in scope there alone.
+  const workbookTag = /<(?:\w+:)?workbook\b[^>]*>/.exec(workbookXml)?.[0] ?? "";
+  const relPrefix = new RegExp(`xmlns:(\\w+)="${NS_REL}"`).exec(workbookTag)?.[1];
   let nextSheetId = Math.max(0, ...sheets.map((sheet) => Number(attribute(sheet.tag, "sheetId") ?? 0))) + 1;
   /**
    * The part an added sheet is written to: a previous scan's sheet keeps its part and place (renamed to this
