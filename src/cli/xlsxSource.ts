@@ -212,7 +212,7 @@ export async function openXlsxSource(request: OpenRequest): Promise<OrderSource>
   const workbook = workbookMap(pkg, file);
   const shared = new SharedStrings();
   if (workbook.sharedStringsPart) await streamPart(pkg, workbook.sharedStringsPart, shared, file);
-  const strings = shared.strings;
+  let strings: readonly string[] = shared.strings;
 
   const wanted =
     request.sheet === undefined
@@ -276,6 +276,9 @@ export async function openXlsxSource(request: OpenRequest): Promise<OrderSource>
       await streamPart(pkg, orders.part, new SheetCells(strings, onRow), file, undefined, (done) => {
         fraction = done;
       });
+      // The strings the orders use stay with them; the table itself is not needed to write the copy.
+      strings = [];
+      shared.strings.length = 0;
       return feed.finish();
     },
     writeCopy: (copy) => writeSurgicalCopy(request.file, request.bytes, copy),

@@ -8,7 +8,7 @@ import { recordedSheetChunks, SheetRecorder } from "./summaryXml";
 const TAB_COLOR = "FF2F75B5";
 
 /** The AE Actions sheet's worksheet XML in pieces as it is drawn: inline strings, internal links to the order rows. */
-export function actionsSheetChunks(model: ActionsSheetModel, styles: StylesEditor): Generator<string, void> {
+export function actionsSheetChunks(model: ActionsSheetModel, styles: StylesEditor): Generator<string | Buffer, void> {
   const recorder = new SheetRecorder();
   const links: InternalLink[] = [];
   const rows = actionsSheetRows(recorder as unknown as Parameters<typeof actionsSheetRows>[0], model, links);

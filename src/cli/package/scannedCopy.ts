@@ -271,10 +271,10 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
 }
 
 /** A part's new content: its text, text made when the part is written, or text in pieces (a long sheet). */
-type PartContent = string | { later: () => string } | { pieces: () => Generator<string, void> };
+type PartContent = string | { later: () => string } | { pieces: () => Generator<string | Buffer, void> };
 
-async function* utf8Pieces(pieces: Generator<string, void>): AsyncGenerator<Buffer> {
-  for (const piece of pieces) yield Buffer.from(piece, "utf8");
+async function* utf8Pieces(pieces: Generator<string | Buffer, void>): AsyncGenerator<Buffer> {
+  for (const piece of pieces) yield typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
 }
 
 async function* rewrittenSheet(

@@ -77,7 +77,7 @@ export function summarySheetChunks(
   styles: StylesEditor,
   drawingRelId: string,
   done: (rendered: RenderedSummary) => void = () => undefined,
-): Generator<string, void> {
+): Generator<string | Buffer, void> {
   const recorder = new SheetRecorder();
   const links: InternalLink[] = [];
   const rows = summarySheetRows(
@@ -138,8 +138,10 @@ export function* recordedSheetChunks<T>(
   links: InternalLink[],
   styles: StylesEditor,
   options: { tabColor: string; drawingRelId?: string; done?: (result: T) => void },
-): Generator<string, void> {
-  const linkTexts: string[] = [];
+): Generator<string | Buffer, void> {
+  // Held until the sheet's end (hyperlinks follow the cells), as UTF-8 outside V8's heap: a million links are
+  // 100 MB or more as strings (two bytes a character once a sheet name is Chinese).
+  const linkBytes: Buffer[] = [];
   let linkText = "";
   let pending = "";
   let started = false;
@@ -165,16 +167,17 @@ export function* recordedSheetChunks<T>(
     for (const link of links) linkText += linkXml(link);
     links.length = 0;
     if (linkText.length >= LINK_TEXT_CHARS) {
-      linkTexts.push(linkText);
+      linkBytes.push(Buffer.from(linkText, "utf8"));
       linkText = "";
     }
     if (step.done) {
-      linkTexts.push(linkText);
-      const hyperlinks = linkTexts.join("");
+      linkBytes.push(Buffer.from(linkText, "utf8"));
+      const hasLinks = linkBytes.some((bytes) => bytes.length > 0);
+      yield pending + `</sheetData>` + (hasLinks ? "<hyperlinks>" : "");
+      pending = "";
+      for (const bytes of linkBytes.splice(0)) yield bytes;
       yield (
-        pending +
-        `</sheetData>` +
-        (hyperlinks ? `<hyperlinks>${hyperlinks}</hyperlinks>` : "") +
+        (hasLinks ? "</hyperlinks>" : "") +
         `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` +
         `<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
         (options.drawingRelId ? `<drawing r:id="${options.drawingRelId}"/>` : "") +
