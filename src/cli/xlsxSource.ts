@@ -167,7 +167,7 @@ async function streamPart(
   const size = Math.max(1, pkg.entry(part)?.size ?? 1);
   let inflated = 0;
   try {
-    for await (const chunk of pkg.stream(part)) {
+    for await (const chunk of pkg.stream(part, { readAhead: true })) {
       reader.write(decoder.write(chunk));
       if (stopped()) return;
       inflated += chunk.length;
