@@ -1,8 +1,8 @@
 /**
  * Headless scan cost: `ae-guard scan FILE --out COPY` (read, evaluate, write the highlighted copy with its summary
  * sheet and chart) against plainly reading and writing the same workbook with exceljs, each in its own child process
- * so that peak memory (max RSS) is the run's own. AE_GUARD_BENCH_MILLION=1 adds a 1,048,576-row workbook (read
- * with the streaming reader; a few minutes).
+ * so that peak memory (max RSS) is the run's own. AE_GUARD_BENCH_MILLION=1 adds a 1,048,576-row workbook (a few
+ * minutes).
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -145,7 +145,7 @@ export async function run(): Promise<BenchResult> {
     notes.push(
       "Each figure is one child process: the baseline loads and saves the workbook with exceljs (in memory); the scan runs the CLI's main() with --out.",
       "Workbooks are made from the bundled sample's rows (15 columns, dates as date cells) with unique order ids and tracking numbers; generating them is not timed.",
-      "The copy is always a surgical edit of the input package (unchanged parts copied as they are, the order sheet rewritten as it streams); the order sheet is read with exceljs's streaming WorkbookReader.",
+      "The copy is always a surgical edit of the input package (unchanged parts copied as they are, the order sheet rewritten as it streams); the order sheet is read row by row into the core by AE Guard's reader over htmlparser2's tokenizer.",
     );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

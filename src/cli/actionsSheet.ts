@@ -2,6 +2,7 @@ import type ExcelJS from "exceljs";
 import type { ActionsSheetModel } from "../core/report/actionsSheet";
 import { columnLetters } from "../core/csv/diagnostics";
 import { quoteSheetName, type InternalLink } from "./xlsxPost";
+import { drawnToTheEnd } from "./summarySheet";
 
 const BOLD: Partial<ExcelJS.Font> = { bold: true };
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9D9D9" } };
@@ -17,6 +18,18 @@ type SheetLike = Pick<ExcelJS.Worksheet, "getCell" | "getColumn">;
  * internal link, returned for the writer to add (exceljs cannot write a link without a relationship).
  */
 export function renderActionsSheet(sheet: SheetLike, model: ActionsSheetModel): { links: InternalLink[] } {
+  return drawnToTheEnd(actionsSheetRows(sheet, model));
+}
+
+/**
+ * renderActionsSheet as it goes: yields the next row to draw whenever the rows above it are final. Links are added
+ * to `links` as their rows are drawn.
+ */
+export function* actionsSheetRows(
+  sheet: SheetLike,
+  model: ActionsSheetModel,
+  links: InternalLink[] = [],
+): Generator<number, { links: InternalLink[] }> {
   const widths: number[] = [];
   for (const section of model.sections)
     section.columns.forEach((column, j) => (widths[j] = Math.max(widths[j] ?? 0, column.width)));
@@ -28,7 +41,6 @@ export function renderActionsSheet(sheet: SheetLike, model: ActionsSheetModel): 
     cell.value = value;
     if (style) cell.style = style;
   };
-  const links: InternalLink[] = [];
   let row = 1;
   put(row, 1, model.title, { font: { bold: true, size: 14 } });
   row += 2;
@@ -58,6 +70,7 @@ export function renderActionsSheet(sheet: SheetLike, model: ActionsSheetModel): 
         } else put(row, j + 1, value, kind === "number" ? { numFmt: HOURS_FORMAT } : undefined);
       });
       row++;
+      yield row;
     }
     row++;
   }

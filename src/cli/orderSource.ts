@@ -1,7 +1,7 @@
-import type { Diagnostic, Lang, SheetGrid } from "../core/model";
+import type { Diagnostic, Lang } from "../core/model";
 import type { HighlightPlan, SummaryModel } from "../core/report/types";
 import type { ActionsSheetModel } from "../core/report/actionsSheet";
-import type { ColumnMapping } from "../core/sheet";
+import type { ColumnMapping, ReadOptions, SheetReadResult } from "../core/sheet";
 import type { InputKind } from "./input";
 import type { ProgressBar } from "./progress";
 import type { ChosenSheet } from "./sheetChoice";
@@ -20,15 +20,14 @@ export interface CopyRequest {
 
 /** The orders to scan, and how to write the scanned copy of the file they came from. */
 export interface OrderSource {
-  grid: SheetGrid;
+  /** Reads the order sheet through the core's reader (an .xlsx streams its rows; the whole sheet is never held). */
+  readOrders(options: ReadOptions): Promise<SheetReadResult>;
   /** How the sheet was chosen among the workbook's sheets (absent for a CSV, which has one). */
   choice?: ChosenSheet;
   /** Problems met while reading the file itself (a CSV's undecodable bytes, an unclosed quote), as located notes. */
   readNotes?: Diagnostic[];
   /** Writes the scanned copy; returns notes for the user about what the copy could not keep. */
   writeCopy(request: CopyRequest): Promise<string[]>;
-  /** Drops the cell values once scanned, when writing the copy does not need them (large files). */
-  release?(): void;
 }
 
 export interface OpenRequest {

@@ -1,9 +1,7 @@
-import JSZip from "jszip";
 import type { SheetGrid } from "../core/model";
 import { chooseOrderSheet, type SheetChoice, type SheetFit } from "../core/sheetChoice/chooseSheet";
 import { detectHeader, HEADER_SCAN_ROWS, type ColumnMapping } from "../core/sheet";
 import { CliError } from "./errors";
-import { unescapeXml } from "./xlsxPost";
 
 export type ChosenSheet = Extract<SheetChoice, { ok: true }>;
 
@@ -41,22 +39,6 @@ export function checkHeader(grid: SheetGrid, mapping: ColumnMapping | undefined,
     throw new CliError(
       `--map ${missing.join(", ")}: no such column in row ${header.headerRow} of sheet "${grid.name}" (its headers: ${headers})`,
     );
-  }
-}
-
-/**
- * The workbook's sheet names in order and the one Excel opens on (its active tab), from xl/workbook.xml alone;
- * nothing when the part cannot be read.
- */
-export async function workbookSheets(bytes: Uint8Array): Promise<{ names: string[]; active?: string }> {
-  try {
-    const zip = await JSZip.loadAsync(bytes);
-    const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-    const tab = Number(/<workbookView\b[^>]*\bactiveTab="(\d+)"/.exec(xml)?.[1] ?? 0);
-    const names = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((match) => unescapeXml(match[1]));
-    return { names, active: names[tab] };
-  } catch {
-    return { names: [] };
   }
 }
 

@@ -1,12 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { csvToGrid } from "../core/csv";
-import { HEADER_SCAN_ROWS } from "../core/sheet";
-import { sheetFit } from "../core/sheetChoice/chooseSheet";
+import { readOrderSheet } from "../core/sheet";
 import { CliError } from "./errors";
 import type { OpenRequest, OrderSource } from "./orderSource";
-import { checkHeader, chooseSheet, workbookSheets } from "./sheetChoice";
-import { isScanReportSheet, loadWorkbook, usesDate1904, worksheetGrid, worksheetHead } from "./xlsxRead";
+import { checkHeader } from "./sheetChoice";
 import {
   EXCEL_MAX_CELL_CHARS,
   EXCEL_MAX_COLUMNS,
@@ -14,30 +12,7 @@ import {
   scannedCopyBytes,
   workbookFromGrid,
 } from "./xlsxWrite";
-import { writeSurgicalCopy } from "./package/scannedCopy";
-import { largestSheetBytes, openStreamingSource, STREAMING_THRESHOLD_BYTES } from "./stream";
-
-async function openWorkbookSource(request: OpenRequest): Promise<OrderSource> {
-  const name = path.basename(request.file);
-  const workbook = await loadWorkbook(name, request.bytes);
-  const date1904 = usesDate1904(workbook);
-  const sheets = workbook.worksheets.filter((sheet) => !isScanReportSheet(sheet.name));
-  const { active } = await workbookSheets(request.bytes);
-  const fits = sheets.map((sheet, position) =>
-    sheetFit(worksheetHead(sheet, HEADER_SCAN_ROWS), position, sheet.name === active, request.mapping),
-  );
-  const choice = chooseSheet(fits, request.sheet, name);
-  const grid = worksheetGrid(sheets[choice.chosen.position], date1904);
-  checkHeader(grid, request.mapping, name);
-  return {
-    grid,
-    choice,
-    writeCopy: (copy) => writeSurgicalCopy(request.file, request.bytes, copy),
-    release() {
-      grid.rows = [];
-    },
-  };
-}
+import { openXlsxSource } from "./xlsxSource";
 
 function openCsvSource(request: OpenRequest): OrderSource {
   const name = path.basename(request.file);
@@ -53,7 +28,7 @@ function openCsvSource(request: OpenRequest): OrderSource {
   }
   checkHeader(grid, request.mapping, name);
   return {
-    grid,
+    readOrders: async (options) => readOrderSheet(grid, options),
     readNotes: grid.diagnostics,
     async writeCopy({ out, plan, summary, actions, headerRow, lang }) {
       const { workbook, cut } = workbookFromGrid(grid, grid.name);
@@ -75,9 +50,8 @@ function openCsvSource(request: OpenRequest): OrderSource {
   };
 }
 
-/** Opens the file for scanning: CSV decoded by the core, .xlsx read with exceljs (streamed when it is very large). */
+/** Opens the file for scanning: CSV decoded by the core, .xlsx streamed from its package (xlsxSource). */
 export async function openOrderSource(request: OpenRequest): Promise<OrderSource> {
   if (request.kind === "csv") return openCsvSource(request);
-  if (largestSheetBytes(request.bytes) > STREAMING_THRESHOLD_BYTES()) return openStreamingSource(request);
-  return openWorkbookSource(request);
+  return openXlsxSource(request);
 }

@@ -34,6 +34,32 @@ export function renderSummarySheet(
   lang: Lang,
   legend: HighlightPlan["legend"] = [],
 ): RenderedSummary {
+  return drawnToTheEnd(summarySheetRows(sheet, model, ordersSheet, lang, legend));
+}
+
+/** Runs a row-by-row renderer to its end and returns what it returns. */
+export function drawnToTheEnd<T>(rows: Generator<number, T>): T {
+  for (;;) {
+    const step = rows.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Whether the summary has a chart (of the flagged orders by code). */
+export const summaryHasChart = (model: SummaryModel): boolean => model.byCode.length > 0;
+
+/**
+ * renderSummarySheet as it goes: yields the next row to draw whenever the rows above it are final (in the long
+ * flagged list), so a writer can write them and forget them. Links are added to `links` as their rows are drawn.
+ */
+export function* summarySheetRows(
+  sheet: SheetLike,
+  model: SummaryModel,
+  ordersSheet: string,
+  lang: Lang,
+  legend: HighlightPlan["legend"] = [],
+  links: InternalLink[] = [],
+): Generator<number, RenderedSummary> {
   const t = (text: Localized): string => (lang === "zh-CN" ? text.zh : text.en);
   const h = model.headings;
   const categoryLabel = (category: Category): string => t(CATEGORY_STYLE[category].label);
@@ -87,11 +113,11 @@ export function renderSummarySheet(
   }
   /** Excel row where the chart's top edge sits. */
   const chartTop = row;
-  if (model.byCode.length > 0) row += CHART_ROWS + 1;
+  if (summaryHasChart(model)) row += CHART_ROWS + 1;
 
   heading(h.byCode);
   let chart: ChartSpec | undefined;
-  if (model.byCode.length === 0) {
+  if (!summaryHasChart(model)) {
     put(row, 1, h.none);
     row++;
   } else {
@@ -133,7 +159,6 @@ export function renderSummarySheet(
 
   heading(h.flagged);
   tableHeader(model.flagged.headers);
-  const links: InternalLink[] = [];
   const sheetRef = quoteSheetName(ordersSheet);
   for (const flagged of model.flagged.rows) {
     put(row, 1, flagged.row, { font: LINK_FONT, fill: solid(CATEGORY_STYLE[flagged.category].color) });
@@ -144,6 +169,7 @@ export function renderSummarySheet(
     put(row, 4, flagged.points);
     put(row, 5, flagged.message);
     row++;
+    yield row;
   }
   row++;
 

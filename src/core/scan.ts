@@ -12,7 +12,7 @@ import type {
 import { CANONICAL_FIELDS } from "./model";
 import { ALIEXPRESS_RULEBOOK } from "./rulebook/aliexpress";
 import type { Rulebook } from "./rulebook/types";
-import { readOrderSheet, type ColumnMapping } from "./sheet";
+import { readOrderSheet, type ColumnMapping, type SheetReadResult } from "./sheet";
 import { evaluationContext } from "./evaluate/evaluationContext";
 import { judgeOrders } from "./evaluate/judgeOrders";
 import { ScanFinding, type FindingText } from "./evaluate/findingText";
@@ -269,11 +269,16 @@ export function scanOrders(
 
 /** Reads a sheet and judges its orders: the one scan every host runs. */
 export function scanGrid(input: ScanInput): ScanResult {
-  const rulebook = input.rulebook ?? ALIEXPRESS_RULEBOOK;
   const read = readOrderSheet(input.grid, {
     timeZone: input.options.timeZone,
     mapping: input.mapping,
   });
+  return scanSheetRead(read, input);
+}
+
+/** Judges a sheet already read (by readOrderSheet, or row by row through feedOrderSheet) as scanGrid does. */
+export function scanSheetRead(read: SheetReadResult, input: Omit<ScanInput, "grid" | "mapping">): ScanResult {
+  const rulebook = input.rulebook ?? ALIEXPRESS_RULEBOOK;
   const present = new Set<CanonicalField>(CANONICAL_FIELDS.filter((field) => read.header.columns[field] !== undefined));
   const columns: Partial<Record<CanonicalField, string>> = {};
   for (const field of CANONICAL_FIELDS) {

@@ -124,25 +124,20 @@ describe("outputs that cannot be written: one line, and both outputs or neither"
     );
   });
 
-  it("--out in a folder that takes no files, when the workbook is large enough to be streamed", async () => {
-    process.env.AE_GUARD_STREAM_THRESHOLD_MB = "0";
-    try {
-      const run = await runCli([
-        "scan",
-        path.join(SAMPLES, "orders-en.xlsx"),
-        "--as-of",
-        AS_OF,
-        "--out",
-        "/proc/x.xlsx",
-        "--quiet",
-      ]);
-      expectOneLine(
-        run,
-        /^ae-guard: --out \/proc\/x\.xlsx: (could not be written|the folder \/proc does not exist or cannot be written)/,
-      );
-    } finally {
-      delete process.env.AE_GUARD_STREAM_THRESHOLD_MB;
-    }
+  it("--out in a folder that takes no files, for a workbook", async () => {
+    const run = await runCli([
+      "scan",
+      path.join(SAMPLES, "orders-en.xlsx"),
+      "--as-of",
+      AS_OF,
+      "--out",
+      "/proc/x.xlsx",
+      "--quiet",
+    ]);
+    expectOneLine(
+      run,
+      /^ae-guard: --out \/proc\/x\.xlsx: (could not be written|the folder \/proc does not exist or cannot be written)/,
+    );
   }, 20_000);
 
   it("a --json that fails leaves no --out copy behind", async () => {

@@ -25,28 +25,20 @@ async function workbookWithTrackingPool(file: string, activeTab = 0): Promise<vo
   await workbook.xlsx.writeFile(file);
 }
 
-/** Scans `file` for its JSON report; `threshold` "0" forces the streaming read (AE_GUARD_STREAM_THRESHOLD_MB). */
-async function scanReport(file: string, threshold: string | undefined): Promise<{ report: Report; stderr: string }> {
-  if (threshold !== undefined) process.env.AE_GUARD_STREAM_THRESHOLD_MB = threshold;
-  try {
-    const run = await runCli(["scan", file, "--as-of", AS_OF, "--json", "--quiet"]);
-    expect(run.code).toBe(0);
-    return { report: JSON.parse(run.stdout) as Report, stderr: run.stderr };
-  } finally {
-    delete process.env.AE_GUARD_STREAM_THRESHOLD_MB;
-  }
+/** Scans `file` for its JSON report. */
+async function scanReport(file: string): Promise<{ report: Report; stderr: string }> {
+  const run = await runCli(["scan", file, "--as-of", AS_OF, "--json", "--quiet"]);
+  expect(run.code).toBe(0);
+  return { report: JSON.parse(run.stdout) as Report, stderr: run.stderr };
 }
 
 describe("choosing the order sheet of a workbook", () => {
   const dir = tempDir();
 
-  it.each([
-    ["in memory", undefined],
-    ["streamed", "0"],
-  ])("scans the orders, not the tracking pool before them, and names both (%s)", async (_path, threshold) => {
-    const file = path.join(dir, `pool-${threshold ?? "memory"}.xlsx`);
+  it("scans the orders, not the tracking pool before them, and names both", async () => {
+    const file = path.join(dir, "pool.xlsx");
     await workbookWithTrackingPool(file, 1);
-    const { report, stderr } = await scanReport(file, threshold);
+    const { report, stderr } = await scanReport(file);
     expect(report.source.sheet).toBe("Orders");
     expect(report.totals.orders).toBe(2);
     expect(report.source.sheetChoice).toEqual({
@@ -59,11 +51,8 @@ describe("choosing the order sheet of a workbook", () => {
     );
   });
 
-  it.each([
-    ["in memory", undefined],
-    ["streamed", "0"],
-  ])("takes the active sheet when two order sheets match equally (%s)", async (_path, threshold) => {
-    const file = path.join(dir, `twins-${threshold ?? "memory"}.xlsx`);
+  it("takes the active sheet when two order sheets match equally", async () => {
+    const file = path.join(dir, "twins.xlsx");
     const workbook = new ExcelJS.Workbook();
     for (const name of ["May", "June"]) {
       const sheet = workbook.addWorksheet(name);
@@ -72,7 +61,7 @@ describe("choosing the order sheet of a workbook", () => {
     }
     workbook.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: "visible" }];
     await workbook.xlsx.writeFile(file);
-    const { report } = await scanReport(file, threshold);
+    const { report } = await scanReport(file);
     expect(report.source.sheet).toBe("June");
     expect(report.source.sheetChoice?.runnerUp?.sheet).toBe("May");
   });

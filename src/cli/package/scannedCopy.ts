@@ -16,8 +16,9 @@ import {
 } from "../xlsxPost";
 import { SheetRewriter } from "./sheetEdit";
 import { StylesEditor } from "./stylesEdit";
-import { summarySheetXml } from "./summaryXml";
-import { actionsSheetXml } from "./actionsXml";
+import { summarySheetChunks } from "./summaryXml";
+import { actionsSheetChunks } from "./actionsXml";
+import { summaryHasChart, type RenderedSummary } from "../summarySheet";
 import { ZipPackage } from "./zipRead";
 import { ZipWriter } from "./zipWrite";
 
@@ -110,13 +111,16 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
   const styles = new StylesEditor(pkg.text(stylesPart), CATEGORY_ARGB);
   const previous = sheets.find((sheet) => isSummarySheet(sheet.name) && sheet.part !== undefined);
   const previousActions = sheets.find((sheet) => isActionsSheet(sheet.name) && sheet.part !== undefined);
-  // Parts replaced (written anew) and dropped (the previous summary's drawing and chart).
-  const replaced = new Map<string, string | Buffer>();
+  // Parts replaced (written anew: whole, made once the parts before are written, or as a stream of pieces) and
+  // dropped (the previous summary's drawing and chart).
+  const replaced = new Map<string, PartContent>();
   const dropped = new Set<string>();
   const addedParts = new Set<string>();
   const usedRelIds = new Set(workbookRels.map((rel) => rel.id));
   // The prefix the workbook element declares; a sheet added without one declares r: on itself.
-  const relPrefix = new RegExp(`xmlns:(\\w+)="${NS_REL}"`).exec(workbookXml)?.[1];
+  // Only the root's declaration counts: openpyxl declares r: on each <sheet> instead, in scope there alone.
+  const workbookTag = /<(?:\w+:)?workbook\b[^>]*>/.exec(workbookXml)?.[0] ?? "";
+  const relPrefix = new RegExp(`xmlns:(\\w+)="${NS_REL}"`).exec(workbookTag)?.[1];
   let nextSheetId = Math.max(0, ...sheets.map((sheet) => Number(attribute(sheet.tag, "sheetId") ?? 0))) + 1;
   /**
    * The part an added sheet is written to: a previous scan's sheet keeps its part and place (renamed to this
@@ -178,7 +182,8 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
   if (copy.actions) {
     const actionsPart = placeSheet(previousActions, copy.actions.sheetName);
     if (previousActions?.part) dropped.add(relsOf(actionsPart));
-    replaced.set(actionsPart, actionsSheetXml(copy.actions, styles));
+    const actions = copy.actions;
+    replaced.set(actionsPart, { pieces: () => actionsSheetChunks(actions, styles) });
   }
   for (const part of dropped)
     contentTypes = contentTypes.replace(
@@ -187,9 +192,15 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
     );
 
   const drawingRelId = "rId1";
-  const summary = summarySheetXml(copy.summary, copy.plan, copy.lang, styles, drawingRelId);
-  replaced.set(summaryPart, summary.xml);
-  if (summary.chart) {
+  // The summary is written as it is drawn; its chart's part is made once it has been (it is written after it).
+  let rendered: RenderedSummary | undefined;
+  replaced.set(summaryPart, {
+    pieces: () =>
+      summarySheetChunks(copy.summary, copy.plan, copy.lang, styles, drawingRelId, (result) => {
+        rendered = result;
+      }),
+  });
+  if (summaryHasChart(copy.summary)) {
     const taken = (candidate: string): boolean =>
       (pkg.has(candidate) && !dropped.has(candidate)) || replaced.has(candidate);
     let n = 1;
@@ -198,8 +209,15 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
     let c = 1;
     while (taken(`xl/charts/chart${c}.xml`)) c++;
     const chartPart = `xl/charts/chart${c}.xml`;
-    replaced.set(chartPart, chartXml(summary.chart));
-    replaced.set(drawingPart, drawingXml(summary.chart, "rId1"));
+    replaced.set(chartPart, {
+      later: () => {
+        if (!rendered?.chart) throw new Error("the summary's chart was not drawn before its part was written");
+        return chartXml(rendered.chart);
+      },
+    });
+    replaced.set(drawingPart, {
+      later: () => drawingXml(rendered?.chart as NonNullable<RenderedSummary["chart"]>, "rId1"),
+    });
     replaced.set(
       relsOf(drawingPart),
       `${EMPTY_RELS}<Relationship Id="rId1" Type="${REL_CHART}" Target="../charts/chart${c}.xml"/></Relationships>`,
@@ -225,6 +243,11 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
   });
 
   const writer = new ZipWriter(copy.out);
+  const write = async (part: string, content: PartContent): Promise<void> => {
+    if (typeof content === "string") writer.add(part, content);
+    else if ("later" in content) writer.add(part, content.later());
+    else await writer.addStream(part, utf8Pieces(content.pieces()));
+  };
   try {
     for (const entry of pkg.entries) {
       if (entry.name === ordersPart) {
@@ -232,18 +255,26 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
       } else if (entry.name === stylesPart || dropped.has(entry.name) || replaced.has(entry.name)) {
         const content = replaced.get(entry.name);
         if (content !== undefined) {
-          writer.add(entry.name, content);
+          await write(entry.name, content);
           replaced.delete(entry.name);
         }
       } else writer.copy(pkg, entry);
     }
+    for (const [part, content] of replaced) await write(part, content);
+    // Last: the sheets written above added the formats they use.
     writer.add(stylesPart, styles.toXml());
-    for (const [part, content] of replaced) writer.add(part, content);
     writer.finish();
   } finally {
     writer.close();
   }
   return [];
+}
+
+/** A part's new content: its text, text made when the part is written, or text in pieces (a long sheet). */
+type PartContent = string | { later: () => string } | { pieces: () => Generator<string | Buffer, void> };
+
+async function* utf8Pieces(pieces: Generator<string | Buffer, void>): AsyncGenerator<Buffer> {
+  for (const piece of pieces) yield typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
 }
 
 async function* rewrittenSheet(

@@ -29,7 +29,7 @@ interface Section {
 const attribute = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
 /** The children of `<name …>…</name>` as raw XML, or an empty list if the section is missing. */
-function section(xml: string, name: string, child: string): Section {
+export function section(xml: string, name: string, child: string): Section {
   const match = new RegExp(`<(\\w+:)?${name}(\\s[^>]*)?(/>|>([\\s\\S]*?)</(?:\\w+:)?${name}>)`).exec(xml);
   const prefix = match?.[1] ?? /^[\s\S]*?<(\w+:)?styleSheet[\s>]/.exec(xml)?.[1] ?? "";
   if (!match || match[4] === undefined) return { items: [], prefix };

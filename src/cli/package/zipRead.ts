@@ -1,7 +1,7 @@
 import * as zlib from "node:zlib";
 import { CliError } from "../errors";
 // One set of zip-bomb limits for the whole CLI (the input is checked against them before it is read).
-import { MAX_INFLATE_RATIO, MAX_PART_BYTES, RATIO_GRACE_BYTES } from "../zipLimits";
+import { inflatesPastDeclared, MAX_INFLATE_RATIO, MAX_PART_BYTES, RATIO_GRACE_BYTES } from "../zipLimits";
 
 /**
  * The entries of a zip package held in memory, read from its central directory (APPNOTE.TXT 4.3.12, 4.3.16). Nothing
@@ -23,6 +23,17 @@ export interface ZipEntry {
   dataStart: number;
   recordEnd: number;
 }
+
+/**
+ * Inflated pieces of a streamed part: their text stays below V8's large-object size (128 KiB), so it is young
+ * garbage, freed by the cheap collections; larger pieces pile up in old space until a full collection.
+ */
+const INFLATED_CHUNK_BYTES = 64 * 1024;
+/**
+ * With `readAhead`, how far inflating (on libuv's thread pool) may run ahead of the reader, so the two work at the
+ * same time. The copy's rewrite of the order sheet does not: paced by its deflate, the heap then stays flat.
+ */
+const INFLATE_AHEAD_BYTES = 1024 * 1024;
 
 const END_OF_DIRECTORY = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -76,7 +87,7 @@ export class ZipPackage {
   }
 
   /** An entry's content as a stream of inflated chunks, never more than `limit` bytes in all. */
-  async *stream(name: string, chunkBytes = 1 << 20): AsyncGenerator<Buffer> {
+  async *stream(name: string, { readAhead = false, chunkBytes = 1 << 20 } = {}): AsyncGenerator<Buffer> {
     const entry = this.byName.get(name);
     if (!entry) throw new CliError(`${this.file}: the workbook has no part ${name}; it may be damaged`);
     this.checkBomb(entry);
@@ -85,20 +96,31 @@ export class ZipPackage {
       for (let at = 0; at < data.length; at += chunkBytes) yield data.subarray(at, at + chunkBytes);
       return;
     }
-    const inflater = zlib.createInflateRaw({ chunkSize: 256 * 1024 });
+    // Node passes the options on to the stream (zlib.js ZlibBase), though its types list only zlib's own.
+    const inflater = zlib.createInflateRaw({
+      chunkSize: INFLATED_CHUNK_BYTES,
+      readableHighWaterMark: readAhead ? INFLATE_AHEAD_BYTES : undefined,
+    } as zlib.ZlibOptions);
     const feed = async (): Promise<void> => {
       for (let at = 0; at < data.length; at += chunkBytes) {
+        if (inflater.destroyed) return; // the reader stopped early
         if (!inflater.write(data.subarray(at, at + chunkBytes)))
-          await new Promise<void>((resolve) => inflater.once("drain", () => resolve()));
+          await new Promise<void>((resolve) => {
+            const go = (): void => {
+              inflater.off("drain", go).off("close", go);
+              resolve();
+            };
+            inflater.on("drain", go).on("close", go);
+          });
       }
-      inflater.end();
+      if (!inflater.destroyed) inflater.end();
     };
     const feeding = feed().catch((error: Error) => inflater.destroy(error));
     let total = 0;
     try {
       for await (const chunk of inflater as AsyncIterable<Buffer>) {
         total += chunk.length;
-        if (total > entry.size) throw bomb(this.file, name);
+        if (total > entry.size) throw inflatesPastDeclared(this.file, name, entry.size);
         yield chunk;
       }
     } catch (error) {
@@ -134,6 +156,8 @@ function inflate(data: Buffer, entry: ZipEntry, file: string): Buffer {
   try {
     return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE")
+      throw inflatesPastDeclared(file, entry.name, entry.size);
     throw new CliError(
       `${file}: part ${entry.name} cannot be inflated; the file is damaged (${(error as Error).message})`,
     );
@@ -147,7 +171,7 @@ export function unsafeName(name: string): boolean {
 
 function readDirectory(bytes: Buffer, file: string): ZipEntry[] {
   const damaged = (what: string): CliError =>
-    new CliError(`${file} is not a readable .xlsx package (${what}); it may be damaged`);
+    new CliError(`${file} could not be read as an .xlsx workbook; it may be damaged (${what})`);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
     if (bytes.readUInt32LE(i) === END_OF_DIRECTORY) {

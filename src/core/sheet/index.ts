@@ -4,7 +4,7 @@
  */
 export type { ColumnMatch, ColumnMapping, HeaderDetection, ReadOptions, SheetReadResult } from "./types";
 export { detectHeader, HEADER_SCAN_ROWS, isCombinedHeader } from "./header";
-export { readOrderSheet } from "./reader";
+export { feedOrderSheet, readOrderSheet, type OrderRowFeed } from "./reader";
 export { parseDateCell, isDateNumberFormat } from "./dateCell";
 export { parseNumberCell, cellText, isBlankCell, excelErrorOf } from "./cells";
 export { splitCarrierTracking } from "./combined";

@@ -181,18 +181,25 @@ class SheetReader {
   private cutIds: { row: number; value: string; rows: number } | undefined;
   /** Rows that repeat an order number but are another order (kept apart, identified by their row). */
   private splitRows = 0;
+  /** Non-blank rows below the header, and the index of the last one. */
+  private dataRows = 0;
+  private lastIndex = -1;
+  /** The order the last rows belonged to (-1: none), which a row without an order number may continue. */
+  private current = -1;
+  private currentAlternate: string | undefined;
 
   constructor(
     private readonly grid: SheetGrid,
     private readonly header: HeaderDetection,
     private readonly options: ReadOptions,
+    expectedRows?: number,
   ) {
     this.rows = grid.rows;
     this.firstRow = grid.firstRow ?? 1;
     this.firstColumn = grid.firstColumn ?? 1;
     this.plans = planColumns(header);
     this.datePlans = this.plans.filter((plan) => plan.kind === KIND_DATE);
-    const rowsBelowHeader = Math.max(0, this.rows.length - (header.headerRow - this.firstRow) - 1);
+    const rowsBelowHeader = Math.max(0, (expectedRows ?? this.rows.length) - (header.headerRow - this.firstRow) - 1);
     this.orders = new OrderTable(rowsBelowHeader);
     this.byId = new TextIndex(rowsBelowHeader);
     const id = header.columns.orderId;
@@ -211,94 +218,97 @@ class SheetReader {
 
   read(): SheetReadResult {
     const rows = this.rows;
-    const headerIndex = this.header.headerRow - this.firstRow;
-    const start = headerIndex + 1;
+    const start = this.header.headerRow - this.firstRow + 1;
     const total = Math.max(1, rows.length - start);
     const onProgress = this.options.onProgress;
-    let dataRows = 0;
-    let lastIndex = -1;
-    /** The order the last rows belonged to (-1: none), which a row without an order number may continue. */
-    let current = -1;
-    let currentAlternate: string | undefined;
-
     for (let i = start; i < rows.length; i++) {
       if (onProgress && ((i - start) & PROGRESS_EVERY_MASK) === 0) onProgress((i - start) / total);
       const row = rows[i];
-      if (!row || isBlankRow(row)) continue;
-      dataRows++;
-      lastIndex = i;
-      const excelRow = this.firstRow + i;
-
-      let id: string | undefined;
-      if (this.idIndex < 0) id = `row ${excelRow}`;
-      else {
-        const value = row[this.idIndex];
-        if (!isBlankCell(value)) {
-          const error = excelErrorOf(value);
-          if (error !== undefined) {
-            this.diagnostics.push(diagnose.errorOrderId(this.place(excelRow, this.idHeader, "orderId"), error));
-            current = -1;
-            currentAlternate = undefined;
-            continue;
-          }
-          id = typeof value === "string" ? value.trim() : cellText(value);
-          if (id === this.idHeader) continue; // the header repeated (sheets pasted one below the other)
-          if (this.isTotalsRow(excelRow, id, row, i)) {
-            dataRows--;
-            current = -1;
-            currentAlternate = undefined;
-            continue;
-          }
-          if (looksCut(value, id)) this.noteCutId(excelRow, id);
-        }
-      }
-      let alternate: string | undefined;
-      if (this.alternateIndex >= 0) {
-        const value = row[this.alternateIndex];
-        if (!isBlankCell(value) && excelErrorOf(value) === undefined) alternate = cellText(value);
-      }
-      // No platform number but an ERP number of its own: the ERP number stands in for it.
-      if (id === undefined && alternate !== undefined && !(current >= 0 && alternate === currentAlternate)) {
-        id = alternate;
-      }
-
-      let order: number;
-      if (id !== undefined) {
-        // An id not seen before is indexed as the order about to be added (the table's next index).
-        order =
-          current >= 0 && this.orders.orderId(current) === id ? current : this.byId.putIfAbsent(id, this.orders.count);
-        if (order >= 0 && this.disagrees(row, i, order)) {
-          // Another order under the same (cut) number: kept apart, named by its row.
-          id = `${id} (row ${excelRow})`;
-          order = this.byId.putIfAbsent(id, this.orders.count);
-          this.splitRows++;
-        }
-        if (order < 0) {
-          order = this.orders.add(id, excelRow);
-          this.fill(order, row, i, excelRow);
-          current = order;
-          currentAlternate = alternate;
-          continue;
-        }
-      } else if (current >= 0 && !this.conflicts(row, i, current)) {
-        order = current;
-      } else {
-        if (this.hasOrderData(row)) {
-          this.diagnostics.push(diagnose.missingOrderId(this.place(excelRow, this.idHeader || "?", "orderId")));
-        }
-        current = -1;
-        currentAlternate = undefined;
-        continue;
-      }
-      this.orders.addRow(order, excelRow);
-      if (order !== current) {
-        current = order;
-        currentAlternate = alternate;
-      } else if (currentAlternate === undefined) currentAlternate = alternate;
-      this.fill(order, row, i, excelRow);
+      if (row) this.push(i, row);
     }
     if (onProgress) onProgress(1);
+    return this.finish();
+  }
 
+  /** Reads the row at index `i` (Excel row firstRow + i); rows come top to bottom, the header's and those above ignored. */
+  push(i: number, row: readonly CellValue[]): void {
+    if (i <= this.header.headerRow - this.firstRow || isBlankRow(row)) return;
+    this.dataRows++;
+    this.lastIndex = i;
+    const excelRow = this.firstRow + i;
+
+    let id: string | undefined;
+    if (this.idIndex < 0) id = `row ${excelRow}`;
+    else {
+      const value = row[this.idIndex];
+      if (!isBlankCell(value)) {
+        const error = excelErrorOf(value);
+        if (error !== undefined) {
+          this.diagnostics.push(diagnose.errorOrderId(this.place(excelRow, this.idHeader, "orderId"), error));
+          this.current = -1;
+          this.currentAlternate = undefined;
+          return;
+        }
+        id = typeof value === "string" ? value.trim() : cellText(value);
+        if (id === this.idHeader) return; // the header repeated (sheets pasted one below the other)
+        if (this.isTotalsRow(excelRow, id, row, i)) {
+          this.dataRows--;
+          this.current = -1;
+          this.currentAlternate = undefined;
+          return;
+        }
+        if (looksCut(value, id)) this.noteCutId(excelRow, id);
+      }
+    }
+    let alternate: string | undefined;
+    if (this.alternateIndex >= 0) {
+      const value = row[this.alternateIndex];
+      if (!isBlankCell(value) && excelErrorOf(value) === undefined) alternate = cellText(value);
+    }
+    const current = this.current;
+    // No platform number but an ERP number of its own: the ERP number stands in for it.
+    if (id === undefined && alternate !== undefined && !(current >= 0 && alternate === this.currentAlternate)) {
+      id = alternate;
+    }
+
+    let order: number;
+    if (id !== undefined) {
+      // An id not seen before is indexed as the order about to be added (the table's next index).
+      order =
+        current >= 0 && this.orders.orderId(current) === id ? current : this.byId.putIfAbsent(id, this.orders.count);
+      if (order >= 0 && this.disagrees(row, i, order)) {
+        // Another order under the same (cut) number: kept apart, named by its row.
+        id = `${id} (row ${excelRow})`;
+        order = this.byId.putIfAbsent(id, this.orders.count);
+        this.splitRows++;
+      }
+      if (order < 0) {
+        order = this.orders.add(id, excelRow);
+        this.fill(order, row, i, excelRow);
+        this.current = order;
+        this.currentAlternate = alternate;
+        return;
+      }
+    } else if (current >= 0 && !this.conflicts(row, i, current)) {
+      order = current;
+    } else {
+      if (this.hasOrderData(row)) {
+        this.diagnostics.push(diagnose.missingOrderId(this.place(excelRow, this.idHeader || "?", "orderId")));
+      }
+      this.current = -1;
+      this.currentAlternate = undefined;
+      return;
+    }
+    this.orders.addRow(order, excelRow);
+    if (order !== current) {
+      this.current = order;
+      this.currentAlternate = alternate;
+    } else if (this.currentAlternate === undefined) this.currentAlternate = alternate;
+    this.fill(order, row, i, excelRow);
+  }
+
+  /** Settles what needs the whole sheet (ambiguous dates, repeated ids) and returns what was read. */
+  finish(): SheetReadResult {
     this.settleAmbiguousDates();
     this.noteRepeatedIds();
     const { firstColumn, lastColumn } = this.tableColumns();
@@ -312,10 +322,10 @@ class SheetReader {
         return (orders ??= table.orders());
       },
       diagnostics: this.diagnostics,
-      dataRows,
+      dataRows: this.dataRows,
       firstColumn,
       lastColumn,
-      lastRow: lastIndex >= 0 ? this.firstRow + lastIndex : this.header.headerRow,
+      lastRow: this.lastIndex >= 0 ? this.firstRow + this.lastIndex : this.header.headerRow,
     };
   }
 
@@ -597,12 +607,7 @@ function looksCut(value: CellValue, id: string): boolean {
   return id.includes("+") && SCIENTIFIC_ID.test(id);
 }
 
-/**
- * Reads an order sheet: finds the header, folds one-row-per-SKU continuation rows into their order, reads every
- * cell as its field's type and lists each cell it could not read. Throws only when no header row is found, or
- * when `options.timeZone` is not a time zone (a mistake of the caller, not of the sheet).
- */
-export function readOrderSheet(grid: SheetGrid, options: ReadOptions): SheetReadResult {
+function headerOf(grid: SheetGrid, options: ReadOptions): HeaderDetection {
   if (!isValidTimeZone(options.timeZone)) throw new RangeError(`Unknown time zone "${options.timeZone}"`);
   const header = detectHeader(grid, options.mapping);
   if (!header) {
@@ -611,5 +616,39 @@ export function readOrderSheet(grid: SheetGrid, options: ReadOptions): SheetRead
         `order columns (such as 订单号 / Order ID and 付款时间 / Payment Time).`,
     );
   }
-  return new SheetReader(grid, header, options).read();
+  return header;
+}
+
+/**
+ * Reads an order sheet: finds the header, folds one-row-per-SKU continuation rows into their order, reads every
+ * cell as its field's type and lists each cell it could not read. Throws only when no header row is found, or
+ * when `options.timeZone` is not a time zone (a mistake of the caller, not of the sheet).
+ */
+export function readOrderSheet(grid: SheetGrid, options: ReadOptions): SheetReadResult {
+  return new SheetReader(grid, headerOf(grid, options), options).read();
+}
+
+/** An order sheet read row by row as a host streams it, without the whole grid in memory. */
+export interface OrderRowFeed {
+  /**
+   * The cells of one Excel row (cells[j] is column firstColumn + j), rows top to bottom. The array may be reused
+   * by the caller once the call returns; `head`'s numberFormat is asked only about the row being read.
+   */
+  row(excelRow: number, cells: readonly CellValue[]): void;
+  /** Everything read, once the last row was given. */
+  finish(): SheetReadResult;
+}
+
+/**
+ * Starts reading an order sheet whose first rows are `head.rows` (enough to find the header, HEADER_SCAN_ROWS);
+ * every row, the head's included, is then given to `row`. `expectedRows` sizes the tables (they grow past it).
+ * Throws as readOrderSheet does.
+ */
+export function feedOrderSheet(head: SheetGrid, options: ReadOptions, expectedRows = 0): OrderRowFeed {
+  const reader = new SheetReader(head, headerOf(head, options), options, expectedRows);
+  const firstRow = head.firstRow ?? 1;
+  return {
+    row: (excelRow, cells) => reader.push(excelRow - firstRow, cells),
+    finish: () => reader.finish(),
+  };
 }
