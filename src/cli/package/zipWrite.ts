@@ -14,6 +14,14 @@ const VERSION = 20;
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+/** zlib's default level, for the small parts written whole (styles, workbook, relationships). */
+const WHOLE_PART_LEVEL = 6;
+/**
+ * The streamed parts (the rewritten order sheet, the summary and Actions sheets) are as big as the export: zlib's
+ * fastest level keeps a 1,048,576-row copy inside its time budget, for a file about a quarter larger (BENCHMARKS.md).
+ */
+const STREAMED_PART_LEVEL = 1;
+
 export class ZipWriter {
   private readonly fd: number;
   private offset = 0;
@@ -42,7 +50,7 @@ export class ZipWriter {
   /** A new part, deflated whole. */
   add(name: string, content: Buffer | string): void {
     const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    const packed = zlib.deflateRawSync(data, { level: 6 });
+    const packed = zlib.deflateRawSync(data, { level: WHOLE_PART_LEVEL });
     const crc = zlib.crc32(data);
     const header = this.header(name, 0, crc, packed.length, data.length);
     const at = this.offset;
@@ -55,7 +63,7 @@ export class ZipWriter {
   async addStream(name: string, chunks: AsyncIterable<Buffer>): Promise<void> {
     const at = this.offset;
     this.write(this.header(name, FLAG_DESCRIPTOR, 0, 0, 0));
-    const deflater = zlib.createDeflateRaw({ level: 6, chunkSize: 256 * 1024 });
+    const deflater = zlib.createDeflateRaw({ level: STREAMED_PART_LEVEL, chunkSize: 256 * 1024 });
     let crc = 0;
     let size = 0;
     let packed = 0;
