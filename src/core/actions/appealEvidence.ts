@@ -1,5 +1,5 @@
 import type { Finding, Localized, ViolationCode } from "../model";
-import { formatInstant } from "../dates/zone";
+import { formatMinute } from "../dates/zone";
 import type { FalseShipmentOrder, ScanResult } from "../report/types";
 import checklist from "./appealChecklist.json";
 
@@ -15,16 +15,7 @@ export const APPEAL_CHECKLIST: {
 } = checklist;
 
 /** One order's appeal file: the logistics record's facts, what the findings say, and what to attach. */
-export interface AppealEvidence {
-  orderId: string;
-  row: number;
-  codes: ViolationCode[];
-  buyerCountry?: string;
-  carrier?: string;
-  service?: string;
-  buyerService?: string;
-  trackingNumber?: string;
-  numberCarrier?: string;
+export interface AppealEvidence extends Omit<FalseShipmentOrder, "shippedAt" | "firstScanAt" | "deliveredAt"> {
   /** Declared ship time, first carrier scan and delivery, to the minute in the sheet's zone, where the sheet has them. */
   shippedAt?: string;
   firstScanAt?: string;
@@ -33,8 +24,6 @@ export interface AppealEvidence {
   findings: Localized[];
   checklist: ChecklistItem[];
 }
-
-const toMinute = (instant: number, zone: string): string => formatInstant(instant, zone).slice(0, 16);
 
 function checklistFor(codes: readonly ViolationCode[]): ChecklistItem[] {
   return [...APPEAL_CHECKLIST.always, ...codes.flatMap((code) => APPEAL_CHECKLIST.byCode[code] ?? [])];
@@ -57,9 +46,9 @@ export function appealEvidence(result: ScanResult): AppealEvidence[] {
       .map((finding) => ({ en: finding.message, zh: finding.messageZh }));
     return {
       ...declared,
-      ...(shippedAt !== undefined ? { shippedAt: toMinute(shippedAt, result.timeZone) } : {}),
-      ...(firstScanAt !== undefined ? { firstScanAt: toMinute(firstScanAt, result.timeZone) } : {}),
-      ...(deliveredAt !== undefined ? { deliveredAt: toMinute(deliveredAt, result.timeZone) } : {}),
+      ...(shippedAt !== undefined ? { shippedAt: formatMinute(shippedAt, result.timeZone) } : {}),
+      ...(firstScanAt !== undefined ? { firstScanAt: formatMinute(firstScanAt, result.timeZone) } : {}),
+      ...(deliveredAt !== undefined ? { deliveredAt: formatMinute(deliveredAt, result.timeZone) } : {}),
       findings,
       checklist: checklistFor(order.codes),
     };
