@@ -1,5 +1,4 @@
 import * as fs from "node:fs";
-import { assertInflationLimits } from "./zipLimits";
 import * as path from "node:path";
 import type { Diagnostic, DiagnosticProblem, Lang } from "../core/model";
 import { scanSheetRead } from "../core/scan";
@@ -153,9 +152,9 @@ function assertCopyType(out: string, given: string, macros: boolean): void {
     );
 }
 
-function isMacroPackage(input: string, bytes: Uint8Array): boolean {
-  const pkg = new ZipPackage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), path.basename(input));
-  return pkg.has("[Content_Types].xml") && isMacroWorkbook(pkg.text("[Content_Types].xml"));
+async function isMacroPackage(input: string, bytes: Uint8Array): Promise<boolean> {
+  const pkg = await ZipPackage.open(bytes, path.basename(input));
+  return pkg.has("[Content_Types].xml") && isMacroWorkbook(await pkg.text("[Content_Types].xml"));
 }
 
 /** Runs one scan as the command line asked; returns the exit code. */
@@ -185,9 +184,7 @@ export async function runScan(command: ScanCommand, io: CliIO): Promise<number> 
   const progress = new ProgressBar(io.stderr, command.quiet);
   const bytes = readInputBytes(input);
   const kind = sniffInput(input, bytes);
-  // Each part is also stopped as it inflates past its declared size (package/zipRead).
-  if (kind === "xlsx") assertInflationLimits(bytes, path.basename(input));
-  if (out) assertCopyType(out, command.out as string, kind === "xlsx" && isMacroPackage(input, bytes));
+  if (out) assertCopyType(out, command.out as string, kind === "xlsx" && (await isMacroPackage(input, bytes)));
   progress.update("Reading");
   const source = await openOrderSource({
     file: input,

@@ -113,21 +113,21 @@ function numberFormats(stylesXml: string): Array<string | undefined> {
   });
 }
 
-function workbookMap(pkg: ZipPackage, file: string): WorkbookMap {
+async function workbookMap(pkg: ZipPackage, file: string): Promise<WorkbookMap> {
   const damaged = (what: string): CliError =>
     new CliError(`${file} could not be read as an .xlsx workbook; it may be damaged (${what})`);
-  const rootRels = pkg.has("_rels/.rels") ? relationships(pkg.text("_rels/.rels")) : [];
+  const rootRels = pkg.has("_rels/.rels") ? relationships(await pkg.text("_rels/.rels")) : [];
   const workbookPart = resolvePart(
     "",
     rootRels.find((rel) => rel.type === REL_OFFICE_DOCUMENT)?.target ?? "xl/workbook.xml",
   );
   if (!pkg.has(workbookPart)) throw damaged(`it has no workbook part ${workbookPart}`);
-  const workbookXml = pkg.text(workbookPart);
+  const workbookXml = await pkg.text(workbookPart);
   if (workbookXml.includes(STRICT_NS))
     throw new CliError(
       `${file} is saved as Strict Open XML; save it in Excel as "Excel Workbook (.xlsx)" and scan again`,
     );
-  const rels = pkg.has(relsOf(workbookPart)) ? relationships(pkg.text(relsOf(workbookPart))) : [];
+  const rels = pkg.has(relsOf(workbookPart)) ? relationships(await pkg.text(relsOf(workbookPart))) : [];
   const partOf = (type: string): string | undefined => {
     const rel = rels.find((candidate) => REL_TYPE_END.exec(candidate.type)?.[1] === type);
     const part = rel ? resolvePart(workbookPart, rel.target) : undefined;
@@ -146,7 +146,7 @@ function workbookMap(pkg: ZipPackage, file: string): WorkbookMap {
     sheets,
     active: sheets[tab]?.name,
     date1904,
-    formats: stylesPart ? numberFormats(pkg.text(stylesPart)) : [],
+    formats: stylesPart ? numberFormats(await pkg.text(stylesPart)) : [],
     sharedStringsPart: partOf("sharedStrings"),
   };
 }
@@ -205,11 +205,8 @@ async function sheetHead(
 
 export async function openXlsxSource(request: OpenRequest): Promise<OrderSource> {
   const file = path.basename(request.file);
-  const pkg = new ZipPackage(
-    Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength),
-    file,
-  );
-  const workbook = workbookMap(pkg, file);
+  const pkg = await ZipPackage.open(request.bytes, file);
+  const workbook = await workbookMap(pkg, file);
   const shared = new SharedStrings();
   if (workbook.sharedStringsPart) await streamPart(pkg, workbook.sharedStringsPart, shared, file);
   let strings: readonly string[] = shared.strings;
@@ -256,7 +253,7 @@ export async function openXlsxSource(request: OpenRequest): Promise<OrderSource>
     firstColumn: 1,
     date1904: workbook.date1904,
     numberFormat: (_row, column) => workbook.formats[rowStyles[column] ?? 0],
-    totalsRows: tableTotalsRowsInPackage(request.bytes, orders.fit.sheet, file),
+    totalsRows: await tableTotalsRowsInPackage(pkg, orders.fit.sheet),
   };
   checkHeader(grid, request.mapping, file);
 
@@ -281,6 +278,6 @@ export async function openXlsxSource(request: OpenRequest): Promise<OrderSource>
       shared.strings.length = 0;
       return feed.finish();
     },
-    writeCopy: (copy) => writeSurgicalCopy(request.file, request.bytes, copy),
+    writeCopy: (copy) => writeSurgicalCopy(request.file, pkg, copy),
   };
 }

@@ -20,67 +20,20 @@ export const RATIO_GRACE_BYTES = 16 * 1024 * 1024;
  */
 export const MAX_PART_BYTES = 2 * 1024 * 1024 * 1024;
 
-export interface ZipPart {
+/** A part's name and the sizes the package's central directory declares for it. */
+export interface DeclaredPart {
   name: string;
   compressedSize: number;
   size: number;
-  /** 0 stored, 8 deflated (the two methods an xlsx uses). */
-  method: number;
-  /** Where the part's local header starts. */
-  localHeader: number;
-}
-
-const END_OF_DIRECTORY = 0x06054b50;
-const DIRECTORY_ENTRY = 0x02014b50;
-const ZIP64_MARK = 0xffffffff;
-
-/** Every part's name and declared sizes, from the central directory (nothing is inflated); [] if unreadable. */
-export function zipParts(bytes: Uint8Array): ZipPart[] {
-  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const parts: ZipPart[] = [];
-  if (view.length < 22) return parts;
-  const searchFrom = Math.max(0, view.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = view.length - 22; i >= searchFrom; i--) {
-    if (view.readUInt32LE(i) === END_OF_DIRECTORY) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return parts;
-  const count = view.readUInt16LE(end + 10);
-  let offset = view.readUInt32LE(end + 16);
-  for (let n = 0; n < count && offset + 46 <= view.length; n++) {
-    if (view.readUInt32LE(offset) !== DIRECTORY_ENTRY) break;
-    const compressedSize = view.readUInt32LE(offset + 20);
-    const size = view.readUInt32LE(offset + 24);
-    const method = view.readUInt16LE(offset + 10);
-    const localHeader = view.readUInt32LE(offset + 42);
-    const nameLength = view.readUInt16LE(offset + 28);
-    const extraLength = view.readUInt16LE(offset + 30);
-    const commentLength = view.readUInt16LE(offset + 32);
-    const name = view.toString("utf8", offset + 46, offset + 46 + nameLength);
-    parts.push({
-      name,
-      compressedSize: compressedSize === ZIP64_MARK ? Number.MAX_SAFE_INTEGER : compressedSize,
-      size: size === ZIP64_MARK ? Number.MAX_SAFE_INTEGER : size,
-      method,
-      localHeader,
-    });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return parts;
 }
 
 const MIB = 1024 * 1024;
 const shownSize = (bytes: number): string =>
-  bytes >= Number.MAX_SAFE_INTEGER
-    ? "over 4 GiB"
-    : `${(bytes / MIB).toLocaleString("en-US", { maximumFractionDigits: 1 })} MiB`;
+  `${(bytes / MIB).toLocaleString("en-US", { maximumFractionDigits: 1 })} MiB`;
 
 /** Throws a one-line CliError naming the first part past a limit. */
-export function assertInflationLimits(bytes: Uint8Array, file: string): void {
-  for (const part of zipParts(bytes)) {
+export function assertInflationLimits(parts: readonly DeclaredPart[], file: string): void {
+  for (const part of parts) {
     if (part.size > MAX_PART_BYTES) {
       throw new CliError(
         `${file}: the part ${part.name} would inflate to ${shownSize(part.size)}, more than the ${shownSize(MAX_PART_BYTES)} ` +
@@ -101,7 +54,7 @@ export function assertInflationLimits(bytes: Uint8Array, file: string): void {
 /**
  * The sizes the directory declares can be forged small (a part declared as 1 KiB may inflate to gigabytes): every
  * part AE Guard inflates is stopped as soon as it passes the size it declared, the size the limits above were
- * checked against (package/zipRead), with this line.
+ * checked against (package/zipRead, where yauzl stops the part), with this line.
  */
 export function inflatesPastDeclared(file: string, part: string, declared: number): CliError {
   return new CliError(

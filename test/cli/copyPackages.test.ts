@@ -1,7 +1,9 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
+import { execFileSync } from "node:child_process";
 import { AS_OF, runCli, SAMPLES, tempDir } from "./helpers";
+import { readStoredZip } from "./storedZip";
 
 /** Packages the scanned copy must refuse (exit 2, one line saying what is wrong, no file at --out), and .xlsm in, .xlsm out. */
 
@@ -94,5 +96,56 @@ describe("ae-guard scan --out on a macro-enabled workbook (.xlsm)", () => {
     expect(await zip.file("xl/vbaProject.bin")?.async("nodebuffer")).toEqual(macros);
     expect(await zip.file("xl/_rels/workbook.xml.rels")?.async("string")).toContain(REL_VBA);
     expect(await zip.file("xl/workbook.xml")?.async("string")).toContain("AE Violations");
+  });
+});
+
+const PYTHON = "/usr/bin/python3";
+const describeWithPython = fs.existsSync(PYTHON) ? describe : describe.skip;
+
+/**
+ * Python's zipfile (what ERP scripts package with) re-packs the sample with zip metadata other writers leave out:
+ * a comment and an extra field on every part, Unix file modes, and one part stored without compression.
+ */
+const REPACK = `
+import sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+    for item in zin.infolist():
+        info = zipfile.ZipInfo(item.filename, date_time=(2024, 5, 17, 9, 30, 12))
+        info.compress_type = zipfile.ZIP_STORED if item.filename == "docProps/core.xml" else zipfile.ZIP_DEFLATED
+        info.comment = ("part " + item.filename).encode()
+        info.extra = b"\\xfe\\xca\\x04\\x00AEGD"
+        info.external_attr = 0o100640 << 16
+        zout.writestr(info, zin.read(item.filename))
+`;
+const TEST_ZIP = "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).testzip())";
+
+describeWithPython("a package Python's zipfile wrote, with part comments, extra fields and a stored part", () => {
+  it("keeps every field of each unchanged part's zip records, and Python finds every checksum right", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "python.xlsx");
+    const out = path.join(dir, "copy.xlsx");
+    execFileSync(PYTHON, ["-c", REPACK, path.join(SAMPLES, "orders-en.xlsx"), file], { stdio: "pipe" });
+    const run = await runCli(["scan", file, "--as-of", AS_OF, "--out", out]);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+
+    const input = await readStoredZip(file);
+    const output = await readStoredZip(out);
+    expect(input.central("docProps/core.xml")).toMatchObject({
+      compressionMethod: 0,
+    });
+    const kept = ["docProps/core.xml", "docProps/app.xml", "_rels/.rels", "xl/theme/theme1.xml"].filter((name) =>
+      input.has(name),
+    );
+    expect(kept.length).toBeGreaterThanOrEqual(3);
+    for (const name of kept) {
+      expect({ name, central: output.central(name) }).toEqual({
+        name,
+        central: input.central(name),
+      });
+      expect(output.record(name)?.equals(input.record(name) as Buffer)).toBe(true);
+    }
+    expect(execFileSync(PYTHON, ["-c", TEST_ZIP, out], { stdio: "pipe" }).toString().trim()).toBe("None");
   });
 });

@@ -19,7 +19,7 @@ import { StylesEditor } from "./stylesEdit";
 import { summarySheetChunks } from "./summaryXml";
 import { actionsSheetChunks } from "./actionsXml";
 import { summaryHasChart, type RenderedSummary } from "../summarySheet";
-import { ZipPackage } from "./zipRead";
+import type { ZipPackage } from "./zipRead";
 import { ZipWriter } from "./zipWrite";
 
 /**
@@ -69,23 +69,22 @@ export function isMacroWorkbook(contentTypes: string): boolean {
   return contentTypes.includes(MACRO_WORKBOOK);
 }
 
-export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: CopyRequest): Promise<string[]> {
+export async function writeSurgicalCopy(file: string, pkg: ZipPackage, copy: CopyRequest): Promise<string[]> {
   const name = path.basename(file);
-  const pkg = new ZipPackage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
   const contentTypesPart = "[Content_Types].xml";
-  let contentTypes = pkg.text(contentTypesPart);
-  const rootRels = relationships(pkg.text("_rels/.rels"));
+  let contentTypes = await pkg.text(contentTypesPart);
+  const rootRels = relationships(await pkg.text("_rels/.rels"));
   const workbookPart = resolvePart(
     "",
     rootRels.find((rel) => rel.type === REL_OFFICE_DOCUMENT)?.target ?? "xl/workbook.xml",
   );
-  let workbookXml = pkg.text(workbookPart);
+  let workbookXml = await pkg.text(workbookPart);
   if (workbookXml.includes(STRICT_NS))
     throw new CliError(
       `${name} is saved as Strict Open XML; save it in Excel as "Excel Workbook (.xlsx)" and scan again`,
     );
   const workbookRelsPart = relsOf(workbookPart);
-  let workbookRelsXml = pkg.text(workbookRelsPart);
+  let workbookRelsXml = await pkg.text(workbookRelsPart);
   const workbookRels = relationships(workbookRelsXml);
   const stylesRel = workbookRels.find((rel) => rel.type === REL_STYLES);
   if (!stylesRel) throw new CliError(`${name} has no styles part; it may be damaged`);
@@ -108,7 +107,7 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
     );
   const ordersPart = orders.part;
 
-  const styles = new StylesEditor(pkg.text(stylesPart), CATEGORY_ARGB);
+  const styles = new StylesEditor(await pkg.text(stylesPart), CATEGORY_ARGB);
   const previous = sheets.find((sheet) => isSummarySheet(sheet.name) && sheet.part !== undefined);
   const previousActions = sheets.find((sheet) => isActionsSheet(sheet.name) && sheet.part !== undefined);
   // Parts replaced (written anew: whole, made once the parts before are written, or as a stream of pieces) and
@@ -163,13 +162,13 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
   const summaryPart = placeSheet(previous, copy.summary.sheetName);
   let summaryRelsXml: string = EMPTY_RELS;
   if (previous?.part) {
-    const oldRels = pkg.has(relsOf(summaryPart)) ? relationships(pkg.text(relsOf(summaryPart))) : [];
+    const oldRels = pkg.has(relsOf(summaryPart)) ? relationships(await pkg.text(relsOf(summaryPart))) : [];
     for (const rel of oldRels.filter((r) => r.type === REL_DRAWING)) {
       const drawing = resolvePart(summaryPart, rel.target);
       dropped.add(drawing);
       if (pkg.has(relsOf(drawing))) {
         dropped.add(relsOf(drawing));
-        for (const chart of relationships(pkg.text(relsOf(drawing))).filter((r) => r.type === REL_CHART)) {
+        for (const chart of relationships(await pkg.text(relsOf(drawing))).filter((r) => r.type === REL_CHART)) {
           const chartPart = resolvePart(drawing, chart.target);
           dropped.add(chartPart);
           if (pkg.has(relsOf(chartPart))) dropped.add(relsOf(chartPart));
@@ -258,7 +257,7 @@ export async function writeSurgicalCopy(file: string, bytes: Uint8Array, copy: C
           await write(entry.name, content);
           replaced.delete(entry.name);
         }
-      } else writer.copy(pkg, entry);
+      } else await writer.copy(pkg, entry);
     }
     for (const [part, content] of replaced) await write(part, content);
     // Last: the sheets written above added the formats they use.

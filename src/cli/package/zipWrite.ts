@@ -1,11 +1,14 @@
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
+import type * as yauzl from "yauzl";
 import type { ZipEntry, ZipPackage } from "./zipRead";
 
 /**
- * Writes a zip package to a file, front to back (APPNOTE.TXT 4.3): parts copied from another package keep their
- * local record byte for byte (header, compressed data, data descriptor) and their central record with only its
- * offset changed; new parts are deflated as they are written.
+ * Writes a zip package to a file, front to back (APPNOTE.TXT 4.3). A part copied from another package keeps its
+ * compressed bytes and every field of its local header and central record but the record's offset; new parts are
+ * deflated as they are written (with Node's zlib, on libuv's thread pool beside the reader). No maintained zip
+ * writer for Node adds an entry's compressed bytes as they are: yazl and archiver always compress or store what
+ * they are given, and fflate's Zip writes its own headers and a data descriptor for every entry.
  */
 const FLAG_DESCRIPTOR = 0x8;
 const FLAG_UTF8 = 0x800;
@@ -38,13 +41,15 @@ export class ZipWriter {
     this.offset += bytes.length;
   }
 
-  /** Copies an entry of `source` unchanged. */
-  copy(source: ZipPackage, entry: ZipEntry): void {
+  /** Copies an entry of `source` as it is stored. */
+  async copy(source: ZipPackage, entry: ZipEntry): Promise<void> {
     const at = this.offset;
-    this.write(source.bytes.subarray(entry.localOffset, entry.recordEnd));
-    const record = Buffer.from(entry.central);
-    record.writeUInt32LE(at, 42);
-    this.central.push(record);
+    const { header, data } = await source.stored(entry);
+    this.write(storedLocalHeader(header));
+    for await (const chunk of data as AsyncIterable<Buffer>) this.write(chunk);
+    if (header.generalPurposeBitFlag & FLAG_DESCRIPTOR)
+      this.write(descriptor(entry.record.crc32, entry.compressedSize, entry.size));
+    this.central.push(storedCentralRecord(entry.record, at));
   }
 
   /** A new part, deflated whole. */
@@ -86,12 +91,7 @@ export class ZipWriter {
       await drained.catch(() => undefined);
       throw error;
     }
-    const descriptor = Buffer.alloc(16);
-    descriptor.writeUInt32LE(0x08074b50, 0);
-    descriptor.writeUInt32LE(crc >>> 0, 4);
-    descriptor.writeUInt32LE(packed, 8);
-    descriptor.writeUInt32LE(size, 12);
-    this.write(descriptor);
+    this.write(descriptor(crc, packed, size));
     this.central.push(this.centralRecord(name, FLAG_DESCRIPTOR, crc, packed, size, at));
   }
 
@@ -150,4 +150,58 @@ export class ZipWriter {
     nameBytes.copy(record, 46);
     return record;
   }
+}
+
+/** A data descriptor with its signature (APPNOTE.TXT 4.3.9), as Excel and most writers put it. */
+function descriptor(crc: number, packed: number, size: number): Buffer {
+  const bytes = Buffer.alloc(16);
+  bytes.writeUInt32LE(0x08074b50, 0);
+  bytes.writeUInt32LE(crc >>> 0, 4);
+  bytes.writeUInt32LE(packed, 8);
+  bytes.writeUInt32LE(size, 12);
+  return bytes;
+}
+
+/** A local file header written back from its fields (APPNOTE.TXT 4.3.7): the same bytes as the input's. */
+function storedLocalHeader(header: yauzl.LocalFileHeader): Buffer {
+  const bytes = Buffer.alloc(30 + header.fileName.length + header.extraField.length);
+  bytes.writeUInt32LE(0x04034b50, 0);
+  bytes.writeUInt16LE(header.versionNeededToExtract, 4);
+  bytes.writeUInt16LE(header.generalPurposeBitFlag, 6);
+  bytes.writeUInt16LE(header.compressionMethod, 8);
+  bytes.writeUInt16LE(header.lastModFileTime, 10);
+  bytes.writeUInt16LE(header.lastModFileDate, 12);
+  bytes.writeUInt32LE(header.crc32 >>> 0, 14);
+  bytes.writeUInt32LE(header.compressedSize, 18);
+  bytes.writeUInt32LE(header.uncompressedSize, 22);
+  bytes.writeUInt16LE(header.fileName.length, 26);
+  bytes.writeUInt16LE(header.extraField.length, 28);
+  header.fileName.copy(bytes, 30);
+  header.extraField.copy(bytes, 30 + header.fileName.length);
+  return bytes;
+}
+
+/** A central directory record written back from its fields (APPNOTE.TXT 4.3.12), at its new offset. */
+function storedCentralRecord(record: yauzl.Entry, at: number): Buffer {
+  const variable = [record.fileNameRaw, record.extraFieldRaw, record.fileCommentRaw];
+  const bytes = Buffer.alloc(46 + variable.reduce((sum, field) => sum + field.length, 0));
+  bytes.writeUInt32LE(0x02014b50, 0);
+  bytes.writeUInt16LE(record.versionMadeBy, 4);
+  bytes.writeUInt16LE(record.versionNeededToExtract, 6);
+  bytes.writeUInt16LE(record.generalPurposeBitFlag, 8);
+  bytes.writeUInt16LE(record.compressionMethod, 10);
+  bytes.writeUInt16LE(record.lastModFileTime, 12);
+  bytes.writeUInt16LE(record.lastModFileDate, 14);
+  bytes.writeUInt32LE(record.crc32 >>> 0, 16);
+  bytes.writeUInt32LE(record.compressedSize, 20);
+  bytes.writeUInt32LE(record.uncompressedSize, 24);
+  bytes.writeUInt16LE(record.fileNameRaw.length, 28);
+  bytes.writeUInt16LE(record.extraFieldRaw.length, 30);
+  bytes.writeUInt16LE(record.fileCommentRaw.length, 32);
+  // 34: the disk the part starts on, 0 in a single-file package (yauzl refuses any other).
+  bytes.writeUInt16LE(record.internalFileAttributes, 36);
+  bytes.writeUInt32LE(record.externalFileAttributes >>> 0, 38);
+  bytes.writeUInt32LE(at, 42);
+  Buffer.concat(variable).copy(bytes, 46);
+  return bytes;
 }
