@@ -39,6 +39,23 @@ describe("ae-guard scan --out refuses a damaged package without writing anything
     await expectRefused(file, /broken\.xlsx could not be read as an \.xlsx workbook; it may be damaged/);
   });
 
+  it("a part encrypted with a zip password (its entry's encryption flag set)", async () => {
+    const file = path.join(tempDir(), "locked.xlsx");
+    await sampleWith(() => undefined, file);
+    const bytes = fs.readFileSync(file);
+    const name = Buffer.from("xl/styles.xml");
+    for (let at = 0; at + 46 < bytes.length; at++) {
+      const signature = bytes.readUInt32LE(at);
+      const nameAt = signature === 0x02014b50 ? at + 46 : signature === 0x04034b50 ? at + 30 : -1;
+      if (nameAt > 0 && bytes.subarray(nameAt, nameAt + name.length).equals(name)) {
+        const flagAt = signature === 0x02014b50 ? at + 8 : at + 6;
+        bytes.writeUInt16LE(bytes.readUInt16LE(flagAt) | 0x1, flagAt);
+      }
+    }
+    fs.writeFileSync(file, bytes);
+    await expectRefused(file, /locked\.xlsx: part xl\/styles\.xml is encrypted; remove the password in Excel/);
+  });
+
   it("a workbook whose sheet relationship points at a missing part", async () => {
     const file = path.join(tempDir(), "missing.xlsx");
     await sampleWith((zip) => void zip.remove("xl/worksheets/sheet2.xml"), file);
