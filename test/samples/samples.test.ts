@@ -10,7 +10,7 @@ import {
   SAMPLE_AS_OF,
   type SampleLang,
 } from "../../src/samples";
-import { toCoreCell } from "../../src/cli/cells";
+import { toCoreCell } from "./exceljsCells";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 

@@ -1,4 +1,4 @@
-import type { CellValue } from "../core/model";
+import type { CellValue } from "../../src/core/model";
 
 /**
  * exceljs cell values as the core takes them, unchanged in meaning: numbers, strings and booleans as they are; Dates as

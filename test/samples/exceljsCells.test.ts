@@ -1,7 +1,7 @@
 import * as path from "node:path";
 import ExcelJS from "exceljs";
-import { toCoreCell } from "../../src/cli/cells";
-import { AS_OF, runCli, tempDir } from "./helpers";
+import { toCoreCell } from "./exceljsCells";
+import { AS_OF, runCli, tempDir } from "../cli/helpers";
 
 describe("toCoreCell: exceljs values as the core reads them", () => {
   const wallClock = new Date(Date.UTC(2025, 5, 8, 10, 0));
