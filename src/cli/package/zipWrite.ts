@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as zlib from "node:zlib";
-import type * as yauzl from "yauzl";
+import { CliError } from "../errors";
 import type { ZipEntry, ZipPackage } from "./zipRead";
 
 /**
@@ -45,11 +45,23 @@ export class ZipWriter {
   async copy(source: ZipPackage, entry: ZipEntry): Promise<void> {
     const at = this.offset;
     const { header, data } = await source.stored(entry);
-    this.write(storedLocalHeader(header));
+    this.write(localHeader(header));
     for await (const chunk of data as AsyncIterable<Buffer>) this.write(chunk);
     if (header.generalPurposeBitFlag & FLAG_DESCRIPTOR)
       this.write(descriptor(entry.record.crc32, entry.compressedSize, entry.size));
-    this.central.push(storedCentralRecord(entry.record, at));
+    const record = entry.record;
+    this.central.push(
+      centralRecord(
+        {
+          ...record,
+          fileName: record.fileNameRaw,
+          extraField: record.extraFieldRaw,
+          fileComment: record.fileCommentRaw,
+          attributes: [record.internalFileAttributes, record.externalFileAttributes],
+        },
+        at,
+      ),
+    );
   }
 
   /** A new part, deflated whole. */
@@ -57,17 +69,17 @@ export class ZipWriter {
     const data = typeof content === "string" ? Buffer.from(content, "utf8") : content;
     const packed = zlib.deflateRawSync(data, { level: WHOLE_PART_LEVEL });
     const crc = zlib.crc32(data);
-    const header = this.header(name, 0, crc, packed.length, data.length);
+    const fields = newPart(name, 0, crc, packed.length, data.length);
     const at = this.offset;
-    this.write(header);
+    this.write(localHeader(fields));
     this.write(packed);
-    this.central.push(this.centralRecord(name, 0, crc, packed.length, data.length, at));
+    this.central.push(centralRecord(fields, at));
   }
 
   /** A new part from a stream of chunks, deflated as they come; sizes and checksum follow in a data descriptor. */
   async addStream(name: string, chunks: AsyncIterable<Buffer>): Promise<void> {
     const at = this.offset;
-    this.write(this.header(name, FLAG_DESCRIPTOR, 0, 0, 0));
+    this.write(localHeader(newPart(name, FLAG_DESCRIPTOR, 0, 0, 0)));
     const deflater = zlib.createDeflateRaw({ level: STREAMED_PART_LEVEL, chunkSize: 256 * 1024 });
     let crc = 0;
     let size = 0;
@@ -92,7 +104,7 @@ export class ZipWriter {
       throw error;
     }
     this.write(descriptor(crc, packed, size));
-    this.central.push(this.centralRecord(name, FLAG_DESCRIPTOR, crc, packed, size, at));
+    this.central.push(centralRecord(newPart(name, FLAG_DESCRIPTOR, crc, packed, size), at));
   }
 
   /** Writes the central directory and closes the file. */
@@ -114,42 +126,6 @@ export class ZipWriter {
     this.closed = true;
     fs.closeSync(this.fd);
   }
-
-  private header(name: string, flags: number, crc: number, packed: number, size: number): Buffer {
-    const nameBytes = Buffer.from(name, "utf8");
-    const header = Buffer.alloc(30 + nameBytes.length);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(VERSION, 4);
-    header.writeUInt16LE(flags | FLAG_UTF8, 6);
-    header.writeUInt16LE(8, 8);
-    header.writeUInt16LE(DOS_TIME, 10);
-    header.writeUInt16LE(DOS_DATE, 12);
-    header.writeUInt32LE(crc >>> 0, 14);
-    header.writeUInt32LE(packed, 18);
-    header.writeUInt32LE(size, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    nameBytes.copy(header, 30);
-    return header;
-  }
-
-  private centralRecord(name: string, flags: number, crc: number, packed: number, size: number, at: number): Buffer {
-    const nameBytes = Buffer.from(name, "utf8");
-    const record = Buffer.alloc(46 + nameBytes.length);
-    record.writeUInt32LE(0x02014b50, 0);
-    record.writeUInt16LE(VERSION, 4);
-    record.writeUInt16LE(VERSION, 6);
-    record.writeUInt16LE(flags | FLAG_UTF8, 8);
-    record.writeUInt16LE(8, 10);
-    record.writeUInt16LE(DOS_TIME, 12);
-    record.writeUInt16LE(DOS_DATE, 14);
-    record.writeUInt32LE(crc >>> 0, 16);
-    record.writeUInt32LE(packed, 20);
-    record.writeUInt32LE(size, 24);
-    record.writeUInt16LE(nameBytes.length, 28);
-    record.writeUInt32LE(at, 42);
-    nameBytes.copy(record, 46);
-    return record;
-  }
 }
 
 /** A data descriptor with its signature (APPNOTE.TXT 4.3.9), as Excel and most writers put it. */
@@ -162,45 +138,87 @@ function descriptor(crc: number, packed: number, size: number): Buffer {
   return bytes;
 }
 
-/** A local file header written back from its fields (APPNOTE.TXT 4.3.7): the same bytes as the input's. */
-function storedLocalHeader(header: yauzl.LocalFileHeader): Buffer {
-  const bytes = Buffer.alloc(30 + header.fileName.length + header.extraField.length);
+/** The fields of a part's local header and central record (APPNOTE.TXT 4.3.7, 4.3.12). */
+interface RecordFields {
+  versionMadeBy: number;
+  versionNeededToExtract: number;
+  generalPurposeBitFlag: number;
+  compressionMethod: number;
+  lastModFileTime: number;
+  lastModFileDate: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  fileName: Buffer;
+  extraField: Buffer;
+  fileComment: Buffer;
+  /** Internal, then external file attributes. */
+  attributes: [number, number];
+}
+
+const EMPTY = Buffer.alloc(0);
+const MAX_32_BIT = 0xffffffff;
+
+/** A part AE Guard writes: deflated, named in UTF-8, stamped as Excel stamps its parts. */
+function newPart(name: string, flags: number, crc: number, packed: number, size: number): RecordFields {
+  return {
+    versionMadeBy: VERSION,
+    versionNeededToExtract: VERSION,
+    generalPurposeBitFlag: flags | FLAG_UTF8,
+    compressionMethod: 8,
+    lastModFileTime: DOS_TIME,
+    lastModFileDate: DOS_DATE,
+    crc32: crc,
+    compressedSize: packed,
+    uncompressedSize: size,
+    fileName: Buffer.from(name, "utf8"),
+    extraField: EMPTY,
+    fileComment: EMPTY,
+    attributes: [0, 0],
+  };
+}
+
+/** What a local header holds: the central record's fields but the version made by, comment and attributes. */
+type LocalFields = Omit<RecordFields, "versionMadeBy" | "fileComment" | "attributes">;
+
+function localHeader(fields: LocalFields): Buffer {
+  const bytes = Buffer.alloc(30 + fields.fileName.length + fields.extraField.length);
   bytes.writeUInt32LE(0x04034b50, 0);
-  bytes.writeUInt16LE(header.versionNeededToExtract, 4);
-  bytes.writeUInt16LE(header.generalPurposeBitFlag, 6);
-  bytes.writeUInt16LE(header.compressionMethod, 8);
-  bytes.writeUInt16LE(header.lastModFileTime, 10);
-  bytes.writeUInt16LE(header.lastModFileDate, 12);
-  bytes.writeUInt32LE(header.crc32 >>> 0, 14);
-  bytes.writeUInt32LE(header.compressedSize, 18);
-  bytes.writeUInt32LE(header.uncompressedSize, 22);
-  bytes.writeUInt16LE(header.fileName.length, 26);
-  bytes.writeUInt16LE(header.extraField.length, 28);
-  header.fileName.copy(bytes, 30);
-  header.extraField.copy(bytes, 30 + header.fileName.length);
+  writeSharedFields(bytes, 4, fields);
+  Buffer.concat([fields.fileName, fields.extraField]).copy(bytes, 30);
   return bytes;
 }
 
-/** A central directory record written back from its fields (APPNOTE.TXT 4.3.12), at its new offset. */
-function storedCentralRecord(record: yauzl.Entry, at: number): Buffer {
-  const variable = [record.fileNameRaw, record.extraFieldRaw, record.fileCommentRaw];
+/**
+ * The run of fields a local header (from byte 4) and a central record (from byte 6) both hold, in the same order:
+ * version needed, flags, method, time, date, CRC-32, sizes, name and extra field lengths.
+ */
+function writeSharedFields(bytes: Buffer, from: number, fields: LocalFields): void {
+  bytes.writeUInt16LE(fields.versionNeededToExtract, from);
+  bytes.writeUInt16LE(fields.generalPurposeBitFlag, from + 2);
+  bytes.writeUInt16LE(fields.compressionMethod, from + 4);
+  bytes.writeUInt16LE(fields.lastModFileTime, from + 6);
+  bytes.writeUInt16LE(fields.lastModFileDate, from + 8);
+  bytes.writeUInt32LE(fields.crc32 >>> 0, from + 10);
+  bytes.writeUInt32LE(fields.compressedSize, from + 14);
+  bytes.writeUInt32LE(fields.uncompressedSize, from + 18);
+  bytes.writeUInt16LE(fields.fileName.length, from + 22);
+  bytes.writeUInt16LE(fields.extraField.length, from + 24);
+}
+
+/** The central directory record of a part whose local header is at offset `at`. */
+function centralRecord(fields: RecordFields, at: number): Buffer {
+  if (at > MAX_32_BIT || fields.compressedSize > MAX_32_BIT || fields.uncompressedSize > MAX_32_BIT)
+    throw new CliError("the scanned copy would pass 4 GiB, more than a zip package without ZIP64 can hold");
+  const variable = [fields.fileName, fields.extraField, fields.fileComment];
   const bytes = Buffer.alloc(46 + variable.reduce((sum, field) => sum + field.length, 0));
   bytes.writeUInt32LE(0x02014b50, 0);
-  bytes.writeUInt16LE(record.versionMadeBy, 4);
-  bytes.writeUInt16LE(record.versionNeededToExtract, 6);
-  bytes.writeUInt16LE(record.generalPurposeBitFlag, 8);
-  bytes.writeUInt16LE(record.compressionMethod, 10);
-  bytes.writeUInt16LE(record.lastModFileTime, 12);
-  bytes.writeUInt16LE(record.lastModFileDate, 14);
-  bytes.writeUInt32LE(record.crc32 >>> 0, 16);
-  bytes.writeUInt32LE(record.compressedSize, 20);
-  bytes.writeUInt32LE(record.uncompressedSize, 24);
-  bytes.writeUInt16LE(record.fileNameRaw.length, 28);
-  bytes.writeUInt16LE(record.extraFieldRaw.length, 30);
-  bytes.writeUInt16LE(record.fileCommentRaw.length, 32);
+  bytes.writeUInt16LE(fields.versionMadeBy, 4);
+  writeSharedFields(bytes, 6, fields);
+  bytes.writeUInt16LE(fields.fileComment.length, 32);
   // 34: the disk the part starts on, 0 in a single-file package (yauzl refuses any other).
-  bytes.writeUInt16LE(record.internalFileAttributes, 36);
-  bytes.writeUInt32LE(record.externalFileAttributes >>> 0, 38);
+  bytes.writeUInt16LE(fields.attributes[0], 36);
+  bytes.writeUInt32LE(fields.attributes[1] >>> 0, 38);
   bytes.writeUInt32LE(at, 42);
   Buffer.concat(variable).copy(bytes, 46);
   return bytes;
